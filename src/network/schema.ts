@@ -1,0 +1,357 @@
+/**
+ * The network file format, as zod schemas. The static types of the library are inferred from these
+ * schemas, and `networks/schema.json` is generated from them, so the three can never disagree.
+ *
+ * Conventions of the format:
+ * - Units are in the field names (`lengthKm`, `speedKmh`, `headwayMin`); coordinates are `[lon, lat]`
+ *   (WGS84, GeoJSON order).
+ * - Every measured or estimated number is a {@link Quantity}: a `value` with either a `source`
+ *   (a citation) or an `assumption` (why, and a plausible `range`). Plain numbers appear only where
+ *   the number is a definition (schema version, a scenario's year) or where the enclosing entity
+ *   carries the provenance (a place's `coord`, covered by the place's `source`).
+ * - Ids are plain strings used as `Map` keys: `__proto__` or `constructor` are ordinary ids.
+ */
+import { z } from "zod";
+
+/** The schema identifier every network file declares in `schema`. */
+export const NETWORK_SCHEMA_ID = "qiwan-network";
+/** The only network format version this release reads. */
+export const NETWORK_SCHEMA_VERSION = 1;
+
+/** An entity id: letters, digits and `_ . : -`, 1–64 characters. */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "an id is 1–64 characters of letters, digits, '_', '.', ':' or '-'");
+export type Id = z.infer<typeof IdSchema>;
+
+/** A name in Chinese and English. */
+export const LocalNameSchema = z.strictObject({
+  zh: z.string().min(1),
+  en: z.string().min(1),
+});
+export type LocalName = z.infer<typeof LocalNameSchema>;
+
+/** Why a value is an estimate, and the interval it could plausibly lie in. */
+export const AssumptionSchema = z
+  .strictObject({
+    why: z.string().min(10, "explain the assumption in a sentence (at least 10 characters)"),
+    range: z.tuple([z.number(), z.number()]),
+    /** Most likely value; when given, Monte Carlo draws from a triangular distribution. */
+    mode: z.number().optional(),
+  })
+  .superRefine((a, ctx) => {
+    const [low, high] = a.range;
+    if (!(low <= high)) {
+      ctx.addIssue({ code: "custom", path: ["range"], message: `range [${low}, ${high}] must have low <= high` });
+    }
+    if (a.mode !== undefined && !(a.mode >= low && a.mode <= high)) {
+      ctx.addIssue({ code: "custom", path: ["mode"], message: `mode ${a.mode} must lie inside range [${low}, ${high}]` });
+    }
+  });
+export type Assumption = z.infer<typeof AssumptionSchema>;
+
+/** Bounds for one kind of quantity: what is physically sensible, not what is likely. */
+export interface QuantityBounds {
+  /** Smallest allowed value. */
+  readonly min: number;
+  /** Largest allowed value ("absurd" beyond it). */
+  readonly max: number;
+  /** Whether `min` itself is allowed (false: the value must be strictly greater). */
+  readonly minInclusive: boolean;
+  /** Unit and meaning, used in error messages, e.g. "km". */
+  readonly unit: string;
+}
+
+/** Bounds used by the schema, exported so that error messages and docs quote the same numbers. */
+export const BOUNDS = {
+  lengthKm: { min: 0, max: 5_000, minInclusive: false, unit: "km" },
+  speedKmh: { min: 0, max: 1_000, minInclusive: false, unit: "km/h" },
+  minutes: { min: 0, max: 48 * 60, minInclusive: false, unit: "min" },
+  headwayMin: { min: 0, max: 24 * 60, minInclusive: false, unit: "min" },
+  dwellMin: { min: 0, max: 120, minInclusive: false, unit: "min" },
+  population: { min: 0, max: 100_000_000, minInclusive: false, unit: "persons" },
+  year: { min: 1800, max: 2100, minInclusive: true, unit: "year" },
+  thresholdMin: { min: 0, max: 48 * 60, minInclusive: false, unit: "min" },
+} as const satisfies Record<string, QuantityBounds>;
+
+function inBounds(value: number, b: QuantityBounds): boolean {
+  return Number.isFinite(value) && (b.minInclusive ? value >= b.min : value > b.min) && value <= b.max;
+}
+
+function boundsText(b: QuantityBounds): string {
+  return `${b.minInclusive ? ">=" : ">"} ${b.min} and <= ${b.max} ${b.unit}`;
+}
+
+/**
+ * A number with its provenance: exactly one of `source` (a citation) or `assumption`.
+ * `value` and the assumption's range must lie within `bounds`, and the value inside the range.
+ */
+export function quantity(bounds: QuantityBounds) {
+  return z
+    .strictObject({
+      value: z.number(),
+      source: z.string().min(3).optional(),
+      assumption: AssumptionSchema.optional(),
+      note: z.string().optional(),
+    })
+    .superRefine((q, ctx) => {
+      if (!inBounds(q.value, bounds)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          input: q.value,
+          message: `value ${q.value} is out of bounds: must be ${boundsText(bounds)}`,
+        });
+      }
+      if ((q.source === undefined) === (q.assumption === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          message:
+            q.source === undefined
+              ? 'a number needs provenance: add "source" (a citation) or "assumption": { "why", "range" }'
+              : 'give either "source" or "assumption", not both (put the citation inside assumption.why)',
+        });
+      }
+      if (q.assumption) {
+        const [low, high] = q.assumption.range;
+        for (const [i, end] of [low, high].entries()) {
+          if (!inBounds(end, bounds)) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["assumption", "range", i],
+              input: end,
+              message: `range end ${end} is out of bounds: must be ${boundsText(bounds)}`,
+            });
+          }
+        }
+        if (low <= high && !(q.value >= low && q.value <= high)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["value"],
+            input: q.value,
+            message: `value ${q.value} lies outside its assumption range [${low}, ${high}]`,
+          });
+        }
+      }
+    });
+}
+/** A sourced or assumed number (see {@link quantity}). */
+export type Quantity = z.infer<ReturnType<typeof quantity>>;
+
+/** `[lon, lat]` in WGS84 degrees. */
+export const LonLatSchema = z.tuple([z.number(), z.number()]);
+/** `[lon, lat]` in WGS84 degrees (GeoJSON axis order). */
+export type LonLat = readonly [lon: number, lat: number];
+
+export const PLACE_KINDS = ["city", "town", "station", "airport", "port", "node"] as const;
+/**
+ * - `city`: the centre of a city, district or urban area (a target end point);
+ * - `town`: a town centre; `station`: a rail or bus station; `airport`, `port`;
+ * - `node`: a road junction or interchange that only shapes the road network.
+ */
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export const PlaceSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalNameSchema,
+  kind: z.enum(PLACE_KINDS),
+  coord: LonLatSchema,
+  /** Citation for `coord` (and for anything else on the place that is not a Quantity). */
+  source: z.string().min(3),
+  /** Resident population (persons), used to weight targets and accessibility. */
+  population: quantity(BOUNDS.population).optional(),
+  /** Stations that serve this place: the end points of the station-to-station interpretation. */
+  stations: z.array(IdSchema).optional(),
+  /** Free-text grouping, e.g. "Chongqing", "Guizhou", "Sichuan". */
+  region: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const RAIL_MODES = ["hsr", "rail", "suburban", "metro"] as const;
+export const ROAD_MODES = ["expressway", "road", "urban-road"] as const;
+export const LINK_MODES = [...RAIL_MODES, ...ROAD_MODES, "connector", "waterway"] as const;
+/**
+ * Infrastructure modes. Rail links (`hsr`, `rail`, `suburban`, `metro`) are track: they are ridden
+ * only by services. Road links are driven directly. A `connector` is an explicit access/egress leg
+ * (e.g. city centre to its station); `waterway` is a navigable channel (for freight projects).
+ */
+export type LinkMode = (typeof LINK_MODES)[number];
+
+export const LinkSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalNameSchema.optional(),
+  mode: z.enum(LINK_MODES),
+  from: IdSchema,
+  to: IdSchema,
+  lengthKm: quantity(BOUNDS.lengthKm).optional(),
+  /** Design or posted speed; the travel-time model applies a commercial-speed factor per mode. */
+  speedKmh: quantity(BOUNDS.speedKmh).optional(),
+  /** Explicit traversal time; overrides length and speed. */
+  minutes: quantity(BOUNDS.minutes).optional(),
+  /** One-way link (default false: usable in both directions at the same cost). */
+  oneway: z.boolean().optional(),
+  /** The link exists only in scenarios that include every one of these projects. */
+  projects: z.array(IdSchema).optional(),
+  /** Links this one supersedes when it is active (an upgrade or a replacement alignment). */
+  replaces: z.array(IdSchema).optional(),
+  note: z.string().optional(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+export const SERVICE_MODES = ["hsr", "rail", "suburban", "metro", "bus", "coach", "ferry", "air"] as const;
+export type ServiceMode = (typeof SERVICE_MODES)[number];
+
+export const ServiceSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalNameSchema,
+  mode: z.enum(SERVICE_MODES),
+  /** Station places in running order (at least two, no stop repeated consecutively). */
+  stops: z.array(IdSchema),
+  /** Time between departures at each stop. */
+  headwayMin: quantity(BOUNDS.headwayMin),
+  /** Dwell at each intermediate stop (default per mode in the travel-time model). */
+  dwellMin: quantity(BOUNDS.dwellMin).optional(),
+  /** Running time of each segment between consecutive stops (length = stops.length - 1). */
+  runMinutes: z.array(quantity(BOUNDS.minutes)).optional(),
+  /** Alternative to `runMinutes`: a speed over the lengths of the links between consecutive stops. */
+  speedKmh: quantity(BOUNDS.speedKmh).optional(),
+  /** Runs in both directions (default true) with the same times reversed. */
+  bidirectional: z.boolean().optional(),
+  /** The service runs only in scenarios that include every one of these projects. */
+  projects: z.array(IdSchema).optional(),
+  /** Services this one supersedes when it is active. */
+  replaces: z.array(IdSchema).optional(),
+  note: z.string().optional(),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+export const PROJECT_STATUSES = ["existing", "under-construction", "planned", "study"] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const PROJECT_CATEGORIES = [
+  "rail",
+  "rail-service",
+  "urban-rail",
+  "road",
+  "airport",
+  "waterway",
+  "logistics",
+] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+
+export const ProjectSchema = z.strictObject({
+  id: IdSchema,
+  /** `zh` is the plan's own wording where the project is a plan item. */
+  name: LocalNameSchema,
+  category: z.enum(PROJECT_CATEGORIES),
+  /** Status as of the network's `asOf` date. */
+  status: z.enum(PROJECT_STATUSES),
+  /** Year the project opened or is assumed to open (absent: no date, e.g. a study). */
+  openingYear: quantity(BOUNDS.year).optional(),
+  /** The sentence of the plan that names this project, quoted verbatim (absent: not a plan item). */
+  planText: z.string().optional(),
+  /** Citation for the status (and anything else not carried by a Quantity). */
+  source: z.string().min(3),
+  note: z.string().optional(),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const ScenarioSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalNameSchema,
+  /** The year the scenario represents (a definition, not a measurement). */
+  year: z.number().int().min(BOUNDS.year.min).max(BOUNDS.year.max),
+  description: z.string().optional(),
+  /** Start from another scenario's project set (cycles are rejected). */
+  extends: IdSchema.optional(),
+  projects: z
+    .strictObject({
+      /**
+       * Add every project whose `openingYear.value <= year` and whose status is in `statuses`
+       * (default true).
+       */
+      byYear: z.boolean().optional(),
+      /** Statuses that `byYear` admits (default: existing, under-construction, planned). */
+      statuses: z.array(z.enum(PROJECT_STATUSES)).optional(),
+      /** Projects added explicitly, after `byYear`. */
+      include: z.array(IdSchema).optional(),
+      /** Projects removed explicitly, last. */
+      exclude: z.array(IdSchema).optional(),
+    })
+    .optional(),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const MEASURES = ["door-to-door", "station-to-station"] as const;
+/**
+ * - `door-to-door`: from the origin place to the destination place, access and egress included;
+ * - `station-to-station`: between the best pair of stations serving the two places, no access/egress.
+ */
+export type Measure = (typeof MEASURES)[number];
+
+export const TargetSchema = z.strictObject({
+  id: IdSchema,
+  name: LocalNameSchema,
+  /** The plan's sentence that makes the promise, quoted verbatim. */
+  planText: z.string().min(1),
+  origins: z.array(IdSchema).min(1),
+  /** Required when `pairs` is "cross". */
+  destinations: z.array(IdSchema).optional(),
+  /**
+   * `cross` (default): every origin to every destination. `all-pairs`: every ordered pair of
+   * distinct places in `origins` (a commuting circle among them).
+   */
+  pairs: z.enum(["cross", "all-pairs"]).optional(),
+  thresholdMin: quantity(BOUNDS.thresholdMin),
+  /** Whether a time equal to the threshold meets the target. */
+  comparison: z.enum(["<=", "<"]),
+  /** Interpretations to evaluate (default both). */
+  measures: z.array(z.enum(MEASURES)).min(1).optional(),
+  /** Which modes may be used (default multimodal). */
+  modes: z.enum(["multimodal", "rail", "road"]).optional(),
+  /** Why these origins and destinations (e.g. which cities count as "main"). */
+  rationale: z.string().min(1),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+/** A citation the network's quantities may refer to by id. */
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  citation: z.string().min(3),
+  url: z.string().optional(),
+  accessed: z.string().optional(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * Model parameters overriding the travel-time model's defaults, by name (e.g.
+ * `commercialSpeedFactor.hsr`). The model documents the names it reads.
+ */
+const AnyQuantitySchema = quantity({ min: -1e9, max: 1e9, minInclusive: true, unit: "" });
+export const ParametersSchema = z.record(
+  z.string(),
+  z.union([AnyQuantitySchema, z.record(z.string(), AnyQuantitySchema)]),
+);
+export type Parameters = z.infer<typeof ParametersSchema>;
+
+/** A whole network in one object: the content of a single-file network. */
+export const NetworkFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  schema: z.literal(NETWORK_SCHEMA_ID),
+  version: z.literal(NETWORK_SCHEMA_VERSION),
+  id: IdSchema,
+  name: LocalNameSchema,
+  description: z.string().optional(),
+  /** Date (YYYY-MM-DD) the statuses describe. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf is a date YYYY-MM-DD"),
+  sources: z.array(SourceSchema).optional(),
+  parameters: ParametersSchema.optional(),
+  places: z.array(PlaceSchema),
+  links: z.array(LinkSchema),
+  services: z.array(ServiceSchema).optional(),
+  projects: z.array(ProjectSchema),
+  scenarios: z.array(ScenarioSchema),
+  targets: z.array(TargetSchema).optional(),
+});
+export type NetworkFile = z.infer<typeof NetworkFileSchema>;
