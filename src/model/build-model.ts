@@ -324,10 +324,13 @@ export class TravelTimeModel {
       const isStop = new Uint8Array(P);
       for (const s of stopIdx) isStop[s] = 1;
       const joined = new Set<string>(explicitConnectorPairs);
+      const connected = new Uint8Array(P);
       const generate = (a: number, b: number): void => {
         const key = a < b ? `${a},${b}` : `${b},${a}`;
         if (a === b || joined.has(key)) return;
         joined.add(key);
+        connected[a] = 1;
+        connected[b] = 1;
         const km = crowKm(a, b);
         const walk = km * baseAccessCircuity(this.parameters) <= this.options.walkMaxKm;
         const cost: CostFn = walk
@@ -346,7 +349,7 @@ export class TravelTimeModel {
       });
       // A place with no road, connector or stop would be unreachable: join it to the nearest place on the road network.
       places.forEach((place, a) => {
-        if (hasStreetLink[a] || isStop[a] || (place.stations ?? []).length > 0) return;
+        if (hasStreetLink[a] || isStop[a] || connected[a]) return;
         let best = -1;
         let bestKm = Infinity;
         for (let b = 0; b < P; b++) {
@@ -356,7 +359,7 @@ export class TravelTimeModel {
           }
         }
         if (best >= 0 && bestKm <= this.options.accessRadiusKm) generate(a, best);
-        else if (!isStop[a]) warnings.push(`place "${place.id}" has no road, connector or stop within ${this.options.accessRadiusKm} km: it is unreachable`);
+        else warnings.push(`place "${place.id}" has no road, connector or stop within ${this.options.accessRadiusKm} km: it is unreachable`);
       });
     }
 
@@ -398,7 +401,8 @@ export class TravelTimeModel {
     this.nodeIndex = new Map(nodeKeys.map((k, i) => [k, i]));
     this.compiled = compileGraph(
       { nodeCount: nodeKeys.length, from, to, costSecs: this.base.costsSecs, directed: true, ids: nodeKeys },
-      {},
+      // Overlays and quantity draws give fractional seconds, which the bucket queue does not take.
+      { queue: "heap" },
     );
     this.search = new ShortestPathSearch(this.compiled);
   }
