@@ -5,3 +5,4 @@
 export const VERSION = "0.1.0";
 export * from "./core/index.js";
 export * from "./model/index.js";
+export * from "./targets/index.js";
