@@ -10,7 +10,8 @@ import type { Network } from "../network/types.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
 import { PARAMETER_SPECS, resolveParameters, type ParameterName, type ResolvedParameters } from "./parameters.js";
-import { scenarioProjectSet } from "./scenario-projects.js";
+import { resolveScenario } from "../network/resolve.js";
+import { requirePlace } from "../network/lookup.js";
 import type {
   ModeFilter,
   ModelEdgeAttributes,
@@ -508,11 +509,11 @@ export class TravelTimeModel {
     return this.compiled.edgeCount;
   }
 
-  /** The project set of a scenario (cached). Throws {@link ModelError} with a did-you-mean for an unknown id. */
+  /** The project set of a scenario (cached; see `resolveScenario`). Throws `UnknownIdError` with a did-you-mean for an unknown id. */
   scenarioProjects(scenarioId: Id): ReadonlySet<Id> {
     let set = this.#scenarioSets.get(scenarioId);
     if (set === undefined) {
-      set = scenarioProjectSet(this.network, scenarioId);
+      set = resolveScenario(this.network, scenarioId).projects;
       this.#scenarioSets.set(scenarioId, set);
     }
     return set;
@@ -678,11 +679,11 @@ export class TravelTimeModel {
     return result;
   }
 
-  /** Place index of a place id, or a {@link ModelError} with a did-you-mean. */
+  /** Place index of a place id; throws `UnknownIdError` with a did-you-mean for an unknown id. */
   placeIndex(placeId: Id): number {
     const i = this.#placeIndex.get(placeId);
-    if (i === undefined) throw new ModelError(`unknown place "${placeId}"${didYouMean(placeId, this.#placeIndex.keys())}`);
-    return i;
+    if (i === undefined) requirePlace(this.network, placeId);
+    return i!;
   }
   /** Node where searches from a place start (layer 0: no ride yet). */
   originNode(placeId: Id): number {
@@ -697,8 +698,7 @@ export class TravelTimeModel {
    * some service stops there; empty otherwise.
    */
   stationsOf(placeId: Id): Id[] {
-    const place = this.network.placeById.get(placeId);
-    if (place === undefined) throw new ModelError(`unknown place "${placeId}"${didYouMean(placeId, this.#placeIndex.keys())}`);
+    const place = requirePlace(this.network, placeId);
     if (place.stations && place.stations.length > 0) return [...place.stations];
     return this.#stopPlaces.has(placeId) ? [placeId] : [];
   }
