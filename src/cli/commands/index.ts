@@ -3,8 +3,14 @@
  * `RegisterCommand`, and add one line here.
  */
 import type { RegisterCommand } from "../context.js";
+import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
+import { registerMatrix } from "./matrix.js";
+import { registerRoute } from "./route.js";
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
+  registerCheck,
+  registerRoute,
+  registerMatrix,
 ];
