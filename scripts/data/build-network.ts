@@ -3,7 +3,8 @@
  * (../shared/reference/places-verified.csv, ../shared/data/china-rail-2023/*). The JSON files are the
  * data of record and are committed; this script is how they were produced, so that every coordinate
  * and derived running time can be regenerated and checked. Edit the tables here, then run
- * `npx tsx scripts/data/build-network.ts` (needs ../shared) and commit the JSON.
+ * `npx tsx scripts/data/build-network.ts` (needs ../shared) and commit the JSON. A test regenerates
+ * the folder into a temporary directory and requires it to equal the committed files.
  */
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -26,7 +27,11 @@ interface Q {
   note?: string;
 }
 
-const OUT_DIR = path.join(REPO_ROOT, "networks/qijiang-wansheng");
+/** Output folder: networks/qijiang-wansheng, or the folder after `--out` (used by the reproducibility test). */
+const OUT_DIR = (() => {
+  const i = process.argv.indexOf("--out");
+  return i >= 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1] as string) : path.join(REPO_ROOT, "networks/qijiang-wansheng");
+})();
 const VERIFIED_CSV = path.join(SHARED_DIR, "reference/places-verified.csv");
 const OSM_CSV = path.join(SHARED_DIR, "data/china-rail-2023/stations_osm_wgs84.csv");
 
@@ -730,7 +735,7 @@ async function main(): Promise<void> {
     services.push({
       ...base,
       id: `${baseId}_300`,
-      name: { zh: base.name.zh.replace("250", "300") + "(2023-10-11起300km/h)", en: base.name.en.replace("(2023, 250 km/h on 贵广)", "").replace("(2023, 250 km/h)", "").replace("(2023)", "") + " (300 km/h from 2023-10-11)" },
+      name: { zh: `${base.name.zh}(2023-10-11起300km/h)`, en: `${base.name.en.replace(/ \(2023[^)]*\)$/, "")} (300 km/h on 贵广 from 2023-10-11)` },
       runMinutes,
       projects: [...(base.projects ?? []), "P_GUIGUANG_300"],
       replaces: [baseId],
