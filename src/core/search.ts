@@ -330,7 +330,155 @@ export class ShortestPathSearch {
     const rev = reverse ? topo.reverse() : null;
     const firstOut = rev ? rev.firstOut : topo.firstOut;
     const head = rev ? rev.head : topo.head;
-    this.runHeap(firstOut, head, graph.heapCosts(reverse), src, start, k, cutoff, targets);
+    const costs = graph.arcCosts(reverse);
+    if (costs.kind === "bucket" && wholeSeconds(start, k)) {
+      this.runBucket(firstOut, head, costs.cost, costs.maxCost, src, start, k, cutoff, targets);
+    } else {
+      this.runHeap(firstOut, head, graph.heapCosts(reverse), src, start, k, cutoff, targets);
+    }
+  }
+
+  /**
+   * Dial's algorithm: a ring of `2^b > maxCost` buckets, one per whole second, each a doubly linked
+   * list threaded through `bucketNext`/`bucketPrev` (so decrease-key is O(1) and no entry is ever
+   * stale). Keys in the queue always lie in `[cur, cur + maxCost]`, so they never collide in the
+   * ring. Sources are injected in order of start time as the cursor reaches them, which keeps that
+   * invariant for any spread of offsets.
+   */
+  private runBucket(
+    firstOut: Int32Array,
+    head: Int32Array,
+    cost: Int32Array,
+    maxCost: number,
+    src: Int32Array,
+    start: Float64Array,
+    k: number,
+    cutoff: number,
+    targets: number,
+  ): void {
+    let ringSize = this.bucketHead.length;
+    if (ringSize <= maxCost) {
+      ringSize = 1;
+      while (ringSize <= maxCost) ringSize *= 2;
+      this.bucketHead = new Int32Array(ringSize).fill(-1);
+    }
+    if (this.bucketNext === null) {
+      this.bucketNext = new Int32Array(this.n);
+      this.bucketPrev = new Int32Array(this.n);
+    }
+    const mask = ringSize - 1;
+    const bHead = this.bucketHead;
+    const next = this.bucketNext;
+    const prev = this.bucketPrev!;
+    const { dist, parent, state, touched } = this;
+    const mark = this.targetMark;
+    const stamp = this.targetStamp;
+    let tc = this.touchedCount;
+
+    // Source order by start time (single source: trivially sorted).
+    let order: Int32Array | null = null;
+    if (k > 1) {
+      order = new Int32Array(k);
+      for (let i = 0; i < k; i++) order[i] = i;
+      order.sort((a, b) => start[a]! - start[b]!);
+    }
+    let sp = 0;
+    let cur = start[order ? order[0]! : 0]!;
+    let bi = 0;
+    let count = 0;
+
+    for (;;) {
+      // Inject every pending source that starts now (all have start >= cur, by sort order).
+      while (sp < k) {
+        const i = order ? order[sp]! : sp;
+        const t = start[i]!;
+        if (t > cur) break;
+        sp++;
+        const s = src[i]!;
+        if (t > cutoff || !(t < dist[s]!)) continue;
+        if (state[s] === QUEUED) {
+          // Already reached through an arc at a later key: move it to the source's bucket.
+          const p = prev[s]!;
+          const nx = next[s]!;
+          if (p === -1) bHead[(bi + (dist[s]! - cur)) & mask] = nx;
+          else next[p] = nx;
+          if (nx !== -1) prev[nx] = p;
+        } else {
+          state[s] = QUEUED;
+          touched[tc++] = s;
+          count++;
+        }
+        dist[s] = t;
+        parent[s] = -1;
+        const nx = bHead[bi]!;
+        next[s] = nx;
+        prev[s] = -1;
+        if (nx !== -1) prev[nx] = s;
+        bHead[bi] = s;
+      }
+      if (count === 0) {
+        if (sp >= k) break;
+        // Empty queue: jump the cursor to the next source (the ring is empty, so any base works).
+        cur = start[order ? order[sp]! : sp]!;
+        bi = 0;
+        if (cur > cutoff) break;
+        continue;
+      }
+      let u = bHead[bi]!;
+      if (u === -1) {
+        cur++;
+        bi = (bi + 1) & mask;
+        if (cur > cutoff) break;
+        continue;
+      }
+      // Pop u (the bucket's first node); its key is cur.
+      const nu = next[u]!;
+      bHead[bi] = nu;
+      if (nu !== -1) prev[nu] = -1;
+      count--;
+      state[u] = SETTLED;
+      if (targets > 0 && mark![u] === stamp && --targets === 0) break;
+
+      for (let a = firstOut[u]!, end = firstOut[u + 1]!; a < end; a++) {
+        const c = cost[a]!;
+        // Disabled arcs carry -1 (Infinity cost in the overlay).
+        if (c < 0) continue;
+        const nd = cur + c;
+        const v = head[a]!;
+        const dv = dist[v]!;
+        // A settled node has dist <= cur <= nd, so this test also skips settled nodes.
+        if (nd < dv && nd <= cutoff) {
+          if (state[v] === QUEUED) {
+            // Unlink v from its current bucket (its key dv lies in (nd, cur + maxCost]).
+            const p = prev[v]!;
+            const nx = next[v]!;
+            if (p === -1) bHead[(bi + (dv - cur)) & mask] = nx;
+            else next[p] = nx;
+            if (nx !== -1) prev[nx] = p;
+          } else {
+            state[v] = QUEUED;
+            touched[tc++] = v;
+            count++;
+          }
+          dist[v] = nd;
+          parent[v] = a;
+          const b = (bi + c) & mask;
+          const nx = bHead[b]!;
+          next[v] = nx;
+          prev[v] = -1;
+          if (nx !== -1) prev[nx] = v;
+          bHead[b] = v;
+        }
+      }
+    }
+    if (count > 0) {
+      // Early exit (targets found) left nodes queued: empty their buckets for the next query.
+      for (let i = 0; i < tc; i++) {
+        const v = touched[i]!;
+        if (state[v] === QUEUED) bHead[(bi + (dist[v]! - cur)) & mask] = -1;
+      }
+    }
+    this.touchedCount = tc;
   }
 
   private ensureHeap(): void {
@@ -457,6 +605,12 @@ export class ShortestPathSearch {
     }
     this.touchedCount = tc;
   }
+}
+
+/** Whether the first `k` start offsets are whole seconds (the bucket queue's key unit). */
+function wholeSeconds(start: Float64Array, k: number): boolean {
+  for (let i = 0; i < k; i++) if (!Number.isInteger(start[i]!)) return false;
+  return true;
 }
 
 /** The node an arc leaves: the last `u` with `firstOut[u] <= arc` (binary search, paths only). */
