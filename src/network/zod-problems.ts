@@ -173,9 +173,12 @@ export function problemsFromZod(
         break;
       }
       case "invalid_union": {
-        // Report the branch that came closest (fewest issues): that is usually what the author meant.
+        // Report the branch that came closest: what the author most likely meant. Issues at the
+        // union's own level (wrong type, unknown keys) mean the branch did not fit at all.
         const branches = (issue as { errors: Issue[][] }).errors;
-        const best = [...branches].sort((a, b) => a.length - b.length)[0];
+        const score = (b: Issue[]) =>
+          b.reduce((n, i) => n + (i.path.length === 0 ? 10 * (i.code === "unrecognized_keys" ? i.keys.length : 1) : 1), 0);
+        const best = [...branches].sort((a, b) => score(a) - score(b))[0];
         if (best && best.length > 0) out.push(...problemsFromZod(best, root, schema, segments));
         else out.push({ segments, value, message: `${showValue(value)} has the wrong shape`, fix: issue.message });
         break;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -269,3 +269,17 @@ describe("locateJsonError(text)", () => {
     expect(locateJsonError("// comment\n{}")).toMatchObject({ line: 1, column: 1 });
   });
 });
+
+describe("every network under networks/ loads without problems", () => {
+  const nets = path.resolve(import.meta.dirname, "../../networks");
+  const folders = readdirSync(nets, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(nets, e.name));
+  if (folders.length === 0) console.warn("networks/ holds no network folders yet: nothing to load");
+  for (const folder of folders) {
+    it(path.basename(folder), async () => {
+      const n = await loadNetwork(folder);
+      expect(n.places.length).toBeGreaterThan(0);
+      for (const s of n.scenarios) expect(resolveScenario(n, s.id).id).toBe(s.id);
+    });
+  }
+});
+
