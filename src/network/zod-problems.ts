@@ -117,6 +117,10 @@ export function problemsFromZod(
         break;
       }
       case "invalid_value": {
+        if (value === undefined) {
+          out.push({ segments, value, message: `missing required field ${field}`, fix: `add ${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
+          break;
+        }
         const values = issue.values.map((v) => JSON.stringify(v));
         let fix = `use ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}`;
         if (typeof value === "string") fix += didYouMean(value, issue.values.map(String));
@@ -169,9 +173,12 @@ export function problemsFromZod(
         break;
       }
       case "invalid_union": {
-        // Report the branch that came closest (fewest issues): that is usually what the author meant.
+        // Report the branch that came closest: what the author most likely meant. Issues at the
+        // union's own level (wrong type, unknown keys) mean the branch did not fit at all.
         const branches = (issue as { errors: Issue[][] }).errors;
-        const best = [...branches].sort((a, b) => a.length - b.length)[0];
+        const score = (b: Issue[]) =>
+          b.reduce((n, i) => n + (i.path.length === 0 ? 10 * (i.code === "unrecognized_keys" ? i.keys.length : 1) : 1), 0);
+        const best = [...branches].sort((a, b) => score(a) - score(b))[0];
         if (best && best.length > 0) out.push(...problemsFromZod(best, root, schema, segments));
         else out.push({ segments, value, message: `${showValue(value)} has the wrong shape`, fix: issue.message });
         break;
@@ -186,9 +193,12 @@ export function problemsFromZod(
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";
         else fix = "correct the value";
-        const msg = m.startsWith("a number needs provenance") || m.startsWith("give either")
-          ? m.replace(/:.*$/, "").replace(/ \(.*\)$/, "")
-          : m;
+        const inner = value !== null && typeof value === "object" ? (value as { value?: unknown }).value : undefined;
+        const msg = m.startsWith("a number needs provenance")
+          ? `the number ${showValue(inner)} has no provenance (neither "source" nor "assumption")`
+          : m.startsWith("give either")
+            ? `the number ${showValue(inner)} has both "source" and "assumption"`
+            : m;
         out.push({ segments, value, message: msg, fix });
         break;
       }
