@@ -652,21 +652,25 @@ export class TravelTimeModel {
     return this.overlayWithCosts(selection, filter).graph;
   }
 
-  /** Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs). */
+  /**
+   * Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs).
+   * `edgeCosts` (from {@link costsWith}) replaces the base costs, so that one quantity draw can serve
+   * many queries without recomputing; it takes precedence over `quantities`.
+   */
   overlayWithCosts(
     selection: Id | ProjectSelection,
-    filter: QueryFilter & { readonly quantities?: QuantityOverrides } = {},
+    filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts } = {},
   ): { graph: CompiledGraph; costs: EdgeCosts } {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
     const cacheKey =
-      "scenario" in sel && filter.quantities === undefined
+      "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
         ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}`
         : undefined;
     if (cacheKey !== undefined) {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const components = filter.quantities === undefined ? this.base : this.costsWith(filter.quantities);
+    const components = filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
     const costsSecs = new Float64Array(this.edgeCount);
     const active = this.activeMask(this.#projectsOf(sel));
     const mask = this.filterMask(filter);

@@ -148,7 +148,10 @@ export interface EvaluateTargetOptions {
   readonly measure: Measure;
   /** Route legs (default true). */
   readonly routes?: boolean;
+  /** Quantity overrides (recomputes every edge cost; prefer `edgeCosts` when evaluating many targets on one draw). */
   readonly quantities?: QuantityOverrides;
+  /** Edge costs from `model.costsWith(quantities)`, computed once per draw and shared by many evaluations. */
+  readonly edgeCosts?: EdgeCosts;
 }
 
 /** The ordered origin–destination pairs of a target. */
@@ -175,6 +178,7 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
     modes,
     measure,
     ...(options.quantities ? { quantities: options.quantities } : {}),
+    ...(options.edgeCosts ? { edgeCosts: options.edgeCosts } : {}),
   });
   const search = model.search;
   search.setGraph(graph);
