@@ -204,8 +204,12 @@ export interface RouteOptions {
 
 /** A route query's answer. */
 export interface RouteResult {
-  /** `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station for a place without stations). */
-  readonly status: "ok" | "no-route" | "no-station";
+  /**
+   * `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station
+   * for a place without stations); `same-station` (station-to-station, the places share a station:
+   * time 0, no legs).
+   */
+  readonly status: "ok" | "no-route" | "no-station" | "same-station";
   readonly from: Id;
   readonly to: Id;
   /** Travel time (min), null unless `ok`. */
@@ -238,6 +242,8 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
   if (fromStations.length === 0 || toStations.length === 0) {
     return { status: "no-station", from, to, timeMin: null, legs: [] };
   }
+  const shared = toStations.find((s) => fromStations.includes(s));
+  if (shared !== undefined) return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
   const all = search.multiSource(
     fromStations.map((s) => model.originNode(s)),
     fromStations.map(() => 0),

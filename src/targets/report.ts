@@ -112,6 +112,7 @@ const STATUS_TEXT: Record<PairResult["status"], string> = {
   fail: "❌ fail",
   "no-route": "❌ no route",
   "no-station": "– no station",
+  "same-station": "⚠ same station",
 };
 
 /**
@@ -153,7 +154,8 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
     for (const r of list) {
       const s = r.summary;
       const pop = s.populationShareMet === null ? "" : `, ${Math.round(s.populationShareMet * 100)} % of destination population`;
-      out.push(`- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)`);
+      const same = s.pairsSameStation > 0 ? `, of which ${s.pairsSameStation} only because both places share a station` : "";
+      out.push(`- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${same}${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)`);
     }
     out.push("");
   }

@@ -107,3 +107,14 @@ describe("targetSensitivity(model, target, { scenario, measure })", () => {
     expect(entries.every((e, i) => i === 0 || e.swingMin <= entries[i - 1]!.swingMin)).toBe(true);
   });
 });
+
+describe("station-to-station between places that share a station", () => {
+  it("is a flagged 'same-station' pair: time 0, met, counted in pairsSameStation", () => {
+    const target = { ...network.targetById.get("T_AB")!, destinations: ["F"] };
+    const r = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "station-to-station" });
+    expect(r.pairs[0]).toMatchObject({ status: "same-station", met: true, timeMin: 0, fromStation: "S1", toStation: "S1" });
+    expect(r.summary).toMatchObject({ pairsMet: 1, pairsSameStation: 1 });
+    const d2d = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door" });
+    expect(d2d.pairs[0]!.status).toBe("no-route"); // F has no connector and generated access is off in this model
+  });
+});

@@ -26,7 +26,10 @@ interface RouteCommandOptions {
 /** A route as a legs table (text or Markdown) with a total line. */
 export function renderRoute(scenarioId: string, r: RouteResult, format: "table" | "md"): string {
   const title = `${scenarioId}: ${r.from} → ${r.to}`;
-  if (r.status !== "ok") return `${title}: ${r.status === "no-route" ? "no route" : "no station serves one of the places"}\n`;
+  if (r.status !== "ok") {
+    const why = { "no-route": "no route", "no-station": "no station serves one of the places", "same-station": `both places are served by station ${r.fromStation} (0 min)` }[r.status];
+    return `${title}: ${why}\n`;
+  }
   const rows = r.legs.map((l) => [
     l.kind,
     l.mode,
