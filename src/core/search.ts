@@ -95,6 +95,8 @@ export class ShortestPathSearch {
 
   // Bucket ring for Dial's algorithm (allocated on first use, grown for larger arc costs).
   private bucketHead: Int32Array = new Int32Array(0);
+  /** One bit per bucket, set iff the bucket is non-empty: skips 32 empty buckets per step. */
+  private bucketBits: Int32Array = new Int32Array(0);
   private bucketNext: Int32Array | null = null;
   private bucketPrev: Int32Array | null = null;
 
@@ -439,9 +441,10 @@ export class ShortestPathSearch {
   ): boolean {
     let ringSize = this.bucketHead.length;
     if (ringSize <= maxCost) {
-      ringSize = 1;
+      ringSize = 32;
       while (ringSize <= maxCost) ringSize *= 2;
       this.bucketHead = new Int32Array(ringSize).fill(-1);
+      this.bucketBits = new Int32Array(ringSize >>> 5);
     }
     if (this.distInt === null) {
       this.distInt = new Int32Array(this.n).fill(INF_INT);
@@ -450,6 +453,8 @@ export class ShortestPathSearch {
     }
     const mask = ringSize - 1;
     const bHead = this.bucketHead;
+    const bits = this.bucketBits;
+    const wordMask = (ringSize >>> 5) - 1;
     const next = this.bucketNext!;
     const prev = this.bucketPrev!;
     const dist = this.distInt;
@@ -482,8 +487,11 @@ export class ShortestPathSearch {
           // Already reached through an arc at a later key: move it to the source's bucket.
           const p = prev[s]!;
           const nx = next[s]!;
-          if (p === -1) bHead[ds & mask] = nx;
-          else next[p] = nx;
+          if (p === -1) {
+            const ob = ds & mask;
+            bHead[ob] = nx;
+            if (nx === -1) bits[ob >>> 5]! &= ~(1 << (ob & 31));
+          } else next[p] = nx;
           if (nx !== -1) prev[nx] = p;
         } else {
           touched[tc++] = s;
@@ -496,6 +504,7 @@ export class ShortestPathSearch {
         next[s] = nx;
         prev[s] = -1;
         if (nx !== -1) prev[nx] = s;
+        else bits[b >>> 5]! |= 1 << (b & 31);
         bHead[b] = s;
       }
       // The tight loop below runs until the queue empties or the cursor reaches the next
@@ -507,13 +516,27 @@ export class ShortestPathSearch {
         const bi = cur & mask;
         const u = bHead[bi]!;
         if (u === -1) {
-          if (++cur > pause) break;
+          // Jump to the next non-empty bucket: bits at or after bi in its word, then whole words.
+          // The queue is not empty and all its keys lie within one ring turn, so this ends.
+          let w = bi >>> 5;
+          let word = bits[w]! & (-1 << (bi & 31));
+          while (word === 0) {
+            w = (w + 1) & wordMask;
+            word = bits[w]!;
+          }
+          const nb = (w << 5) | (31 - Math.clz32(word & -word));
+          cur += (nb - bi) & mask;
+          if (cur > pause) {
+            cur = pause + 1;
+            break;
+          }
           continue;
         }
         // Pop u (first in its bucket); its key is cur.
         const nu = next[u]!;
         bHead[bi] = nu;
         if (nu !== -1) prev[nu] = -1;
+        else bits[bi >>> 5]! &= ~(1 << (bi & 31));
         count--;
         if (targets > 0 && mark![u] === stamp && --targets === 0) {
           found = true;
@@ -533,8 +556,11 @@ export class ShortestPathSearch {
               // Queued at key dv: unlink it.
               const p = prev[v]!;
               const nx = next[v]!;
-              if (p === -1) bHead[dv & mask] = nx;
-              else next[p] = nx;
+              if (p === -1) {
+                const ob = dv & mask;
+                bHead[ob] = nx;
+                if (nx === -1) bits[ob >>> 5]! &= ~(1 << (ob & 31));
+              } else next[p] = nx;
               if (nx !== -1) prev[nx] = p;
             } else {
               touched[tc++] = v;
@@ -547,6 +573,7 @@ export class ShortestPathSearch {
             next[v] = nx;
             prev[v] = -1;
             if (nx !== -1) prev[nx] = v;
+            else bits[b >>> 5]! |= 1 << (b & 31);
             bHead[b] = v;
           }
         }
@@ -568,7 +595,11 @@ export class ShortestPathSearch {
         const v = touched[i]!;
         const d = dist[v]!;
         if (d > cur) state[v] = LEFT_QUEUED;
-        if (d >= cur) bHead[d & mask] = -1;
+        if (d >= cur) {
+          const b = d & mask;
+          bHead[b] = -1;
+          bits[b >>> 5] = 0;
+        }
       }
     }
     // cur is now the largest key popped; if cur + maxCost could pass the cap that the cutoff did
