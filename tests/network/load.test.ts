@@ -273,9 +273,10 @@ describe("locateJsonError(text)", () => {
 describe("every network under networks/ loads without problems", () => {
   const nets = path.resolve(import.meta.dirname, "../../networks");
   const folders = readdirSync(nets, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(nets, e.name));
-  it.skipIf(folders.length > 0)("(none yet: networks/ holds no network folder)", () => {
+  if (folders.length === 0) {
     console.warn("networks/ holds no network folders yet: nothing to load");
-  });
+    it.skip("(skipped: networks/ holds no network folder yet)", () => {});
+  }
   for (const folder of folders) {
     it(path.basename(folder), async () => {
       const n = await loadNetwork(folder);
