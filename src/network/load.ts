@@ -173,12 +173,30 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
   if (!result.success) raw.push(...problemsFromZod(result.error.issues, a.root, NetworkFileSchema));
   raw.push(...checkNetworkData(a.root));
   if (raw.length === 0 && result.success) return result.data;
+  // Report in reading order: by file, then by position in the document (header fields first,
+  // then entity lists in the schema's order, items by index); ties keep zod-then-semantic order.
+  const order = Object.keys(NetworkFileSchema.shape);
+  const rank = (seg: string | number | undefined) => (typeof seg === "string" ? order.indexOf(seg) : -1);
+  type Located = RawProblem & { readonly file: string | undefined };
+  const cmp = (p: Located, q: Located): number => {
+    const fp = p.file ?? "";
+    const fq = q.file ?? "";
+    if (fp !== fq) return fp < fq ? -1 : 1;
+    for (let i = 0; i < Math.min(p.segments.length, q.segments.length); i++) {
+      const x = p.segments[i]!;
+      const y = q.segments[i]!;
+      if (x === y) continue;
+      if (typeof x === "number" && typeof y === "number") return x - y;
+      if (i === 0 && rank(x) !== rank(y)) return (rank(x) === -1 ? order.length : rank(x)) - (rank(y) === -1 ? order.length : rank(y));
+      return 0; // keys inside an entity: keep the order the checks found them in
+    }
+    return p.segments.length - q.segments.length;
+  };
   const seen = new Set<string>();
   const problems: NetworkProblem[] = [];
-  for (const r of raw) {
-    const file = a.fileOfKey(r.segments[0]);
+  for (const r of raw.map((r): Located => ({ ...r, file: a.fileOfKey(r.segments[0]) })).sort(cmp)) {
     const p: NetworkProblem = {
-      ...(file === undefined ? {} : { file }),
+      ...(r.file === undefined ? {} : { file: r.file }),
       path: formatPath(r.segments),
       value: r.value,
       message: r.message,
@@ -190,8 +208,7 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
       problems.push(p);
     }
   }
-  // Stable: file order first, document order (zod, then semantic) within a file.
-  return problems.sort((x, y) => (x.file ?? "").localeCompare(y.file ?? ""));
+  return problems;
 }
 
 function build(data: NetworkFile, origin: string | undefined): Network {

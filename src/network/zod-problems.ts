@@ -154,8 +154,11 @@ export function problemsFromZod(
           message = `${field} has ${n} item${n === 1 ? "" : "s"}, needs ${small ? "at least" : "at most"} ${limit}`;
           fix = small ? `add items to ${field}` : `remove items from ${field}`;
         } else if (origin === "string") {
-          message = `${showValue(value)} is too ${small ? "short" : "long"} (${small ? "at least" : "at most"} ${limit} characters)`;
-          fix = small ? `write a longer ${field}` : `shorten ${field}`;
+          message =
+            small && Number(limit) === 1
+              ? `${field} is empty`
+              : `${showValue(value)} is too ${small ? "short" : "long"} (${small ? "at least" : "at most"} ${limit} character${Number(limit) === 1 ? "" : "s"})`;
+          fix = small ? `write ${Number(limit) === 1 ? "a non-empty" : "a longer"} ${field}` : `shorten ${field}`;
         } else {
           message = `${showValue(value)} is ${small ? "below the minimum" : "above the maximum"} ${limit}`;
           fix = `use a value ${small ? ">=" : "<="} ${limit}`;

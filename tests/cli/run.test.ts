@@ -136,6 +136,15 @@ describe("qiwan info", () => {
     expect(md.out).toContain("|---|---:|---:|---:|---:|---:|");
   });
 
+  it("colours the title only when asked (FORCE_COLOR), never with NO_COLOR or --no-color", async () => {
+    const plain = await cli(["--network", TINY, "info"]);
+    const forced = await cli(["--network", TINY, "info"], undefined, { FORCE_COLOR: "1" });
+    expect(forced.out.startsWith("\u001b[1mTiny test network")).toBe(true);
+    expect(forced.out.replace(/\u001b\[\d+m/g, "")).toBe(plain.out);
+    expect((await cli(["--network", TINY, "info"], undefined, { FORCE_COLOR: "1", NO_COLOR: "1" })).out).toBe(plain.out);
+    expect((await cli(["--no-color", "--network", TINY, "info"], undefined, { FORCE_COLOR: "1" })).out).toBe(plain.out);
+  });
+
   it.skipIf(existsSync(embeddedNetworkPath()))("without --network and no embedded network: exit 3 with a clear message", async () => {
     const r = await cli(["info"]);
     expect(r.code).toBe(EXIT.BAD_DATA);

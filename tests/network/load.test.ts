@@ -176,16 +176,15 @@ describe("loadNetwork(path | object)", () => {
     raw.targets[1].origins.push("D");
     raw.projects[1].status = "built";
     const ps = await problems(raw);
-    expect(ps.map((p) => p.path).sort()).toEqual(
-      [
-        "links[0].from",
-        "services[0].headwayMin.value",
-        "places[4].coord",
-        "scenarios[1].extends",
-        "targets[1].origins[3]",
-        "projects[1].status",
-      ].sort(),
-    );
+    // In document order: entity lists in the format's order, items by index.
+    expect(ps.map((p) => p.path)).toEqual([
+      "places[4].coord",
+      "links[0].from",
+      "services[0].headwayMin.value",
+      "projects[1].status",
+      "scenarios[1].extends",
+      "targets[1].origins[3]",
+    ]);
     expect(ps.every((p) => p.file === undefined)).toBe(true);
     const err = (await loadNetwork(raw).catch((e: unknown) => e)) as NetworkValidationError;
     expect(err.message.split("\n")).toHaveLength(7);

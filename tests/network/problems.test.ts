@@ -30,7 +30,7 @@ describe("zod issues translated into problems", () => {
     raw.links[3].minutes.assumption.range = [60, 30];
     const ps = await problemMap(raw);
     expect(ps.get("asOf")!.value).toBe("2024/06/30");
-    expect(ps.get("places[0].name.zh")!.message).toContain("too short");
+    expect(ps.get("places[0].name.zh")!.message).toBe('"zh" is empty');
     expect(ps.get("targets[0].measures")!.message).toContain("0 items");
     expect(ps.get("links[0].lengthKm")!.message).toBe('the number 15 has both "source" and "assumption"');
     expect(ps.get("links[3].minutes.assumption.range")!.fix).toBe("swap the range ends");

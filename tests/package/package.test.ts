@@ -79,8 +79,9 @@ console.log(JSON.stringify({ id: network.id, scenarios: resolved.map((r) => r.id
 
   it("the qiwan bin prints help and runs info", async () => {
     const bin = path.join(consumer, "node_modules/.bin/qiwan");
-    const help = await exec(bin, ["--help"], { cwd: consumer });
+    const help = await exec("npx", ["--no-install", "qiwan", "--help"], { cwd: consumer });
     expect(help.stdout).toContain("Usage: qiwan");
+    expect((await exec(bin, ["--version"], { cwd: consumer })).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const info = await exec(bin, ["--network", FIXTURE, "info", "--format", "json"], { cwd: consumer });
     expect(JSON.parse(info.stdout).id).toBe("tiny");
     if (HAS_EMBEDDED) {
