@@ -4,3 +4,4 @@
  */
 export { VERSION } from "./version.js";
 export * from "./network/index.js";
+export * from "./core/index.js";
