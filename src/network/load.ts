@@ -23,6 +23,9 @@ export interface LoadNetworkOptions {
   readonly origin?: string;
 }
 
+/** Entity lists a folder network keeps in files of their own (`places.json`, ...). */
+const ENTITY_FILE_KEYS: readonly string[] = ["places", "links", "services", "projects", "scenarios", "targets"];
+
 /** The file holding the header fields of a folder network. */
 export const FOLDER_HEADER_FILE = "network.json";
 
@@ -100,6 +103,8 @@ function describeType(v: unknown): string {
 interface Assembled {
   readonly root: Record<string, unknown>;
   readonly fileOfKey: (key: string | number | undefined) => string | undefined;
+  /** Set for a folder network: missing entity lists are then fixed by adding a file. */
+  readonly folder?: string;
 }
 
 function assemble(source: Source): Assembled | NetworkProblem[] {
@@ -153,7 +158,7 @@ function assemble(source: Source): Assembled | NetworkProblem[] {
     }
   }
   if (problems.length > 0) return problems;
-  return { root, fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header };
+  return { root, folder: source.folder, fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header };
 }
 
 function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
@@ -195,12 +200,14 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
   const seen = new Set<string>();
   const problems: NetworkProblem[] = [];
   for (const r of raw.map((r): Located => ({ ...r, file: a.fileOfKey(r.segments[0]) })).sort(cmp)) {
+    const key0 = r.segments[0];
+    const missingList = a.folder !== undefined && r.segments.length === 1 && r.value === undefined && typeof key0 === "string" && ENTITY_FILE_KEYS.includes(key0);
     const p: NetworkProblem = {
       ...(r.file === undefined ? {} : { file: r.file }),
       path: formatPath(r.segments),
       value: r.value,
       message: r.message,
-      fix: r.fix,
+      fix: missingList ? `add ${key0}.json holding { "${key0}": [...] } to the folder` : r.fix,
     };
     const key = `${p.file}\0${p.path}\0${p.message}`;
     if (!seen.has(key)) {

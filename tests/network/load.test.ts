@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -285,3 +285,46 @@ describe("every network under networks/ loads without problems", () => {
   }
 });
 
+
+describe("loadNetwork(folder): problems name the file inside the folder", () => {
+  const copyFolder = (name: string) => {
+    const dir = path.join(tmp, name);
+    cpSync(TINY_FOLDER, dir, { recursive: true });
+    return dir;
+  };
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- free-form edits of fixture JSON
+  const edit = (file: string, f: (j: any) => void) => {
+    const j = JSON.parse(readFileSync(file, "utf8"));
+    f(j);
+    writeFileSync(file, JSON.stringify(j));
+  };
+
+  it("a broken reference in links.json and a bad header field are reported against their own files", async () => {
+    const dir = copyFolder("refs");
+    edit(path.join(dir, "links.json"), (j) => (j.links[0].to = "JJ"));
+    edit(path.join(dir, "network.json"), (j) => (j.version = 3));
+    const ps = await problems(dir);
+    expect(ps.map((p) => [path.basename(p.file!), p.path])).toEqual([
+      ["links.json", "links[0].to"],
+      ["network.json", "version"],
+    ]);
+  });
+
+  it("every unparsable file is reported with its line and column; a missing list asks for its file", async () => {
+    const dir = copyFolder("syntax");
+    writeFileSync(path.join(dir, "places.json"), '{ "places": [\n  { "id": "A", }\n] }');
+    writeFileSync(path.join(dir, "targets.json"), '{ "targets": [');
+    const ps = await problems(dir);
+    expect(ps.map((p) => [path.basename(p.file!), p.message])).toEqual([
+      ["places.json", expect.stringContaining("line 2, column 16")],
+      ["targets.json", expect.stringContaining("unexpected end of file")],
+    ]);
+    const dir2 = copyFolder("missing-list");
+    rmSync(path.join(dir2, "links.json"));
+    const ps2 = await problems(dir2);
+    expect(ps2.map((p) => p.path)).toEqual(["links"]);
+    const missing = ps2[0]!;
+    expect(path.basename(missing.file!)).toBe("network.json");
+    expect(missing.fix).toBe('add links.json holding { "links": [...] } to the folder');
+  });
+});
