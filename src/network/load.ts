@@ -83,7 +83,11 @@ function readSourceSync(p: string): Source {
   try {
     if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, text: readFileSync(p, "utf8") } };
     const names = jsonNames(readdirSync(p));
-    return { kind: "folder", folder: p, files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })) };
+    return {
+      kind: "folder",
+      folder: p,
+      files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })),
+    };
   } catch (err) {
     return missing(p, err);
   }
@@ -158,7 +162,11 @@ function assemble(source: Source): Assembled | NetworkProblem[] {
     }
   }
   if (problems.length > 0) return problems;
-  return { root, folder: source.folder, fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header };
+  return {
+    root,
+    folder: source.folder,
+    fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header,
+  };
 }
 
 function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
@@ -192,7 +200,8 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
       const y = q.segments[i]!;
       if (x === y) continue;
       if (typeof x === "number" && typeof y === "number") return x - y;
-      if (i === 0 && rank(x) !== rank(y)) return (rank(x) === -1 ? order.length : rank(x)) - (rank(y) === -1 ? order.length : rank(y));
+      if (i === 0 && rank(x) !== rank(y))
+        return (rank(x) === -1 ? order.length : rank(x)) - (rank(y) === -1 ? order.length : rank(y));
       return 0; // keys inside an entity: keep the order the checks found them in
     }
     return p.segments.length - q.segments.length;
@@ -201,7 +210,12 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
   const problems: NetworkProblem[] = [];
   for (const r of raw.map((r): Located => ({ ...r, file: a.fileOfKey(r.segments[0]) })).sort(cmp)) {
     const key0 = r.segments[0];
-    const missingList = a.folder !== undefined && r.segments.length === 1 && r.value === undefined && typeof key0 === "string" && ENTITY_FILE_KEYS.includes(key0);
+    const missingList =
+      a.folder !== undefined &&
+      r.segments.length === 1 &&
+      r.value === undefined &&
+      typeof key0 === "string" &&
+      ENTITY_FILE_KEYS.includes(key0);
     const p: NetworkProblem = {
       ...(r.file === undefined ? {} : { file: r.file }),
       path: formatPath(r.segments),

@@ -75,7 +75,10 @@ describe("createProgress(stream, options)", () => {
   it("on a TTY, draws throttled updates, always the last step, and clears the line at the end", () => {
     const frames: string[] = [];
     let t = 0;
-    const p = createProgress({ write: (s: string) => frames.push(s), isTTY: true }, { total: 4, label: "runs", width: 4, now: () => t });
+    const p = createProgress(
+      { write: (s: string) => frames.push(s), isTTY: true },
+      { total: 4, label: "runs", width: 4, now: () => t },
+    );
     p.tick(); // t=0: draws (first)
     p.tick(); // t=0: throttled
     t = 200;
@@ -88,7 +91,17 @@ describe("createProgress(stream, options)", () => {
 
 describe("renderTable", () => {
   it("aligns columns (CJK counted double width) and renders Markdown", () => {
-    expect(renderTable(["a", "n"], [["甲", "1"], ["bb", "22"]], "table", ["left", "right"])).toBe("a    n\n--  --\n甲   1\nbb  22\n");
+    expect(
+      renderTable(
+        ["a", "n"],
+        [
+          ["甲", "1"],
+          ["bb", "22"],
+        ],
+        "table",
+        ["left", "right"],
+      ),
+    ).toBe("a    n\n--  --\n甲   1\nbb  22\n");
     expect(renderTable(["a|b"], [["x"]], "md")).toBe("| a\\|b |\n|---|\n| x |\n");
   });
 });

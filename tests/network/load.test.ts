@@ -132,8 +132,10 @@ describe("loadNetwork(path | object)", () => {
       if (t.destinations) t.destinations = t.destinations.map(ren);
     }
     raw.projects[0].id = "hasOwnProperty";
-    for (const l of raw.links) if (l.projects) l.projects = l.projects.map((p: string) => (p === "P_RAIL" ? "hasOwnProperty" : p));
-    for (const s of raw.services) if (s.projects) s.projects = s.projects.map((p: string) => (p === "P_RAIL" ? "hasOwnProperty" : p));
+    for (const l of raw.links)
+      if (l.projects) l.projects = l.projects.map((p: string) => (p === "P_RAIL" ? "hasOwnProperty" : p));
+    for (const s of raw.services)
+      if (s.projects) s.projects = s.projects.map((p: string) => (p === "P_RAIL" ? "hasOwnProperty" : p));
     raw.scenarios[0].id = "valueOf";
     raw.scenarios[1].extends = "valueOf";
     const n = await loadNetwork(raw);
@@ -203,7 +205,7 @@ describe("loadNetwork(path | object)", () => {
       [11.7, 48.05],
     ];
     raw.places.forEach((p: { coord: [number, number] }, i: number) => (p.coord = munich[i]!));
-    for (const l of raw.links) delete l.lengthKm, (l.minutes = { value: 10, source: "fixture" });
+    for (const l of raw.links) (delete l.lengthKm, (l.minutes = { value: 10, source: "fixture" }));
     const ps = await problems(raw);
     expect(ps).toHaveLength(1);
     expect(ps[0]!.path).toBe("places[4].coord");
@@ -249,11 +251,21 @@ describe("locateJsonError(text)", () => {
         return false;
       }
     };
-    const edits = fc.tuple(fc.json(), fc.nat(), fc.constantFrom("cut", "delete", "insert"), fc.constantFrom(...`{}[],:"\\ 0-e.tx`));
+    const edits = fc.tuple(
+      fc.json(),
+      fc.nat(),
+      fc.constantFrom("cut", "delete", "insert"),
+      fc.constantFrom(...`{}[],:"\\ 0-e.tx`),
+    );
     fc.assert(
       fc.property(edits, ([json, at, op, ch]) => {
         const k = at % (json.length + 1);
-        const text = op === "cut" ? json.slice(0, k) : op === "delete" ? json.slice(0, k) + json.slice(k + 1) : json.slice(0, k) + ch + json.slice(k);
+        const text =
+          op === "cut"
+            ? json.slice(0, k)
+            : op === "delete"
+              ? json.slice(0, k) + json.slice(k + 1)
+              : json.slice(0, k) + ch + json.slice(k);
         const err = locateJsonError(text);
         expect(err === undefined).toBe(parses(text));
         if (err) expect(err.offset).toBeLessThanOrEqual(text.length);
@@ -264,14 +276,20 @@ describe("locateJsonError(text)", () => {
 
   it("gives 1-based line and column", () => {
     expect(locateJsonError('{\n  "a": 1,\n  "b": ]\n}')).toMatchObject({ line: 3, column: 8 });
-    expect(locateJsonError('{"a": [1, 2')).toMatchObject({ line: 1, column: 12, reason: expect.stringContaining("end of file") });
+    expect(locateJsonError('{"a": [1, 2')).toMatchObject({
+      line: 1,
+      column: 12,
+      reason: expect.stringContaining("end of file"),
+    });
     expect(locateJsonError("// comment\n{}")).toMatchObject({ line: 1, column: 1 });
   });
 });
 
 describe("every network under networks/ loads without problems", () => {
   const nets = path.resolve(import.meta.dirname, "../../networks");
-  const folders = readdirSync(nets, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(nets, e.name));
+  const folders = readdirSync(nets, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(nets, e.name));
   if (folders.length === 0) {
     console.warn("networks/ holds no network folders yet: nothing to load");
     it.skip("(skipped: networks/ holds no network folder yet)", () => {});
@@ -284,7 +302,6 @@ describe("every network under networks/ loads without problems", () => {
     });
   }
 });
-
 
 describe("loadNetwork(folder): problems name the file inside the folder", () => {
   const copyFolder = (name: string) => {

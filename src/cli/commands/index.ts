@@ -5,6 +5,4 @@
 import type { RegisterCommand } from "../context.js";
 import { registerInfo } from "./info.js";
 
-export const COMMANDS: readonly RegisterCommand[] = [
-  registerInfo,
-];
+export const COMMANDS: readonly RegisterCommand[] = [registerInfo];
