@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -119,5 +119,18 @@ describe("qiwan as a child process (tsx)", () => {
     expect(result.stderr).toContain("cyclic scenario inheritance");
     expect(result.stderr).not.toMatch(/^\s{4}at /m);
     expect(result.stdout).toBe("");
+  });
+
+  it("a reader that goes away early (qiwan ... | head) ends it quietly, without a stack trace", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const tsx = path.join(root, "node_modules/.bin/tsx");
+    const child = spawn(tsx, ["src/cli/main.ts", "--help"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // closed before the child writes anything: its writes fail with EPIPE
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/^\s{4}at /m);
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
   });
 });
