@@ -16,3 +16,4 @@ export { closestMatch, editDistance } from "./suggest.js";
 export { haversineKm } from "./check.js";
 export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";
 export { networkJsonSchema, NetworkHeaderFileSchema, EntityFileSchemas } from "./json-schema.js";
+export { networkToFile } from "./to-file.js";

@@ -345,3 +345,20 @@ describe("loadNetwork(folder): problems name the file inside the folder", () => 
     expect(missing.fix).toBe('add links.json holding { "links": [...] } to the folder');
   });
 });
+
+describe("networkToFile(network)", () => {
+  it("round-trips: loading the file form gives the same network; the copy is mutable and detached", async () => {
+    const { networkToFile } = await import("../../src/index.js");
+    const n = await loadNetwork(TINY_FILE);
+    const file = networkToFile(n);
+    expect(content(await loadNetwork(file))).toEqual(content(n));
+    expect(Object.isFrozen(file.links[0])).toBe(false);
+    file.links[0]!.speedKmh!.value = 50;
+    expect(n.links[0]!.speedKmh!.value).toBe(60);
+    const edited = await loadNetwork(file);
+    expect(edited.linkById.get("road_AJ")!.speedKmh!.value).toBe(50);
+    // ...and a bad edit is caught like bad data.
+    file.links[0]!.to = "C";
+    await expect(loadNetwork(file)).rejects.toThrow(/straight-line distance/);
+  });
+});
