@@ -56,7 +56,15 @@ describe("networks/schema.json validates files as editors would (ajv, JSON Schem
   });
 
   it("rejects shape errors the zod schema rejects (bad enum, unknown field, wrong version, missing provenance)", () => {
-    for (const name of ["bad-enum.json", "unknown-field.json", "wrong-version.json", "unknown-schema-id.json", "missing-field.json", "wrong-type.json", "bad-id.json"]) {
+    for (const name of [
+      "bad-enum.json",
+      "unknown-field.json",
+      "wrong-version.json",
+      "unknown-schema-id.json",
+      "missing-field.json",
+      "wrong-type.json",
+      "bad-id.json",
+    ]) {
       expect(validate(read(path.join(FIX, "bad", name))), name).toBe(false);
     }
     const raw = read(path.join(FIX, "networks/tiny.json"));
@@ -69,7 +77,10 @@ describe("networks/schema.json validates files as editors would (ajv, JSON Schem
     const nets = path.resolve(import.meta.dirname, "../../networks");
     for (const d of readdirSync(nets, { withFileTypes: true }).filter((e) => e.isDirectory())) {
       for (const f of readdirSync(path.join(nets, d.name)).filter((n) => n.endsWith(".json"))) {
-        expect(validate(read(path.join(nets, d.name, f))), `${d.name}/${f}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+        expect(
+          validate(read(path.join(nets, d.name, f))),
+          `${d.name}/${f}: ${JSON.stringify(validate.errors?.slice(0, 3))}`,
+        ).toBe(true);
       }
     }
   });

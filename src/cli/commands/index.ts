@@ -8,6 +8,7 @@ import { registerInfo } from "./info.js";
 import { registerMatrix } from "./matrix.js";
 import { registerRoute } from "./route.js";
 
+// One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
   registerCheck,
