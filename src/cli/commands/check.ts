@@ -70,29 +70,44 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
     .description("check every plan target in every scenario: travel time, threshold, margin, pass/fail, route")
     .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
     .option("--target <ids>", "target ids, comma-separated or repeated (default: all)", listOption)
-    .addOption(new Option("--measure <measure>", "interpretation (default: each target's, else both)").choices(MEASURES))
+    .addOption(
+      new Option("--measure <measure>", "interpretation (default: each target's, else both)").choices(MEASURES),
+    )
     .addOption(new Option("--format <format>", "output format").choices(CHECK_FORMATS).default("table"))
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--report <file>", "also write the Markdown report to this file (atomically)")
     .option("--strict", "exit 1 if any target pair is not met")
-    .addHelpText("after", "\nExit codes: 0 ok (or not --strict), 1 a target failed with --strict, 2 bad arguments, 3 bad network.")
+    .addHelpText(
+      "after",
+      "\nExit codes: 0 ok (or not --strict), 1 a target failed with --strict, 2 bad arguments, 3 bad network.",
+    )
     .action(async (opts: CheckOptions) => {
       const network = await ctx.network();
-      const scenarios = opts.scenario ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario") : network.scenarios.map((s) => s.id);
-      const targets = opts.target ? requireIds("target", opts.target, network.targetById, "--target") : network.targets.map((t) => t.id);
+      const scenarios = opts.scenario
+        ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
+        : network.scenarios.map((s) => s.id);
+      const targets = opts.target
+        ? requireIds("target", opts.target, network.targetById, "--target")
+        : network.targets.map((t) => t.id);
       const model = modelOrExit(network);
       const jobs: Array<{ scenario: string; targetId: string; measure: Measure }> = [];
       for (const scenario of scenarios) {
         for (const targetId of targets) {
           const target = network.targetById.get(targetId)!;
-          for (const measure of opts.measure ? [opts.measure] : (target.measures ?? MEASURES)) jobs.push({ scenario, targetId, measure });
+          for (const measure of opts.measure ? [opts.measure] : (target.measures ?? MEASURES))
+            jobs.push({ scenario, targetId, measure });
         }
       }
       const progress = createProgress(ctx.io.stderr, { total: jobs.length, label: "checking targets" });
       const results: TargetResult[] = [];
       try {
         for (const job of jobs) {
-          results.push(evaluateTarget(model, network.targetById.get(job.targetId)!, { selection: { scenario: job.scenario }, measure: job.measure }));
+          results.push(
+            evaluateTarget(model, network.targetById.get(job.targetId)!, {
+              selection: { scenario: job.scenario },
+              measure: job.measure,
+            }),
+          );
           progress.tick();
         }
       } finally {

@@ -19,13 +19,19 @@ export function modelOrExit(network: Network, options?: ModelOptions): TravelTim
   try {
     return buildModel(network, options);
   } catch (err) {
-    if (err instanceof ModelError) throw new CliError(`the network cannot be modelled: ${err.message.replace(/\n\s*/g, "; ")}`, EXIT.BAD_DATA);
+    if (err instanceof ModelError)
+      throw new CliError(`the network cannot be modelled: ${err.message.replace(/\n\s*/g, "; ")}`, EXIT.BAD_DATA);
     throw err;
   }
 }
 
 /** Check ids given on the command line; an unknown one is a usage error (exit 2) with a did-you-mean. */
-export function requireIds(kind: "scenario" | "target" | "place", ids: readonly Id[], known: ReadonlyMap<Id, unknown>, argument: string): Id[] {
+export function requireIds(
+  kind: "scenario" | "target" | "place",
+  ids: readonly Id[],
+  known: ReadonlyMap<Id, unknown>,
+  argument: string,
+): Id[] {
   for (const id of ids) {
     if (!known.has(id)) {
       const all = [...known.keys()];
@@ -37,7 +43,13 @@ export function requireIds(kind: "scenario" | "target" | "place", ids: readonly 
 
 /** Split repeated or comma-separated option values: `--scenario a,b --scenario c`. */
 export function listOption(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ];
 }
 
 /** Write `text` to `file` atomically, creating its folder; a failure is a usage error naming the file. */

@@ -27,7 +27,11 @@ interface RouteCommandOptions {
 export function renderRoute(scenarioId: string, r: RouteResult, format: "table" | "md"): string {
   const title = `${scenarioId}: ${r.from} → ${r.to}`;
   if (r.status !== "ok") {
-    const why = { "no-route": "no route", "no-station": "no station serves one of the places", "same-station": `both places are served by station ${r.fromStation} (0 min)` }[r.status];
+    const why = {
+      "no-route": "no route",
+      "no-station": "no station serves one of the places",
+      "same-station": `both places are served by station ${r.fromStation} (0 min)`,
+    }[r.status];
     return `${title}: ${why}\n`;
   }
   const rows = r.legs.map((l) => [
@@ -63,7 +67,9 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
     .requiredOption("--from <place>", "origin place id")
     .requiredOption("--to <place>", "destination place id")
     .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
-    .addOption(new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"))
+    .addOption(
+      new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
+    )
     .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md"]).default("table"))
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
@@ -71,7 +77,9 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
       const network = await ctx.network();
       requirePlace(network, opts.from, "--from");
       requirePlace(network, opts.to, "--to");
-      const scenarios = opts.scenario ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario") : network.scenarios.map((s) => s.id);
+      const scenarios = opts.scenario
+        ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
+        : network.scenarios.map((s) => s.id);
       const model = modelOrExit(network);
       const results = scenarios.map((scenario) => ({
         scenario,
@@ -79,7 +87,11 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
       }));
       const text =
         opts.format === "json"
-          ? JSON.stringify({ network: network.id, measure: opts.measure, modes: opts.modes, routes: results }, null, 2) + "\n"
+          ? JSON.stringify(
+              { network: network.id, measure: opts.measure, modes: opts.modes, routes: results },
+              null,
+              2,
+            ) + "\n"
           : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
       if (opts.out) await writeOut(opts.out, text);
       else ctx.io.stdout.write(text);
