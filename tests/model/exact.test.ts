@@ -121,3 +121,23 @@ describe("buildModel(network) on the exact fixture", () => {
     }
   });
 });
+
+describe("buildModel on degenerate input", () => {
+  it("an empty network gives an empty model and no target results", async () => {
+    const { loadNetworkSync, checkTargets } = await import("../../src/index.js");
+    const empty = loadNetworkSync({
+      schema: "qiwan-network",
+      version: 1,
+      id: "empty",
+      name: { zh: "空", en: "Empty" },
+      asOf: "2021-01-01",
+      places: [],
+      links: [],
+      projects: [],
+      scenarios: [{ id: "s", name: { zh: "甲", en: "S" }, year: 2020 }],
+    });
+    const m = buildModel(empty);
+    expect([m.nodeCount, m.edgeCount]).toEqual([0, 0]);
+    expect(checkTargets(empty, { model: m })).toEqual([]);
+  });
+});

@@ -146,6 +146,23 @@ describe("qiwan check", () => {
   });
 });
 
+describe("qiwan check colour", () => {
+  it("colours the result only when asked (TTY or FORCE_COLOR), never with NO_COLOR", async () => {
+    const plain = memoryIo();
+    await run([...NET, "check"], plain);
+    expect(plain.out()).not.toMatch(/\u001b\[/);
+    const forced = memoryIo({ env: { FORCE_COLOR: "1" } });
+    await run([...NET, "check"], forced);
+    expect(forced.out()).toMatch(/\u001b\[31mFAIL/);
+    // Colour never shifts the columns: without the escape codes the text is the plain table.
+    // eslint-disable-next-line no-control-regex
+    expect(forced.out().replace(/\u001b\[\d+m/g, "")).toBe(plain.out());
+    const tty = memoryIo({ isTTY: true, env: { NO_COLOR: "1" } });
+    await run([...NET, "check"], tty);
+    expect(tty.out()).not.toMatch(/\u001b\[/);
+  });
+});
+
 describe("qiwan route and qiwan matrix", () => {
   it("route prints the legs and the total", async () => {
     const { code, out } = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base");

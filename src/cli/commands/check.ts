@@ -29,10 +29,10 @@ interface CheckOptions {
 /** The terminal table: one row per scenario × target × measure × pair, result coloured. */
 export function renderCheckTable(results: readonly TargetResult[], colour: Colour): string {
   const rows: string[][] = [];
+  const statuses: TargetResult["pairs"][number]["status"][] = [];
   for (const r of results) {
     for (const p of r.pairs) {
-      const result =
-        p.status === "pass" ? colour.green("pass") : p.status === "fail" ? colour.red("FAIL") : colour.yellow(p.status);
+      statuses.push(p.status);
       rows.push([
         r.scenarioId,
         r.targetId,
@@ -41,17 +41,32 @@ export function renderCheckTable(results: readonly TargetResult[], colour: Colou
         formatMinutes(p.timeMin),
         `${r.comparison} ${formatMinutes(r.thresholdMin)}`,
         formatMinutes(p.marginMin),
-        result,
+        p.status === "fail" ? "FAIL" : p.status,
         p.bindingLeg ? `${p.bindingLeg.line} (${formatMinutes(p.bindingLeg.timeMin)})` : "",
       ]);
     }
   }
-  return renderTable(
+  const text = renderTable(
     ["scenario", "target", "measure", "from → to", "min", "threshold", "margin", "result", "binding leg"],
     rows,
     "table",
     ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
   );
+  if (!colour.enabled) return text;
+  // Colour after padding, so that escape codes do not count as width. Every column before "result"
+  // holds ids, measures and numbers (ASCII), so character offsets are column offsets.
+  const lines = text.split("\n");
+  const start = lines[0]!.indexOf("result");
+  return lines
+    .map((line, i) => {
+      const status = statuses[i - 2];
+      if (status === undefined) return line;
+      const word = status === "fail" ? "FAIL" : status;
+      if (line.slice(start, start + word.length) !== word) return line;
+      const paint = status === "pass" ? colour.green : status === "fail" ? colour.red : colour.yellow;
+      return line.slice(0, start) + paint(word) + line.slice(start + word.length);
+    })
+    .join("\n");
 }
 
 /** Intro paragraph of the Markdown report: what the numbers mean. */
