@@ -15,6 +15,8 @@ import {
   type Service,
 } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import { UnknownIdError } from "../network/errors.js";
+import { closestMatch } from "../network/suggest.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
 import { PARAMETER_SPECS, resolveParameters, type ParameterName, type ResolvedParameters } from "./parameters.js";
@@ -584,14 +586,17 @@ export class TravelTimeModel {
   /**
    * Entity activity for a project set: `out[i]` is 1 when entity i (links in network order, then
    * services) exists: every project it needs is in the set, and no entity that replaces it also has
-   * every project it needs. Unknown project ids throw {@link ModelError}.
+   * every project it needs. Unknown project ids throw `UnknownIdError` with a did-you-mean.
    */
   activeEntities(projects: Iterable<Id>, out: Uint8Array = new Uint8Array(this.#entityCount)): Uint8Array {
     const W = this.#entityWords;
     const set = new Uint32Array(W);
     for (const p of projects) {
       const bit = this.#projectBit.get(p);
-      if (bit === undefined) throw new ModelError(`unknown project "${p}"${didYouMean(p, this.#projectBit.keys())}`);
+      if (bit === undefined) {
+        const known = [...this.#projectBit.keys()];
+        throw new UnknownIdError("project", p, closestMatch(p, known), known, "projects");
+      }
       set[bit >>> 5]! |= 1 << (bit & 31);
     }
     const present = new Uint8Array(this.#entityCount);
