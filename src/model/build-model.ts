@@ -81,6 +81,23 @@ function waitSecs(rule: WaitRule, headwayMin: number): number {
   return Math.min(headwayMin * 30, rule.capMin * 60);
 }
 
+function checkOptions(o: Required<ModelOptions>): void {
+  const bad = (what: string, value: unknown, fix: string): never => {
+    throw new ModelError(`buildModel options: ${what} = ${JSON.stringify(value)} is invalid; ${fix}`);
+  };
+  const w = o.wait;
+  if (typeof w === "string") {
+    if (w !== "half-headway" && w !== "full-headway") bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
+  } else if (w === null || typeof w !== "object") {
+    bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
+  } else {
+    const value = "fixedMin" in w ? w.fixedMin : "capMin" in w ? w.capMin : undefined;
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) bad("wait", w, "give { fixedMin } or { capMin } as minutes >= 0");
+  }
+  if (!(Number.isFinite(o.accessRadiusKm) && o.accessRadiusKm >= 0)) bad("accessRadiusKm", o.accessRadiusKm, "give a distance in km >= 0");
+  if (!(Number.isFinite(o.walkMaxKm) && o.walkMaxKm >= 0)) bad("walkMaxKm", o.walkMaxKm, "give a distance in km >= 0");
+}
+
 function toOverrideMap(q: QuantityOverrides | undefined): Map<string, number> {
   const out = new Map<string, number>();
   if (q === undefined) return out;
@@ -135,6 +152,7 @@ export class TravelTimeModel {
   constructor(network: Network, options: ModelOptions = {}) {
     this.network = network;
     this.options = { ...DEFAULT_MODEL_OPTIONS, ...options };
+    checkOptions(this.options);
     this.parameters = resolveParameters(network.parameters);
     const warnings: string[] = [];
     this.warnings = warnings;

@@ -141,3 +141,12 @@ describe("buildModel on degenerate input", () => {
     expect(checkTargets(empty, { model: m })).toEqual([]);
   });
 });
+
+describe("buildModel options", () => {
+  it("rejects invalid options with a ModelError naming the option and the fix", async () => {
+    const { ModelError } = await import("../../src/index.js");
+    expect(() => buildModel(network, { wait: { capMin: -1 } })).toThrow(ModelError);
+    expect(() => buildModel(network, { wait: "quarter-headway" as never })).toThrow(/wait = "quarter-headway" is invalid/);
+    expect(() => buildModel(network, { accessRadiusKm: Number.NaN })).toThrow(/accessRadiusKm/);
+  });
+});
