@@ -150,3 +150,18 @@ describe("buildModel options", () => {
     expect(() => buildModel(network, { accessRadiusKm: Number.NaN })).toThrow(/accessRadiusKm/);
   });
 });
+
+describe("network parameters override the defaults", () => {
+  it("stationTransferMin at one station and commercialSpeedFactor.hsr from the network's parameters section", () => {
+    const parameters = {
+      stationTransferMin: { S3: { value: 3, source: "test value" } },
+      commercialSpeedFactor: { hsr: { value: 0.75, source: "test value" } },
+    };
+    const m = buildModel({ ...network, parameters }, { generateAccess: false });
+    // H1: 150 km at 0.75 × 250 km/h = 48 min; transfer at S3 is 3 min instead of transferMin.rail = 10.
+    expect(findRoute(m, "A", "S4", { scenario: "base" }).timeMin).toBeCloseTo(10 + 10 + 48 + (3 + 15 + 20), 9);
+    expect(m.parameters.entries().find((e) => e.name === "stationTransferMin" && e.key === "S3")).toMatchObject({
+      fromNetwork: true,
+    });
+  });
+});
