@@ -5,6 +5,7 @@
 import type { RegisterCommand } from "../context.js";
 import { registerInfo } from "./info.js";
 
+// One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
 ];
