@@ -4,3 +4,5 @@ export * from "./timetable.js";
 export * from "./raptor.js";
 export * from "./range.js";
 export * from "./reverse.js";
+export * from "./footpaths.js";
+export * from "./gtfs.js";

@@ -1,0 +1,74 @@
+import { TimetableError } from "./errors.js";
+import type { TimetableBuilder } from "./timetable.js";
+
+/** Parameters for footpaths generated between nearby stops. */
+export interface FootpathOptions {
+  /** Largest straight-line (great-circle) distance between two stops joined by a footpath, metres. Default 400. */
+  readonly maxDistanceM?: number;
+  /** Walking speed, km/h. Default 4.8 (1.33 m/s, a common planning value). */
+  readonly walkSpeedKmh?: number;
+  /** Ratio of walked distance to straight-line distance, ≥ 1. Default 1.3. */
+  readonly circuity?: number;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Great-circle distance between two `[lon, lat]` points, metres (haversine). */
+export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+/**
+ * Adds footpaths both ways between every pair of stops at most `maxDistanceM` apart, taking
+ * `ceil(distanceM · circuity / walkSpeed)` seconds. Stops without coordinates are skipped. Uses a
+ * grid of cells `maxDistanceM` tall so the cost is about linear in the number of stops. Existing
+ * shorter footpaths (e.g. from GTFS transfers.txt) are kept. Returns the number of footpaths added.
+ */
+export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOptions = {}): number {
+  const maxM = options.maxDistanceM ?? 400;
+  const speedKmh = options.walkSpeedKmh ?? 4.8;
+  const circuity = options.circuity ?? 1.3;
+  if (!(maxM >= 0 && Number.isFinite(maxM))) throw new TimetableError(`footpaths.maxDistanceM = ${maxM} must be a finite number of metres ≥ 0`);
+  if (!(speedKmh > 0 && Number.isFinite(speedKmh))) throw new TimetableError(`footpaths.walkSpeedKmh = ${speedKmh} must be a positive speed in km/h (e.g. 4.8)`);
+  if (!(circuity >= 1 && Number.isFinite(circuity))) throw new TimetableError(`footpaths.circuity = ${circuity} must be ≥ 1 (walked / straight-line distance)`);
+  const speedMs = speedKmh / 3.6;
+  const cellDeg = Math.max(maxM / 111_000, 1e-9);
+  const cells = new Map<string, number[]>();
+  const n = b.stopCount;
+  for (let s = 0; s < n; s++) {
+    const [lon, lat] = b.stopLonLat(s);
+    if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
+    const key = `${Math.floor(lat / cellDeg)},${Math.floor((lon * Math.cos((lat * Math.PI) / 180)) / cellDeg)}`;
+    let c = cells.get(key);
+    if (c === undefined) cells.set(key, (c = []));
+    c.push(s);
+  }
+  let added = 0;
+  for (let s = 0; s < n; s++) {
+    const [lon, lat] = b.stopLonLat(s);
+    if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
+    const cy = Math.floor(lat / cellDeg);
+    const cx = Math.floor((lon * Math.cos((lat * Math.PI) / 180)) / cellDeg);
+    // Neighbouring cells: x cells are scaled by cos(lat) of each stop, so look two cells wide.
+    for (let dy = -1; dy <= 1; dy++) {
+      for (let dx = -2; dx <= 2; dx++) {
+        const c = cells.get(`${cy + dy},${cx + dx}`);
+        if (c === undefined) continue;
+        for (const t of c) {
+          if (t === s) continue;
+          const [lon2, lat2] = b.stopLonLat(t);
+          const d = haversineM(lon, lat, lon2, lat2);
+          if (d <= maxM) {
+            b.addFootpath(s, t, Math.ceil((d * circuity) / speedMs));
+            added++;
+          }
+        }
+      }
+    }
+  }
+  return added;
+}
