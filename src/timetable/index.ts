@@ -6,3 +6,5 @@ export * from "./range.js";
 export * from "./reverse.js";
 export * from "./footpaths.js";
 export * from "./gtfs.js";
+export * from "./synthesize.js";
+export * from "./china.js";

@@ -1,0 +1,53 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { addPlannedLines, loadGtfs, raptor, rangeRaptor, synthesizeTrips, TimetableBuilder, TimetableError } from "../../src/index.js";
+
+const hms = (h: number, m: number, s = 0): number => h * 3600 + m * 60 + s;
+
+describe("synthesizeTrips(line)", () => {
+  it("accumulates running and dwell times on a headway grid, both directions", () => {
+    const trips = synthesizeTrips({ id: "X", stops: ["a", "b", "c"], runSecs: [300, 600], dwellSecs: 60, headwaySecs: 900, firstDepartureSecs: hms(6, 0), lastDepartureSecs: hms(6, 30) });
+    expect(trips.map((t) => t.id)).toEqual(["X:0:06:00:00", "X:0:06:15:00", "X:0:06:30:00", "X:1:06:00:00", "X:1:06:15:00", "X:1:06:30:00"]);
+    expect(trips[0]!.arrivalSecs).toEqual([hms(6, 0), hms(6, 5), hms(6, 16)]);
+    expect(trips[0]!.departureSecs).toEqual([hms(6, 0), hms(6, 6), hms(6, 16)]);
+    expect(trips[3]!.stopIds).toEqual(["c", "b", "a"]);
+    expect(trips[3]!.arrivalSecs).toEqual([hms(6, 0), hms(6, 10), hms(6, 16)]);
+  });
+
+  it("rejects inconsistent input with TimetableError naming the argument", () => {
+    expect(() => synthesizeTrips({ id: "X", stops: ["a", "b"], runSecs: [1, 2], headwaySecs: 60, firstDepartureSecs: 0, lastDepartureSecs: 0 })).toThrow(/runSecs has 2 entries/);
+    expect(() => synthesizeTrips({ id: "X", stops: ["a", "b"], runSecs: [1], headwaySecs: 0, firstDepartureSecs: 0, lastDepartureSecs: 0 })).toThrow(TimetableError);
+  });
+});
+
+describe("addPlannedLines(tt, lines, newStops)", () => {
+  it("mixes a real GTFS line and a planned line in one journey, leaving the base untouched", async () => {
+    const base = await loadGtfs(fileURLToPath(new URL("../fixtures/gtfs/two-rides", import.meta.url)));
+    const tt = addPlannedLines(base, [{ id: "PLAN", stops: ["D", "E"], runSecs: [600], headwaySecs: 1800, firstDepartureSecs: hms(6, 0), lastDepartureSecs: hms(22, 0) }], [{ id: "E", lonLat: [106.2, 29.2] }]);
+    expect(base.stopIndexById.has("E")).toBe(false);
+    expect(tt.stopIndexById.get("D")).toBe(base.stopIndexById.get("D"));
+    const res = raptor(tt, { access: [{ stop: tt.stopIndexById.get("A")!, secs: 0 }], departureSecs: hms(7, 55) });
+    // D at 08:40 (3 rides), then the 09:00 planned departure → E at 09:10.
+    expect(res.arrivalSecs(tt.stopIndexById.get("E")!)).toBe(hms(9, 10));
+    const legs = res.journey(tt.stopIndexById.get("E")!)!.legs;
+    expect(legs.map((l) => (l.kind === "ride" ? l.routeId : l.kind))).toEqual(["access", "L1", "L2", "L3", "PLAN"]);
+  });
+
+  it("frequency answer (ride + half headway) and timetable answer over every departure minute agree within half a headway", () => {
+    for (const headwaySecs of [300, 600, 900, 1800]) {
+      const b = new TimetableBuilder();
+      for (const id of ["a", "b", "c", "d"]) b.addStop({ id });
+      const tt = addPlannedLines(b.finish(), [{ id: "L", stops: ["a", "b", "c", "d"], runSecs: [300, 420, 600], dwellSecs: 60, headwaySecs, firstDepartureSecs: hms(5, 0), lastDepartureSecs: hms(23, 0) }]);
+      const rideSecs = 300 + 60 + 420 + 60 + 600;
+      const frequencySecs = rideSecs + headwaySecs / 2;
+      const prof = rangeRaptor(tt, { access: [{ stop: 0, secs: 0 }], windowStartSecs: hms(7, 0), windowEndSecs: hms(9, 0) });
+      const times = prof.travelTimes(3);
+      const mean = times.reduce((s, x) => s + x, 0) / times.length;
+      expect(Math.abs(mean - frequencySecs)).toBeLessThanOrEqual(headwaySecs / 2);
+      const [p5, p50, p95] = prof.travelTimePercentiles(3);
+      expect(Math.abs(p50! - frequencySecs)).toBeLessThanOrEqual(headwaySecs / 2);
+      expect(p5).toBeGreaterThanOrEqual(rideSecs);
+      expect(p95).toBeLessThanOrEqual(rideSecs + headwaySecs);
+    }
+  });
+});
