@@ -1,0 +1,154 @@
+/**
+ * Timetable benchmark: build time, full-day profile queries (range-RAPTOR over 24 h from one
+ * station) and latest-departure scans (reverse RAPTOR), on the China 2023 national timetable with
+ * seeded synthetic departures and on any GTFS feed given with --gtfs.
+ *
+ *   npm run bench:timetable -- [--gtfs path/to/feed(.zip)] [--date YYYYMMDD] [--queries 30] [--out benchmarks/RESULTS-timetable.md]
+ *
+ * Timings are wall-clock on a shared machine; each query set is preceded by a warm-up and reported
+ * as median / p90 / max. A `sink` keeps results alive so the work cannot be optimised away.
+ */
+import { existsSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  chinaRailTimetable,
+  latestDepartures,
+  loadGtfs,
+  mulberry32,
+  raptor,
+  rangeRaptor,
+  readChinaRail2023,
+  reverseTimetable,
+  type Timetable,
+} from "../src/index.js";
+
+const args = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const queries = Number(arg("--queries") ?? 30);
+const warmup = 5;
+const maxRides = Number(arg("--max-rides") ?? 8);
+let sink = 0;
+const lines: string[] = [];
+const out = (s = ""): void => {
+  console.log(s);
+  lines.push(s);
+};
+
+function stats(ms: number[]): { median: number; p90: number; max: number } {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number): number => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] as number;
+  return { median: q(0.5), p90: q(0.9), max: s[s.length - 1] as number };
+}
+const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** Served stops (at least one pattern), sampled with a fixed seed. */
+function sampleStops(tt: Timetable, count: number, seed: number): number[] {
+  const served: number[] = [];
+  for (let s = 0; s < tt.stopCount; s++) if ((tt.stopPatternOffsets[s + 1] as number) > (tt.stopPatternOffsets[s] as number)) served.push(s);
+  const rnd = mulberry32(seed);
+  const pick: number[] = [];
+  for (let i = 0; i < count; i++) pick.push(served[Math.floor(rnd() * served.length)] as number);
+  return pick;
+}
+
+function time(f: () => void): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+function runSuite(name: string, tt: Timetable, buildMs: Record<string, number>): void {
+  out(`### ${name}`);
+  out("");
+  out(`${tt.stopCount} stops, ${tt.patternCount} patterns, ${tt.tripCount} trips, ${tt.arrivalSecs.length} stop times, ${tt.footpathTargets.length} footpaths; maxRides ${maxRides}; ${queries} queries after ${warmup} warm-up queries, seeded station sample.`);
+  out("");
+  out("| step | median ms | p90 ms | max ms |");
+  out("|---|---:|---:|---:|");
+  for (const [k, v] of Object.entries(buildMs)) out(`| ${k} | ${fmt(v)} | | |`);
+  const revMs = time(() => {
+    sink += reverseTimetable(tt).tripCount;
+  });
+  out(`| build reversed timetable (once, for arrive-by) | ${fmt(revMs)} | | |`);
+  const origins = sampleStops(tt, queries + warmup, 42);
+  const dests = sampleStops(tt, queries + warmup, 43);
+  const profile: number[] = [];
+  const single: number[] = [];
+  const reverse: number[] = [];
+  let entries = 0;
+  for (let i = 0; i < origins.length; i++) {
+    const s = origins[i] as number;
+    const d = dests[i] as number;
+    const p = time(() => {
+      const prof = rangeRaptor(tt, { access: [{ stop: s, secs: 0 }], windowStartSecs: 0, windowEndSecs: 86_400, maxRides });
+      entries += prof.departureSecs.length;
+      sink += prof.travelTimePercentiles(d)[1] ?? 0;
+    });
+    const r = time(() => {
+      sink += raptor(tt, { access: [{ stop: s, secs: 0 }], departureSecs: 8 * 3600, maxRides }).arrivalSecs(d);
+    });
+    const v = time(() => {
+      sink += latestDepartures(tt, { egress: [{ stop: d, secs: 0 }], arriveBySecs: 20 * 3600, maxRides }).latestDepartureSecs(s);
+    });
+    if (i >= warmup) {
+      profile.push(p);
+      single.push(r);
+      reverse.push(v);
+    }
+  }
+  for (const [label, ms] of [
+    ["full-day profile (range-RAPTOR 00:00–24:00, one origin, all stops)", profile],
+    ["latest-departure scan (reverse RAPTOR, arrive by 20:00, all stops)", reverse],
+    ["single RAPTOR query (depart 08:00, all stops)", single],
+  ] as const) {
+    const st = stats(ms);
+    out(`| ${label} | ${fmt(st.median)} | ${fmt(st.p90)} | ${fmt(st.max)} |`);
+  }
+  out("");
+  out(`Profile entries per query (Pareto options over all stops): ${Math.round(entries / origins.length)} on average.`);
+  out("");
+}
+
+const repoRoot = fileURLToPath(new URL("..", import.meta.url));
+const chinaDir = resolve(repoRoot, "../shared/data/china-rail-2023");
+out("# Timetable benchmark results");
+out("");
+out(`- date: ${new Date().toISOString()}`);
+out(`- machine: ${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} logical cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM; shared with other jobs while measured, so timings are noisy`);
+out(`- Node ${process.version}, ${process.platform}/${process.arch}`);
+out(`- command: \`npm run bench:timetable -- ${args.join(" ")}\``.replace("--  `", "`"));
+out("");
+if (existsSync(chinaDir)) {
+  let data: Awaited<ReturnType<typeof readChinaRail2023>> | undefined;
+  const readMs = time(() => {});
+  const t0 = performance.now();
+  data = await readChinaRail2023(chinaDir);
+  const read = performance.now() - t0 + readMs;
+  let tt: Timetable | undefined;
+  const buildMs = time(() => {
+    tt = chinaRailTimetable(data, { seed: 1 });
+  });
+  runSuite("China 2023 national timetable (synthetic departures, seed 1, 2 min dwell, 10 min transfers)", tt as Timetable, {
+    "read + parse the 3 data files": read,
+    "build timetable (patterns, typed arrays)": buildMs,
+  });
+} else {
+  out(`China 2023 suite skipped: ${chinaDir} is absent (it lives in ../shared, outside the repository).`);
+  out("");
+}
+const gtfs = arg("--gtfs");
+if (gtfs !== undefined) {
+  let tt: Timetable | undefined;
+  const t0 = performance.now();
+  const date = arg("--date");
+  tt = await loadGtfs(gtfs, date === undefined ? {} : { serviceDate: date });
+  runSuite(`GTFS ${gtfs}${date ? ` on ${date}` : ""}`, tt, { "load GTFS (stream, validate, build)": performance.now() - t0 });
+}
+out("Peers for reference (reported by a public Chinese rail reachability tool, not run here): 0.3–1 s per full-day profile, ~15 ms per latest-departure scan.");
+const outPath = arg("--out");
+if (outPath !== undefined) writeFileSync(outPath, lines.join("\n") + "\n");
+if (sink === 42.4242) console.log("");
