@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import { readCsv } from "./csv.js";
 import { GtfsValidationError, TimetableError, type GtfsProblem } from "./errors.js";
 import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
-import { formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
+import { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
 import { TimetableBuilder, type Timetable } from "./timetable.js";
 import { listZip, openZipEntry } from "./zip.js";
 
@@ -15,6 +15,11 @@ export interface LoadGtfsOptions {
    * date range, then calendar_dates.txt additions/removals). Default: all trips, whatever their service.
    */
   readonly serviceDate?: string;
+  /**
+   * With `serviceDate`, also keep the previous day's trips that run past midnight (times ≥ 24:00:00),
+   * shifted by −24 h onto this day's clock, with `@-1d` appended to their ids. Default true.
+   */
+  readonly previousDayOvernight?: boolean;
   /** Minimum transfer time at stops that transfers.txt does not set, seconds. Default 0. */
   readonly defaultMinTransferSecs?: number;
   /** Generate footpaths between nearby stops (in addition to transfers.txt); default: none. */
@@ -184,7 +189,10 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
 
   // calendar.txt / calendar_dates.txt
   const services = new Set<string>();
+  // Services running on the service date (day 0) and on the day before (day −1, for its overnight trips).
   const active = new Set<string>();
+  const activePrev = new Set<string>();
+  const prevDay = date === undefined ? undefined : { day: date.day - 1, weekday: (date.weekday + 6) % 7 };
   if (feed.has("calendar.txt")) {
     await readTable(feed, "calendar.txt", ["service_id", ...WEEKDAYS, "start_date", "end_date"], P, (row, line) => {
       const id = row("service_id");
@@ -199,11 +207,14 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
       const to = parseYyyymmdd(row("end_date"));
       if (from === undefined) P.add("calendar.txt", line, "start_date", row("start_date"), "start_date is not a date", "write YYYYMMDD");
       if (to === undefined) P.add("calendar.txt", line, "end_date", row("end_date"), "end_date is not a date", "write YYYYMMDD");
-      if (date !== undefined && from !== undefined && to !== undefined && date.day >= from.day && date.day <= to.day && flags[date.weekday]) active.add(id);
+      for (const [d, set] of [[date, active], [prevDay, activePrev]] as const) {
+        if (d !== undefined && from !== undefined && to !== undefined && d.day >= from.day && d.day <= to.day && flags[d.weekday]) set.add(id);
+      }
     });
   }
   if (feed.has("calendar_dates.txt")) {
     const removed = new Set<string>();
+    const removedPrev = new Set<string>();
     await readTable(feed, "calendar_dates.txt", ["service_id", "date", "exception_type"], P, (row, line) => {
       const id = row("service_id");
       services.add(id);
@@ -215,8 +226,13 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
         if (ex === "1") active.add(id);
         else if (ex === "2") removed.add(id);
       }
+      if (prevDay !== undefined && d !== undefined && d.day === prevDay.day) {
+        if (ex === "1") activePrev.add(id);
+        else if (ex === "2") removedPrev.add(id);
+      }
     });
     for (const id of removed) active.delete(id);
+    for (const id of removedPrev) activePrev.delete(id);
   }
 
   // trips.txt
@@ -360,23 +376,29 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   }
   const routeIndex = new Map<string, number>();
   for (const [id, name] of routes) routeIndex.set(id, b.addRoute({ id, name }));
-  for (const [tripId, t] of built) {
-    const info = trips.get(tripId) as { route: string; service: string };
-    if (date !== undefined && !active.has(info.service)) continue;
+  const addTrips = (tripId: string, t: { stops: string[]; arr: number[]; dep: number[] }, route: number, shiftSecs: number, suffix: string): void => {
     const stopIdx = t.stops.map((s) => b.stopIndexOf(s) as number);
-    const route = routeIndex.get(info.route) as number;
     const fr = freqs.get(tripId);
     if (fr === undefined || fr.length === 0) {
-      b.addTrip({ id: tripId, route, stops: stopIdx, arrivalSecs: t.arr, departureSecs: t.dep });
-      continue;
+      b.addTrip({ id: tripId + suffix, route, stops: stopIdx, arrivalSecs: t.arr.map((x) => x + shiftSecs), departureSecs: t.dep.map((x) => x + shiftSecs) });
+      return;
     }
     const t0 = t.dep[0] as number;
     for (const f of fr) {
       for (let start = f.start; start < f.end; start += f.headway) {
-        const shift = start - t0;
-        b.addTrip({ id: `${tripId}@${formatSecs(start)}`, route, stops: stopIdx, arrivalSecs: t.arr.map((x) => x + shift), departureSecs: t.dep.map((x) => x + shift) });
+        const shift = start - t0 + shiftSecs;
+        if (shiftSecs !== 0 && (t.arr[t.arr.length - 1] as number) + start - t0 < DAY_SECS) continue;
+        b.addTrip({ id: `${tripId}@${formatSecs(start)}${suffix}`, route, stops: stopIdx, arrivalSecs: t.arr.map((x) => x + shift), departureSecs: t.dep.map((x) => x + shift) });
       }
     }
+  };
+  for (const [tripId, t] of built) {
+    const info = trips.get(tripId) as { route: string; service: string };
+    const route = routeIndex.get(info.route) as number;
+    if (date === undefined || active.has(info.service)) addTrips(tripId, t, route, 0, "");
+    // Trips of the previous service day still running after midnight, on this day's clock (−24 h).
+    const runsPastMidnight = (t.arr[t.arr.length - 1] as number) >= DAY_SECS || freqs.has(tripId);
+    if (date !== undefined && (options.previousDayOvernight ?? true) && activePrev.has(info.service) && runsPastMidnight) addTrips(tripId, t, route, -DAY_SECS, "@-1d");
   }
   const expand = (id: string): string[] => (stops.get(id)?.locationType === 0 ? [id] : (children.get(id) ?? []));
   for (const tr of transfers) {

@@ -83,10 +83,17 @@ describe("loadGtfs(path) + raptor: hand-made feeds with exact answers", () => {
     const res = raptor(tt, { access: [{ stop: idx(tt, "N1"), secs: 0 }], departureSecs: hms(23, 0) });
     expect(res.arrivalSecs(idx(tt, "N3"))).toBe(hms(25, 10));
     expect(res.arrivalSecs(idx(tt, "N2"))).toBe(hms(24, 30));
-    expect((await loadGtfs(fixture("overnight"), { serviceDate: "20240316" })).tripCount).toBe(1); // Saturday, added
-    expect((await loadGtfs(fixture("overnight"), { serviceDate: "20240317" })).tripCount).toBe(0); // Sunday
-    expect((await loadGtfs(fixture("overnight"), { serviceDate: "20240318" })).tripCount).toBe(0); // Monday, removed
-    expect((await loadGtfs(fixture("overnight"), { serviceDate: "20250101" })).tripCount).toBe(0); // outside range
+    // Friday's trip also ran Thursday night: Thursday's copy arrives N3 at 01:10 on Friday's clock.
+    expect(tt.tripIds).toEqual(expect.arrayContaining(["Z1", "Z1@-1d"]));
+    const early = raptor(tt, { access: [{ stop: idx(tt, "N2"), secs: 0 }], departureSecs: 0 });
+    expect(early.arrivalSecs(idx(tt, "N3"))).toBe(hms(1, 10));
+    const count = async (serviceDate: string, previousDayOvernight = true): Promise<number> => (await loadGtfs(fixture("overnight"), { serviceDate, previousDayOvernight })).tripCount;
+    expect(await count("20240315", false)).toBe(1);
+    expect(await count("20240316")).toBe(2); // Saturday, added by calendar_dates, plus Friday night's trip
+    expect(await count("20240317")).toBe(1); // Sunday: no service, only Saturday night's trip
+    expect(await count("20240318")).toBe(0); // Monday, removed by calendar_dates; Sunday has no service
+    expect(await count("20250101")).toBe(1); // after the range ends, but 20241231 (in range) runs into it
+    expect(await count("20250102")).toBe(0); // outside the calendar range
     expect((await loadGtfs(fixture("overnight"))).tripCount).toBe(1);
   });
 
