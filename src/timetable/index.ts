@@ -8,3 +8,4 @@ export * from "./footpaths.js";
 export * from "./gtfs.js";
 export * from "./synthesize.js";
 export * from "./china.js";
+export * from "./gtfs-write.js";

@@ -3,8 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadGtfs, raptor, TimetableError } from "../../src/index.js";
+import { loadGtfs, raptor, TimetableError, writeGtfs } from "../../src/index.js";
+import { compile, rawTimetableArb } from "./random-timetable.js";
 
 /** Writes a minimal zip (PKWARE APPNOTE 4.3) with stored (0) or deflated (8) entries. */
 function writeZip(path: string, files: { name: string; data: Buffer }[], method: 0 | 8): void {
@@ -80,5 +82,26 @@ describe("loadGtfs(zip) with archives written at test time", () => {
 
   it("rejects a bad serviceDate option with TimetableError", async () => {
     await expect(loadGtfs(feedDir, { serviceDate: "2024-03-15" })).rejects.toThrow(/serviceDate "2024-03-15" is not a date/);
+  });
+});
+
+describe("writeGtfs(tt, dir) then loadGtfs(dir)", () => {
+  it("round-trips random timetables exactly (stops, trips, times, transfers, footpaths)", async () => {
+    const samples = fc.sample(rawTimetableArb, { seed: 42, numRuns: 25 });
+    for (const [i, raw] of samples.entries()) {
+      const tt = compile(raw);
+      const out = join(dir, `rt-${i}`);
+      writeGtfs(tt, out);
+      const back = await loadGtfs(out);
+      expect(back.stopIds).toEqual(tt.stopIds);
+      expect(Array.from(back.minTransferSecs)).toEqual(Array.from(tt.minTransferSecs));
+      expect(Array.from(back.footpathSecs)).toEqual(Array.from(tt.footpathSecs));
+      expect(Array.from(back.footpathTargets)).toEqual(Array.from(tt.footpathTargets));
+      for (let s = 0; s < tt.stopCount; s++) {
+        const a = raptor(tt, { access: [{ stop: s, secs: 0 }], departureSecs: 0 }).arrivals();
+        const b = raptor(back, { access: [{ stop: s, secs: 0 }], departureSecs: 0 }).arrivals();
+        expect(Array.from(b)).toEqual(Array.from(a));
+      }
+    }
   });
 });
