@@ -122,7 +122,8 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
  * becomes the stop's minimum transfer time when from = to, a footpath otherwise; a station id applies
  * to its child stops; other types are ignored). Times past 24:00:00 are kept as is (overnight trips).
  * Missing intermediate times are interpolated linearly by stop position. Only stops of
- * location_type 0 (or empty) become timetable stops.
+ * location_type 0 (or empty) become timetable stops. With `serviceDate`, the previous day's trips
+ * that run past 24:00 are included shifted by −24 h (see `previousDayOvernight`).
  *
  * Throws one `GtfsValidationError` listing every problem found (file, line, column, value, fix):
  * missing files or columns, malformed times or numbers, unknown or duplicate ids, times that go
