@@ -90,8 +90,11 @@ export class RaptorEngine {
     this.evCount = 0;
   }
 
+  /** Id of the event recorded by the last successful `offer` (−1 when not recording). */
+  private lastEvent = -1;
+
   private pushEvent(kind: number, round: number, a: number, b: number, c: number, d: number): number {
-    if (!this.recordEvents) return -1;
+    if (!this.recordEvents) return (this.lastEvent = -1);
     const i = this.evCount;
     if (i === this.evKind.length) {
       const grow = <T extends Int8Array | Int32Array>(x: T): T => {
@@ -113,7 +116,7 @@ export class RaptorEngine {
     this.evC[i] = c;
     this.evD[i] = d;
     this.evCount = i + 1;
-    return i;
+    return (this.lastEvent = i);
   }
 
   /**
@@ -121,13 +124,16 @@ export class RaptorEngine {
    * (`UNREACHED` for walks and access). Returns a bit set: 1 = arrival improved, 2 = boarding
    * improved, 4 = ride arrival improved. Copies improvements to later rounds.
    */
-  private offer(k: number, s: number, t: number, bt: number, rt: number, ev: number): number {
+  private offer(k: number, s: number, t: number, bt: number, rt: number, kind: number, a: number, b: number, c: number, d: number): number {
     const n = this.tt.stopCount;
     const K = this.maxRides;
     const arr = this.arr;
     const board = this.board;
     let res = 0;
     let i = k * n + s;
+    // Cheap rejection first: most offers improve nothing, and then no event is recorded.
+    if (!(t < (arr[i] as number) || bt < (board[i] as number) || rt < (this.ride[i] as number))) return 0;
+    const ev = this.pushEvent(kind, k, a, b, c, d);
     if (t < (arr[i] as number)) {
       res = 1;
       for (let j = k; j <= K && t < (arr[i] as number); j++, i += n) {
@@ -157,12 +163,6 @@ export class RaptorEngine {
     return res;
   }
 
-  /** Would arrival `t` / boarding `bt` at `s` in round `k` improve anything? (checked before recording an event) */
-  private useful(k: number, s: number, t: number, bt: number, rt: number): boolean {
-    const i = this.tt.stopCount * k + s;
-    return t < (this.arr[i] as number) || bt < (this.board[i] as number) || rt < (this.ride[i] as number);
-  }
-
   /**
    * One RAPTOR run leaving the origin at `departureSecs`, on top of the current labels (call
    * `reset()` first for an independent query). Access times are added to `departureSecs`.
@@ -179,14 +179,14 @@ export class RaptorEngine {
     // Round 0: access stops, then one footpath hop from each.
     for (const a of access) {
       const t = departureSecs + a.secs;
-      if (this.useful(0, a.stop, t, t, UNREACHED)) this.offer(0, a.stop, t, t, UNREACHED, this.pushEvent(EV_ACCESS, 0, a.stop, a.secs, 0, 0));
+      this.offer(0, a.stop, t, t, UNREACHED, EV_ACCESS, a.stop, a.secs, 0, 0);
     }
     for (const a of access) {
       const t = departureSecs + a.secs;
       for (let e = fOff[a.stop] as number, end = fOff[a.stop + 1] as number; e < end; e++) {
         const q = fTo[e] as number;
         const tq = t + (fSecs[e] as number);
-        if (this.useful(0, q, tq, tq, UNREACHED)) this.offer(0, q, tq, tq, UNREACHED, this.pushEvent(EV_WALK, 0, -1, a.stop, t, e));
+        this.offer(0, q, tq, tq, UNREACHED, EV_WALK, -1, a.stop, t, e);
       }
     }
     const pStopOff = tt.patternStopOffsets;
@@ -238,13 +238,10 @@ export class RaptorEngine {
           if (trip >= 0) {
             const t = arrS[to + i] as number;
             const bt = t + (mtt[s] as number);
-            if (this.useful(k, s, t, bt, t)) {
-              const ev = this.pushEvent(EV_RIDE, k, trip, boardPos, i, 0);
-              if (this.offer(k, s, t, bt, t, ev) & 4) {
-                if (rideArr[s] === UNREACHED) this.rideList[this.rideCount++] = s;
-                rideArr[s] = t;
-                this.rideEvent[s] = ev;
-              }
+            if (this.offer(k, s, t, bt, t, EV_RIDE, trip, boardPos, i, 0) & 4) {
+              if (rideArr[s] === UNREACHED) this.rideList[this.rideCount++] = s;
+              rideArr[s] = t;
+              this.rideEvent[s] = this.lastEvent;
             }
           }
           const b = board[prev + s] as number;
@@ -275,7 +272,7 @@ export class RaptorEngine {
         for (let e = fOff[s] as number, end = fOff[s + 1] as number; e < end; e++) {
           const q = fTo[e] as number;
           const tq = t + (fSecs[e] as number);
-          if (this.useful(k, q, tq, tq, UNREACHED)) this.offer(k, q, tq, tq, UNREACHED, this.pushEvent(EV_WALK, k, rev, s, t, e));
+          this.offer(k, q, tq, tq, UNREACHED, EV_WALK, rev, s, t, e);
         }
       }
     }
