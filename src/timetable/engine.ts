@@ -53,6 +53,8 @@ export class RaptorEngine {
   private markedList: Int32Array;
   private markedCount = 0;
   private readonly queuePos: Int32Array;
+  /** Patterns allowed in round 1 when a run restricts it (1 = allowed); all 0 between runs. */
+  private readonly round1: Uint8Array;
   private readonly queueList: Int32Array;
   private readonly rideArr: Int32Array;
   private readonly rideEvent: Int32Array;
@@ -74,6 +76,7 @@ export class RaptorEngine {
     this.marked = new Uint8Array(n);
     this.markedList = new Int32Array(n);
     this.queuePos = new Int32Array(tt.patternCount).fill(-1);
+    this.round1 = new Uint8Array(tt.patternCount);
     this.queueList = new Int32Array(tt.patternCount);
     this.rideArr = new Int32Array(n).fill(UNREACHED);
     this.rideEvent = new Int32Array(n);
@@ -166,8 +169,10 @@ export class RaptorEngine {
   /**
    * One RAPTOR run leaving the origin at `departureSecs`, on top of the current labels (call
    * `reset()` first for an independent query). Access times are added to `departureSecs`.
+   * `round1Patterns`, when given, limits round 1 to those patterns (range-RAPTOR passes the patterns
+   * with a departure at exactly this time; the others would repeat the previous run's scan).
    */
-  run(access: readonly StopSecs[], departureSecs: number): void {
+  run(access: readonly StopSecs[], departureSecs: number, round1Patterns?: ArrayLike<number>): void {
     const tt = this.tt;
     const n = tt.stopCount;
     const K = this.maxRides;
@@ -202,6 +207,7 @@ export class RaptorEngine {
     const queuePos = this.queuePos;
     const queueList = this.queueList;
     const rideArr = this.rideArr;
+    if (round1Patterns !== undefined) for (let i = 0; i < round1Patterns.length; i++) this.round1[round1Patterns[i] as number] = 1;
     for (let k = 1; k <= K; k++) {
       if (this.markedCount === 0) break;
       // Collect patterns through marked stops with the earliest marked position.
@@ -211,6 +217,7 @@ export class RaptorEngine {
         this.marked[s] = 0;
         for (let e = spOff[s] as number, end = spOff[s + 1] as number; e < end; e++) {
           const r = spPat[e] as number;
+          if (k === 1 && round1Patterns !== undefined && this.round1[r] === 0) continue;
           const pos = spPos[e] as number;
           const q = queuePos[r] as number;
           if (q < 0) {
@@ -278,5 +285,6 @@ export class RaptorEngine {
     }
     for (let m = 0; m < this.markedCount; m++) this.marked[this.markedList[m] as number] = 0;
     this.markedCount = 0;
+    if (round1Patterns !== undefined) for (let i = 0; i < round1Patterns.length; i++) this.round1[round1Patterns[i] as number] = 0;
   }
 }
