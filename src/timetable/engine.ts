@@ -53,8 +53,15 @@ export class RaptorEngine {
   private markedList: Int32Array;
   private markedCount = 0;
   private readonly queuePos: Int32Array;
-  /** Patterns allowed in round 1 when a run restricts it (1 = allowed); all 0 between runs. */
-  private readonly round1: Uint8Array;
+  /** Board label of each stop marked in the current round before its first improvement there. */
+  private readonly oldBoard: Int32Array;
+  /**
+   * Skip a pattern at a marked stop when the earliest trip catchable there is the same as with the
+   * stop's previous label: that trip was already scanned from this stop in an earlier round or run
+   * (every label improvement is scanned in the next round), so rescanning improves nothing. Exact;
+   * a switch so tests can compare both settings.
+   */
+  skipUnchangedBoardings = true;
   private readonly queueList: Int32Array;
   private readonly rideArr: Int32Array;
   private readonly rideEvent: Int32Array;
@@ -76,7 +83,7 @@ export class RaptorEngine {
     this.marked = new Uint8Array(n);
     this.markedList = new Int32Array(n);
     this.queuePos = new Int32Array(tt.patternCount).fill(-1);
-    this.round1 = new Uint8Array(tt.patternCount);
+    this.oldBoard = new Int32Array(n);
     this.queueList = new Int32Array(tt.patternCount);
     this.rideArr = new Int32Array(n).fill(UNREACHED);
     this.rideEvent = new Int32Array(n);
@@ -147,12 +154,14 @@ export class RaptorEngine {
     i = k * n + s;
     if (bt < (board[i] as number)) {
       res |= 2;
+      const before = board[i] as number;
       for (let j = k; j <= K && bt < (board[i] as number); j++, i += n) {
         board[i] = bt;
         this.boardEvent[i] = ev;
       }
       if (this.marked[s] === 0) {
         this.marked[s] = 1;
+        this.oldBoard[s] = before;
         this.markedList[this.markedCount++] = s;
       }
     }
@@ -169,10 +178,8 @@ export class RaptorEngine {
   /**
    * One RAPTOR run leaving the origin at `departureSecs`, on top of the current labels (call
    * `reset()` first for an independent query). Access times are added to `departureSecs`.
-   * `round1Patterns`, when given, limits round 1 to those patterns (range-RAPTOR passes the patterns
-   * with a departure at exactly this time; the others would repeat the previous run's scan).
    */
-  run(access: readonly StopSecs[], departureSecs: number, round1Patterns?: ArrayLike<number>): void {
+  run(access: readonly StopSecs[], departureSecs: number): void {
     const tt = this.tt;
     const n = tt.stopCount;
     const K = this.maxRides;
@@ -207,7 +214,8 @@ export class RaptorEngine {
     const queuePos = this.queuePos;
     const queueList = this.queueList;
     const rideArr = this.rideArr;
-    if (round1Patterns !== undefined) for (let i = 0; i < round1Patterns.length; i++) this.round1[round1Patterns[i] as number] = 1;
+    const skip = this.skipUnchangedBoardings;
+    const oldBoard = this.oldBoard;
     for (let k = 1; k <= K; k++) {
       if (this.markedCount === 0) break;
       // Collect patterns through marked stops with the earliest marked position.
@@ -215,10 +223,23 @@ export class RaptorEngine {
       for (let m = 0; m < this.markedCount; m++) {
         const s = this.markedList[m] as number;
         this.marked[s] = 0;
+        const nb = board[(k - 1) * n + s] as number;
+        const ob = oldBoard[s] as number;
         for (let e = spOff[s] as number, end = spOff[s + 1] as number; e < end; e++) {
           const r = spPat[e] as number;
-          if (k === 1 && round1Patterns !== undefined && this.round1[r] === 0) continue;
           const pos = spPos[e] as number;
+          if (skip) {
+            if (pos === (pStopOff[r + 1] as number) - (pStopOff[r] as number) - 1) continue;
+            let lo = pTripOff[r] as number;
+            let hi = pTripOff[r + 1] as number;
+            const last = hi;
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              if ((depS[(tOff[mid] as number) + pos] as number) >= nb) hi = mid;
+              else lo = mid + 1;
+            }
+            if (lo === last || (depS[(tOff[lo] as number) + pos] as number) >= ob) continue;
+          }
           const q = queuePos[r] as number;
           if (q < 0) {
             queuePos[r] = pos;
@@ -285,6 +306,5 @@ export class RaptorEngine {
     }
     for (let m = 0; m < this.markedCount; m++) this.marked[this.markedList[m] as number] = 0;
     this.markedCount = 0;
-    if (round1Patterns !== undefined) for (let i = 0; i < round1Patterns.length; i++) this.round1[round1Patterns[i] as number] = 0;
   }
 }

@@ -14,11 +14,11 @@ export interface RangeQuery {
   /** Most rides, default 8. */
   readonly maxRides?: number;
   /**
-   * Scan in round 1 of each run only the patterns with a departure at exactly that run's time
-   * (default true). Exact: any other pattern would catch the same trip as in the previous (later)
-   * run and improve nothing. A switch so tests can check both settings give identical profiles.
+   * Skip patterns whose catchable trip did not change since the stop's previous label (default
+   * true). Exact; in range-RAPTOR it means, e.g., that round 1 of each run scans only the patterns
+   * departing at exactly that run's time. A switch so tests can check both settings agree.
    */
-  readonly onlyNewDepartures?: boolean;
+  readonly skipUnchangedBoardings?: boolean;
 }
 
 /** One Pareto-optimal option: leave the origin at `departureSecs`, reach the stop at `arrivalSecs` with `rides` rides. */
@@ -65,8 +65,7 @@ export function rangeRaptor(tt: Timetable, query: RangeQuery): Profile {
       if (!((offset.get(q) ?? Infinity) <= o)) offset.set(q, o);
     }
   }
-  // Departure time → patterns departing then (for `onlyNewDepartures`).
-  const deps = new Map<number, number[]>([[end, []]]);
+  const deps = new Set<number>([end]);
   for (const [s, off] of offset) {
     for (let e = tt.stopPatternOffsets[s] as number; e < (tt.stopPatternOffsets[s + 1] as number); e++) {
       const r = tt.stopPatterns[e] as number;
@@ -74,18 +73,14 @@ export function rangeRaptor(tt: Timetable, query: RangeQuery): Profile {
       if (pos === (tt.patternStopOffsets[r + 1] as number) - (tt.patternStopOffsets[r] as number) - 1) continue;
       for (let t = tt.patternTripOffsets[r] as number; t < (tt.patternTripOffsets[r + 1] as number); t++) {
         const d = (tt.departureSecs[(tt.tripTimeOffsets[t] as number) + pos] as number) - off;
-        if (d >= start && d < end) {
-          const list = deps.get(d);
-          if (list === undefined) deps.set(d, [r]);
-          else if (list[list.length - 1] !== r) list.push(r);
-        }
+        if (d >= start && d < end) deps.add(d);
       }
     }
   }
-  const order = Float64Array.from(deps.keys()).sort().reverse();
-  const onlyNew = query.onlyNewDepartures ?? true;
+  const order = Float64Array.from(deps).sort().reverse();
   const engine = new RaptorEngine(tt, K);
   engine.recordEvents = false;
+  engine.skipUnchangedBoardings = query.skipUnchangedBoardings ?? true;
   const stamp = new Int32Array((K + 1) * n).fill(-1);
   let touched = new Int32Array(1024);
   let touchedCount = 0;
@@ -107,8 +102,7 @@ export function rangeRaptor(tt: Timetable, query: RangeQuery): Profile {
   for (; iter < order.length; iter++) {
     const tau = order[iter] as number;
     touchedCount = 0;
-    // The first run (at the window end) scans everything; later runs only what can change.
-    engine.run(access, tau, onlyNew && iter > 0 ? (deps.get(tau) as number[]) : undefined);
+    engine.run(access, tau);
     for (let m = 0; m < touchedCount; m++) {
       const i = touched[m] as number;
       const k = Math.floor(i / n);

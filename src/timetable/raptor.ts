@@ -74,6 +74,8 @@ export interface RaptorQuery {
   readonly departureSecs: number;
   /** Most rides (boardings) allowed, 0…100; default `DEFAULT_MAX_RIDES` (8). 0 = access and walking only. */
   readonly maxRides?: number;
+  /** Skip rescanning patterns whose catchable trip did not change (exact; default true; a switch for tests). */
+  readonly skipUnchangedBoardings?: boolean;
 }
 
 /** Validates and normalises a stop/secs list (secs rounded up to whole seconds). */
@@ -141,6 +143,7 @@ export class RaptorRouter {
     }
     this.engine.reset();
     this.engine.recordEvents = true;
+    this.engine.skipUnchangedBoardings = query.skipUnchangedBoardings ?? true;
     this.engine.run(access, dep);
     return new RaptorResult(this.engine, dep);
   }

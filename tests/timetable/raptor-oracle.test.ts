@@ -118,16 +118,28 @@ describe("raptor(tt, query) against a time-expanded oracle", () => {
   });
 });
 
-describe("rangeRaptor(tt, { onlyNewDepartures })", () => {
-  it("gives identical profiles with the round-1 restriction on and off", () => {
+describe("skipUnchangedBoardings (an exact optimisation)", () => {
+  it("rangeRaptor gives identical profiles with it on and off", () => {
     fc.assert(
       fc.property(caseArb, fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 4 }), ({ raw, q }, startMin, K) => {
         const tt = compile(raw);
         const query = { access: q.access, windowStartSecs: startMin * 60, windowEndSecs: startMin * 60 + 7200, maxRides: K };
-        const on = rangeRaptor(tt, { ...query, onlyNewDepartures: true });
-        const off = rangeRaptor(tt, { ...query, onlyNewDepartures: false });
+        const on = rangeRaptor(tt, { ...query, skipUnchangedBoardings: true });
+        const off = rangeRaptor(tt, { ...query, skipUnchangedBoardings: false });
         for (let s = 0; s < raw.n; s++) expect(on.entries(s)).toEqual(off.entries(s));
         expect(Array.from(on.walkSecs)).toEqual(Array.from(off.walkSecs));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+
+  it("raptor gives identical arrivals for every ride bound with it on and off", () => {
+    fc.assert(
+      fc.property(caseArb, ({ raw, q }) => {
+        const tt = compile(raw);
+        const on = raptor(tt, { ...q, maxRides: 4, skipUnchangedBoardings: true });
+        const off = raptor(tt, { ...q, maxRides: 4, skipUnchangedBoardings: false });
+        for (let k = 0; k <= 4; k++) expect(Array.from(on.arrivals(k))).toEqual(Array.from(off.arrivals(k)));
       }),
       { seed: 42, numRuns: 300 },
     );
