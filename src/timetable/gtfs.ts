@@ -94,6 +94,9 @@ async function readTable(feed: Feed, file: string, required: readonly string[], 
 }
 
 interface StopRec {
+  /** The id string from stops.txt; stop_times rows store this one, not their own copy, so that
+   * substrings of large stop_times chunks are not kept alive. */
+  id: string;
   name: string;
   lon: number;
   lat: number;
@@ -107,8 +110,8 @@ interface StopTime {
   arr: number;
   dep: number;
   line: number;
-  arrText: string;
-  depText: string;
+  /** Arrival given in the file (false = interpolated). */
+  given: boolean;
 }
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -176,7 +179,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
         lon = num("stops.txt", line, "stop_lon", lonText, { min: -180, max: 180 });
       }
     }
-    stops.set(id, { name: row("stop_name"), lon, lat, locationType, parent: row("parent_station") });
+    stops.set(id, { id, name: row("stop_name"), lon, lat, locationType, parent: row("parent_station") });
   });
 
   // routes.txt
@@ -237,7 +240,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   }
 
   // trips.txt
-  const trips = new Map<string, { route: string; service: string; line: number }>();
+  const trips = new Map<string, { route: string; service: string; line: number; times: StopTime[] }>();
   await readTable(feed, "trips.txt", ["route_id", "service_id", "trip_id"], P, (row, line) => {
     const id = row("trip_id");
     if (trips.has(id)) return P.add("trips.txt", line, "trip_id", id, `duplicate trip_id ${id}`, "make trip_id unique");
@@ -245,15 +248,15 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     const service = row("service_id");
     if (!routes.has(route)) P.add("trips.txt", line, "route_id", route, `unknown route_id ${route}`, "use a route_id defined in routes.txt");
     if (!services.has(service)) P.add("trips.txt", line, "service_id", service, `unknown service_id ${service}`, "use a service_id defined in calendar.txt or calendar_dates.txt");
-    trips.set(id, { route, service, line });
+    trips.set(id, { route, service, line, times: [] });
   });
 
   // stop_times.txt
-  const times = new Map<string, StopTime[]>();
   await readTable(feed, "stop_times.txt", ["trip_id", "stop_id", "stop_sequence", "arrival_time", "departure_time"], P, (row, line) => {
     const trip = row("trip_id");
     const stop = row("stop_id");
-    if (!trips.has(trip)) P.add("stop_times.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
+    const tripRec = trips.get(trip);
+    if (tripRec === undefined) P.add("stop_times.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
     const st = stops.get(stop);
     if (st === undefined) P.add("stop_times.txt", line, "stop_id", stop, `unknown stop_id ${stop}`, "use a stop_id defined in stops.txt");
     else if (st.locationType !== 0) P.add("stop_times.txt", line, "stop_id", stop, `stop_id ${stop} has location_type ${st.locationType}, not a stop or platform`, "reference a stop with location_type 0");
@@ -266,9 +269,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     if (dep === -1) P.add("stop_times.txt", line, "departure_time", depText, "malformed time", "write H:MM:SS with minutes and seconds below 60 (hours may exceed 24)");
     if (arr === -2 && dep >= 0) arr = dep;
     if (dep === -2 && arr >= 0) dep = arr;
-    let list = times.get(trip);
-    if (list === undefined) times.set(trip, (list = []));
-    list.push({ seq, stop, arr, dep, line, arrText, depText });
+    tripRec?.times.push({ seq, stop: st?.id ?? "", arr, dep, line, given: arr !== -2 });
   });
 
   // frequencies.txt
@@ -311,8 +312,8 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
 
   // Per-trip checks: sequence order, first/last times, interpolation, times never going backwards.
   const built = new Map<string, { stops: string[]; arr: number[]; dep: number[] }>();
-  for (const [trip, list] of times) {
-    if (!trips.has(trip)) continue;
+  for (const [trip, { times: list }] of trips) {
+    if (list.length === 0) continue;
     list.sort((a, b) => a.seq - b.seq);
     let ok = true;
     for (let i = 1; i < list.length; i++) {
@@ -348,12 +349,13 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     for (let i = 0; i < list.length; i++) {
       const s = list[i] as StopTime;
       if (s.dep < s.arr) {
-        P.add("stop_times.txt", s.line, "departure_time", s.depText, `departure ${s.depText} is before arrival ${s.arrText} in trip ${trip}`, "make departure_time ≥ arrival_time");
+        P.add("stop_times.txt", s.line, "departure_time", formatSecs(s.dep), `departure ${formatSecs(s.dep)} is before arrival ${formatSecs(s.arr)} in trip ${trip}`, "make departure_time ≥ arrival_time");
         ok = false;
       }
       if (i > 0 && s.arr < (list[i - 1] as StopTime).dep) {
         const p = list[i - 1] as StopTime;
-        P.add("stop_times.txt", s.line, "arrival_time", s.arrText || "(interpolated)", `time goes backwards in trip ${trip}: arrival ${s.arrText || "(interpolated)"} before departure ${p.depText} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
+        const shown = s.given ? formatSecs(s.arr) : `(interpolated ${formatSecs(s.arr)})`;
+        P.add("stop_times.txt", s.line, "arrival_time", shown, `time goes backwards in trip ${trip}: arrival ${shown} before departure ${formatSecs(p.dep)} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
         ok = false;
       }
     }

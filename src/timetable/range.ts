@@ -186,11 +186,18 @@ export class Profile {
     this.rides = rides;
   }
 
+  private check(stop: number): void {
+    if (!(Number.isInteger(stop) && stop >= 0 && stop < this.offsets.length - 1)) {
+      throw new TimetableError(`stop ${stop} is not a stop index (0..${this.offsets.length - 2}); map ids with tt.stopIndexById`);
+    }
+  }
+
   /**
    * Pareto entries of `stop` that use at least one ride, by departure ascending (within one departure,
    * fewer rides first). The walk-only option is `walkSecs[stop]`.
    */
   entries(stop: number): ProfileEntry[] {
+    this.check(stop);
     const out: ProfileEntry[] = [];
     for (let c = this.offsets[stop] as number; c < (this.offsets[stop + 1] as number); c++) {
       out.push({ departureSecs: this.departureSecs[c] as number, arrivalSecs: this.arrivalSecs[c] as number, rides: this.rides[c] as number });
@@ -204,6 +211,7 @@ export class Profile {
    * the window (answers outside it would be incomplete).
    */
   earliestArrivalSecs(stop: number, departureSecs: number, maxRides = this.maxRides): number {
+    this.check(stop);
     if (departureSecs < this.windowStartSecs || departureSecs > this.windowEndSecs) return Infinity;
     let best = departureSecs + (this.walkSecs[stop] as number);
     for (let c = this.offsets[stop] as number; c < (this.offsets[stop + 1] as number); c++) {
@@ -217,6 +225,7 @@ export class Profile {
    * departure `windowStartSecs + i·stepSecs ≤ windowEndSecs`; `Infinity` where unreachable.
    */
   travelTimes(stop: number, options: TravelTimeOptions = {}): Float64Array {
+    this.check(stop);
     const step = options.stepSecs ?? 60;
     if (!(Number.isInteger(step) && step > 0)) throw new TimetableError(`stepSecs = ${step} must be a positive integer`);
     const k = options.maxRides ?? this.maxRides;

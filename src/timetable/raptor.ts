@@ -173,7 +173,7 @@ export class RaptorResult {
   arrivalSecs(stop: number, maxRides?: number): number {
     const k = this.rides(maxRides);
     const v = this.engine.arr[k * this.engine.tt.stopCount + stop];
-    if (v === undefined) throw new TimetableError(`stop ${stop} is not a stop index (0..${this.engine.tt.stopCount - 1})`);
+    if (v === undefined || !(Number.isInteger(stop) && stop >= 0 && stop < this.engine.tt.stopCount)) throw new TimetableError(`stop ${stop} is not a stop index (0..${this.engine.tt.stopCount - 1})`);
     return v === UNREACHED ? Infinity : v;
   }
 

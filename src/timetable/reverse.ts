@@ -1,5 +1,6 @@
 import { RaptorEngine, UNREACHED, type StopSecs } from "./engine.js";
 import { buildJourney, checkMaxRides, checkSecs, checkStopSecs, type Journey, type Leg } from "./raptor.js";
+import { TimetableError } from "./errors.js";
 import { TimetableBuilder, type Timetable } from "./timetable.js";
 
 /** Query of `latestDepartures`. */
@@ -83,6 +84,9 @@ export class LatestDepartureResult {
   /** Latest departure from `stop` with ≤ `maxRides` rides (default the query's); `-Infinity` when impossible. */
   latestDepartureSecs(stop: number, maxRides = this.maxRides): number {
     const k = checkMaxRides(Math.min(maxRides, this.maxRides));
+    if (!(Number.isInteger(stop) && stop >= 0 && stop < this.tt.stopCount)) {
+      throw new TimetableError(`stop ${stop} is not a stop index (0..${this.tt.stopCount - 1}); map ids with tt.stopIndexById`);
+    }
     const v = this.engine.arr[k * this.tt.stopCount + stop] as number;
     return v === UNREACHED ? -Infinity : -v;
   }
@@ -96,6 +100,7 @@ export class LatestDepartureResult {
 
   /** The journey from `stop` leaving at `latestDepartureSecs(stop)`, in travel order, ending with an `egress` leg; `undefined` when impossible. */
   journey(stop: number, maxRides = this.maxRides): Journey | undefined {
+    if (this.latestDepartureSecs(stop, maxRides) === -Infinity) return undefined;
     const k = checkMaxRides(Math.min(maxRides, this.maxRides));
     const e = this.engine;
     const ev = e.arrEvent[k * this.tt.stopCount + stop] as number;

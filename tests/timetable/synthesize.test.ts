@@ -51,3 +51,24 @@ describe("addPlannedLines(tt, lines, newStops)", () => {
     }
   });
 });
+
+describe("boundary errors", () => {
+  it("queries and results reject bad stop indices, ride bounds and windows with TimetableError", () => {
+    const b = new TimetableBuilder();
+    for (const id of ["a", "b"]) b.addStop({ id });
+    const tt = addPlannedLines(b.finish(), [{ id: "L", stops: ["a", "b"], runSecs: [60], headwaySecs: 600, firstDepartureSecs: 0, lastDepartureSecs: 3600 }]);
+    expect(() => raptor(tt, { access: [{ stop: 5, secs: 0 }], departureSecs: 0 })).toThrow(/query.access\[0\].stop = 5 is not a stop index/);
+    expect(() => raptor(tt, { access: [], departureSecs: 0 })).toThrow(TimetableError);
+    expect(() => raptor(tt, { access: [{ stop: 0, secs: -1 }], departureSecs: 0 })).toThrow(/secs = -1/);
+    expect(() => raptor(tt, { access: [{ stop: 0, secs: 0 }], departureSecs: 0.5 })).toThrow(/departureSecs/);
+    expect(() => raptor(tt, { access: [{ stop: 0, secs: 0 }], departureSecs: 0, maxRides: 101 })).toThrow(/maxRides = 101/);
+    const res = raptor(tt, { access: [{ stop: 0, secs: 0.2 }], departureSecs: 0, maxRides: 2 });
+    expect(res.arrivalSecs(0)).toBe(1); // access seconds are rounded up
+    expect(() => res.arrivalSecs(2)).toThrow(/not a stop index/);
+    expect(() => res.arrivalSecs(1, 3)).toThrow(/maxRides = 3/);
+    const prof = rangeRaptor(tt, { access: [{ stop: 0, secs: 0 }], windowStartSecs: 0, windowEndSecs: 600 });
+    expect(() => prof.entries(-1)).toThrow(/not a stop index/);
+    expect(() => rangeRaptor(tt, { access: [{ stop: 0, secs: 0 }], windowStartSecs: 600, windowEndSecs: 0 })).toThrow(/after windowEndSecs/);
+    expect(() => new TimetableBuilder().addTrip({ id: "t", route: 0, stops: [0, 1], arrivalSecs: [0, 1], departureSecs: [0, 1] })).toThrow(/not a route index/);
+  });
+});
