@@ -13,6 +13,14 @@ export interface CsvRecord {
  * take a `split(",")` fast path, since most GTFS lines have none.
  */
 export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
+  for await (const batch of readCsvBatches(stream)) yield* batch;
+}
+
+/**
+ * Like `readCsv` but yields the records of each stream chunk as one array: one promise per chunk
+ * instead of one per record, which is most of the cost of reading a large file record by record.
+ */
+export async function* readCsvBatches(stream: Readable): AsyncGenerator<CsvRecord[]> {
   stream.setEncoding("utf8");
   let carry = "";
   let first = true;
@@ -21,6 +29,7 @@ export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
   let pending: string | undefined;
   let pendingLine = 0;
   for await (const chunk of stream as AsyncIterable<string>) {
+    const batch: CsvRecord[] = [];
     let text = carry + chunk;
     if (first) {
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -45,9 +54,10 @@ export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
       }
       pending = undefined;
       if (rec.length === 1 && rec[0] === "") continue;
-      yield { fields: rec, line: pendingLine };
+      batch.push({ fields: rec, line: pendingLine });
     }
     carry = text.slice(start);
+    if (batch.length > 0) yield batch;
   }
   if (first === false || carry.length > 0) {
     let line = carry;
@@ -56,7 +66,7 @@ export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
       if (pending !== undefined) line = pending + "\n" + line;
       else pendingLine = lineNo;
       const rec = parseLine(line) ?? parseLine(line + '"');
-      if (rec !== undefined && !(rec.length === 1 && rec[0] === "")) yield { fields: rec, line: pendingLine };
+      if (rec !== undefined && !(rec.length === 1 && rec[0] === "")) yield [{ fields: rec, line: pendingLine }];
     }
   }
 }

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
-import { readCsv } from "./csv.js";
+import { readCsvBatches } from "./csv.js";
 import { GtfsValidationError, TimetableError, type GtfsProblem } from "./errors.js";
 import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
 import { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
@@ -68,23 +68,25 @@ async function readTable(feed: Feed, file: string, required: readonly string[], 
     const i = header?.get(c);
     return i === undefined ? "" : (fields[i] ?? "").trim();
   };
-  for await (const rec of readCsv(stream)) {
-    if (header === undefined) {
-      header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
-      for (const c of required) {
-        if (!header.has(c)) {
-          problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
-          ok = false;
+  for await (const batch of readCsvBatches(stream)) {
+    for (const rec of batch) {
+      if (header === undefined) {
+        header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
+        for (const c of required) {
+          if (!header.has(c)) {
+            problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
+            ok = false;
+          }
         }
+        if (!ok) {
+          stream.destroy();
+          return false;
+        }
+        continue;
       }
-      if (!ok) {
-        stream.destroy();
-        return false;
-      }
-      continue;
+      fields = rec.fields;
+      onRow(row, rec.line);
     }
-    fields = rec.fields;
-    onRow(row, rec.line);
   }
   if (header === undefined) {
     problems.add(file, 0, "", "", `${file} is empty (no header)`, `write the header line and rows of ${file}`);

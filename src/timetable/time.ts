@@ -11,6 +11,24 @@ const TIME_RE = /^(\d{1,3}):(\d{2}):(\d{2})$/;
  * (minutes or seconds ≥ 60, missing fields); callers turn that into a validation problem.
  */
 export function parseGtfsTime(text: string): number {
+  // Fast path for the common `HH:MM:SS` / `H:MM:SS` without spaces; the regex handles the rest.
+  const n = text.length;
+  if ((n === 8 || n === 7) && text.charCodeAt(n - 3) === 58 && text.charCodeAt(n - 6) === 58) {
+    let h = 0;
+    let ok = true;
+    for (let i = 0; i < n - 6; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) ok = false;
+      h = h * 10 + c;
+    }
+    const m1 = text.charCodeAt(n - 5) - 48;
+    const m2 = text.charCodeAt(n - 4) - 48;
+    const s1 = text.charCodeAt(n - 2) - 48;
+    const s2 = text.charCodeAt(n - 1) - 48;
+    if (ok && m1 >= 0 && m1 <= 5 && m2 >= 0 && m2 <= 9 && s1 >= 0 && s1 <= 5 && s2 >= 0 && s2 <= 9) {
+      return h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+    }
+  }
   const m = TIME_RE.exec(text.trim());
   if (m === null) return -1;
   const h = Number(m[1]);

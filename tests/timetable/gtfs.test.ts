@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { GtfsValidationError, loadGtfs, raptor, type Timetable } from "../../src/index.js";
+import { GtfsValidationError, loadGtfs, parseGtfsTime, raptor, type Timetable } from "../../src/index.js";
 import { readCsv } from "../../src/timetable/csv.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gtfs/${name}`, import.meta.url));
@@ -183,5 +183,24 @@ describe("loadGtfs(badFeed) throws one GtfsValidationError naming file, line, co
     const err = await problemsOf("many-problems");
     const keys = err.problems.map((p) => `${p.file}:${p.line}:${p.column}:${p.value}`);
     expect(keys).toEqual(expect.arrayContaining(["stop_times.txt:3:departure_time:08:99:00", "stop_times.txt:5:stop_id:Q", "trips.txt:5:service_id:NOPE"]));
+  });
+});
+
+describe("parseGtfsTime(text)", () => {
+  it("parses H:MM:SS and HH:MM:SS past 24:00, rejects minutes or seconds ≥ 60", () => {
+    const cases: [string, number][] = [
+      ["08:00:00", 28_800],
+      ["8:00:00", 28_800],
+      [" 8:00:01 ", 28_801],
+      ["25:10:00", 90_600],
+      ["125:00:00", 450_000],
+      ["00:00:00", 0],
+      ["25:61:00", -1],
+      ["08:00:60", -1],
+      ["8:0:00", -1],
+      ["aa:00:00", -1],
+      ["", -1],
+    ];
+    for (const [text, secs] of cases) expect([text, parseGtfsTime(text)]).toEqual([text, secs]);
   });
 });
