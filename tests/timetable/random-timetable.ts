@@ -16,12 +16,16 @@ export const rawTimetableArb: fc.Arbitrary<RawTimetable> = fc.integer({ min: 2, 
       mttSecs: fc.array(fc.integer({ min: 0, max: 3 }).map((m) => m * 60), { minLength: n, maxLength: n }),
       lines: fc.array(
         fc.record({
-          stops: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: Math.min(n, 5) }),
+          // Mostly simple paths; sometimes a loop that visits a stop twice (circular lines exist in GTFS).
+          stops: fc.oneof(
+            { arbitrary: fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: Math.min(n, 5) }), weight: 4 },
+            { arbitrary: fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 2, maxLength: 6 }).filter((a) => a.every((x, i) => i === 0 || x !== a[i - 1])), weight: 1 },
+          ),
           trips: fc.array(
             fc.record({
               startMin: fc.integer({ min: 0, max: 150 }),
-              hopMin: fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 4, maxLength: 4 }),
-              dwellMin: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 5, maxLength: 5 }),
+              hopMin: fc.array(fc.integer({ min: 0, max: 25 }), { minLength: 6, maxLength: 6 }),
+              dwellMin: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 6, maxLength: 6 }),
             }),
             { minLength: 1, maxLength: 4 },
           ),

@@ -22,8 +22,8 @@ function checkJourney(tt: Timetable, j: Journey, departureSecs: number): void {
       const stops = Array.from(tt.patternStops.subarray(tt.patternStopOffsets[p]!, tt.patternStopOffsets[p + 1]!));
       const ready = afterRideAt === leg.fromStop ? clock + tt.minTransferSecs[leg.fromStop]! : clock;
       expect(leg.departureSecs).toBeGreaterThanOrEqual(ready);
-      const bi = stops.indexOf(leg.fromStop);
-      expect(tt.departureSecs[o + bi]).toBe(leg.departureSecs);
+      const bi = stops.findIndex((x, i) => x === leg.fromStop && tt.departureSecs[o + i] === leg.departureSecs);
+      expect(bi).toBeGreaterThanOrEqual(0);
       expect(leg.arrivalSecs).toBeGreaterThanOrEqual(leg.departureSecs);
       clock = leg.arrivalSecs;
       afterRideAt = leg.toStop;
