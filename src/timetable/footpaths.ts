@@ -1,5 +1,6 @@
 import { TimetableError } from "./errors.js";
-import type { TimetableBuilder } from "./timetable.js";
+import type { StopSecs } from "./engine.js";
+import type { Timetable, TimetableBuilder } from "./timetable.js";
 
 /** Parameters for footpaths generated between nearby stops. */
 export interface FootpathOptions {
@@ -71,4 +72,32 @@ export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOpti
     }
   }
   return added;
+}
+
+/**
+ * Access (or egress) by walking in a straight line scaled by `circuity`: every stop within
+ * `maxDistanceM` of `lonLat` with `ceil(distanceM · circuity / walkSpeed)` seconds, nearest first.
+ * For door-to-door queries without a road network (the road core supplies better lists). Stops
+ * without coordinates are skipped; an empty list means no stop is in reach. Linear in the number
+ * of stops.
+ */
+export function walkAccess(tt: Timetable, lonLat: readonly [number, number], options: FootpathOptions = {}): StopSecs[] {
+  const maxM = options.maxDistanceM ?? 400;
+  const speedKmh = options.walkSpeedKmh ?? 4.8;
+  const circuity = options.circuity ?? 1.3;
+  const [lon, lat] = lonLat;
+  if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) throw new TimetableError(`lonLat [${lon}, ${lat}] is not a WGS84 [lon, lat] pair`);
+  if (!(maxM >= 0 && Number.isFinite(maxM))) throw new TimetableError(`maxDistanceM = ${maxM} must be a finite number of metres ≥ 0`);
+  if (!(speedKmh > 0 && Number.isFinite(speedKmh))) throw new TimetableError(`walkSpeedKmh = ${speedKmh} must be a positive speed in km/h (e.g. 4.8)`);
+  if (!(circuity >= 1 && Number.isFinite(circuity))) throw new TimetableError(`circuity = ${circuity} must be ≥ 1 (walked / straight-line distance)`);
+  const out: { stop: number; secs: number; d: number }[] = [];
+  for (let s = 0; s < tt.stopCount; s++) {
+    const x = tt.stopLonLat[2 * s] as number;
+    const y = tt.stopLonLat[2 * s + 1] as number;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    const d = haversineM(lon, lat, x, y);
+    if (d <= maxM) out.push({ stop: s, secs: Math.ceil((d * circuity) / (speedKmh / 3.6)), d });
+  }
+  out.sort((a, b) => a.d - b.d || a.stop - b.stop);
+  return out.map(({ stop, secs }) => ({ stop, secs }));
 }

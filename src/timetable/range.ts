@@ -19,6 +19,11 @@ export interface RangeQuery {
    * departing at exactly that run's time. A switch so tests can check both settings agree.
    */
   readonly skipUnchangedBoardings?: boolean;
+  /**
+   * Stops whose Pareto entries are kept; default all. Other stops are still searched through but get
+   * no entries (their travel times read as unreachable), which saves memory on large timetables.
+   */
+  readonly destinations?: readonly number[];
 }
 
 /** One Pareto-optimal option: leave the origin at `departureSecs`, reach the stop at `arrivalSecs` with `rides` rides. */
@@ -82,12 +87,20 @@ export function rangeRaptor(tt: Timetable, query: RangeQuery): Profile {
   engine.recordEvents = false;
   engine.skipUnchangedBoardings = query.skipUnchangedBoardings ?? true;
   const stamp = new Int32Array((K + 1) * n).fill(-1);
+  let keep: Uint8Array | undefined;
+  if (query.destinations !== undefined) {
+    keep = new Uint8Array(n);
+    for (const [i, d] of query.destinations.entries()) {
+      if (!(Number.isInteger(d) && d >= 0 && d < n)) throw new TimetableError(`query.destinations[${i}] = ${d} is not a stop index (0..${n - 1})`);
+      keep[d] = 1;
+    }
+  }
   let touched = new Int32Array(1024);
   let touchedCount = 0;
   let iter = 0;
   engine.onArrivalImproved = (s, k) => {
     // Walk-only arrivals (round 0) shift with the departure time; the profile keeps them as `walkSecs`.
-    if (k === 0) return;
+    if (k === 0 || (keep !== undefined && keep[s] === 0)) return;
     const i = k * n + s;
     if (stamp[i] === iter) return;
     stamp[i] = iter;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { addPlannedLines, loadGtfs, raptor, rangeRaptor, synthesizeTrips, TimetableBuilder, TimetableError } from "../../src/index.js";
+import { addPlannedLines, loadGtfs, raptor, rangeRaptor, synthesizeTrips, TimetableBuilder, TimetableError, walkAccess } from "../../src/index.js";
 
 const hms = (h: number, m: number, s = 0): number => h * 3600 + m * 60 + s;
 
@@ -70,5 +70,30 @@ describe("boundary errors", () => {
     expect(() => prof.entries(-1)).toThrow(/not a stop index/);
     expect(() => rangeRaptor(tt, { access: [{ stop: 0, secs: 0 }], windowStartSecs: 600, windowEndSecs: 0 })).toThrow(/after windowEndSecs/);
     expect(() => new TimetableBuilder().addTrip({ id: "t", route: 0, stops: [0, 1], arrivalSecs: [0, 1], departureSecs: [0, 1] })).toThrow(/not a route index/);
+  });
+});
+
+describe("walkAccess(tt, lonLat, options) and rangeRaptor destinations", () => {
+  it("lists stops in reach nearest first with walking seconds; a door-to-door query uses it as access", async () => {
+    const tt = await loadGtfs(fileURLToPath(new URL("../fixtures/gtfs/footpath", import.meta.url)));
+    // 0.001° of longitude east of P at latitude 29: 97.3 m; at 6 km/h and circuity 1 that is 59 s.
+    const access = walkAccess(tt, [106.001, 29.0], { maxDistanceM: 200, walkSpeedKmh: 6, circuity: 1 });
+    expect(access).toEqual([{ stop: tt.stopIndexById.get("P")!, secs: 59 }]);
+    expect(walkAccess(tt, [120, 10])).toEqual([]);
+    const res = raptor(tt, { access, departureSecs: hms(8, 58) });
+    expect(res.arrivalSecs(tt.stopIndexById.get("Q")!)).toBe(hms(9, 57));
+    expect(() => walkAccess(tt, [29.0, 206.0])).toThrow(/not a WGS84/);
+  });
+
+  it("rangeRaptor with destinations keeps entries only for those stops, identical to the full profile there", async () => {
+    const tt = await loadGtfs(fileURLToPath(new URL("../fixtures/gtfs/two-rides", import.meta.url)));
+    const q = { access: [{ stop: tt.stopIndexById.get("A")!, secs: 0 }], windowStartSecs: hms(7, 0), windowEndSecs: hms(9, 0) };
+    const D = tt.stopIndexById.get("D")!;
+    const full = rangeRaptor(tt, q);
+    const some = rangeRaptor(tt, { ...q, destinations: [D] });
+    expect(some.entries(D)).toEqual(full.entries(D));
+    expect(full.entries(D).length).toBe(2); // 08:00 with 3 rides, 08:05 with 1 ride
+    expect(some.entries(tt.stopIndexById.get("C")!)).toEqual([]);
+    expect(Array.from(some.travelTimes(D, { stepSecs: 300 }))).toEqual(Array.from(full.travelTimes(D, { stepSecs: 300 })));
   });
 });
