@@ -96,9 +96,9 @@ async function readTable(feed: Feed, file: string, required: readonly string[], 
 }
 
 interface StopRec {
-  /** The id string from stops.txt; stop_times rows store this one, not their own copy, so that
-   * substrings of large stop_times chunks are not kept alive. */
   id: string;
+  /** Position in stops.txt; stop_times rows store this number rather than a string. */
+  ord: number;
   name: string;
   lon: number;
   lat: number;
@@ -114,6 +114,50 @@ interface StopTime {
   line: number;
   /** Arrival given in the file (false = interpolated). */
   given: boolean;
+}
+
+/** Growable columns of stop_times rows: trip ordinal, stop_sequence, stop ordinal, times, line. */
+class RowStore {
+  trip = new Int32Array(1 << 12);
+  seq = new Int32Array(1 << 12);
+  stop = new Int32Array(1 << 12);
+  arr = new Int32Array(1 << 12);
+  dep = new Int32Array(1 << 12);
+  line = new Int32Array(1 << 12);
+  count = 0;
+  push(trip: number, seq: number, stop: number, arr: number, dep: number, line: number): void {
+    if (this.count === this.trip.length) {
+      for (const k of ["trip", "seq", "stop", "arr", "dep", "line"] as const) {
+        const y = new Int32Array(this.count * 2);
+        y.set(this[k]);
+        this[k] = y;
+      }
+    }
+    const c = this.count++;
+    this.trip[c] = trip;
+    this.seq[c] = seq;
+    this.stop[c] = stop;
+    this.arr[c] = arr;
+    this.dep[c] = dep;
+    this.line[c] = line;
+  }
+  /** Row indices grouped by trip ordinal (counting sort, file order kept within a trip). */
+  groupBy(tripCount: number): { offsets: Int32Array; order: Int32Array } {
+    const offsets = new Int32Array(tripCount + 1);
+    for (let i = 0; i < this.count; i++) {
+      const t = this.trip[i] as number;
+      offsets[t + 1] = (offsets[t + 1] as number) + 1;
+    }
+    for (let t = 0; t < tripCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    const fill = offsets.slice(0, tripCount);
+    const order = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const t = this.trip[i] as number;
+      order[fill[t] as number] = i;
+      fill[t] = (fill[t] as number) + 1;
+    }
+    return { offsets, order };
+  }
 }
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -163,6 +207,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
 
   // stops.txt
   const stops = new Map<string, StopRec>();
+  const stopList: string[] = [];
   await readTable(feed, "stops.txt", ["stop_id"], P, (row, line) => {
     const id = row("stop_id");
     if (id === "") return P.add("stops.txt", line, "stop_id", id, "stop_id is empty", "give every stop a unique stop_id");
@@ -181,7 +226,8 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
         lon = num("stops.txt", line, "stop_lon", lonText, { min: -180, max: 180 });
       }
     }
-    stops.set(id, { id, name: row("stop_name"), lon, lat, locationType, parent: row("parent_station") });
+    stops.set(id, { id, ord: stopList.length, name: row("stop_name"), lon, lat, locationType, parent: row("parent_station") });
+    stopList.push(id);
   });
 
   // routes.txt
@@ -242,7 +288,8 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   }
 
   // trips.txt
-  const trips = new Map<string, { route: string; service: string; line: number; times: StopTime[] }>();
+  const trips = new Map<string, { route: string; service: string; line: number; ord: number }>();
+  const tripList: string[] = [];
   await readTable(feed, "trips.txt", ["route_id", "service_id", "trip_id"], P, (row, line) => {
     const id = row("trip_id");
     if (trips.has(id)) return P.add("trips.txt", line, "trip_id", id, `duplicate trip_id ${id}`, "make trip_id unique");
@@ -250,10 +297,12 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     const service = row("service_id");
     if (!routes.has(route)) P.add("trips.txt", line, "route_id", route, `unknown route_id ${route}`, "use a route_id defined in routes.txt");
     if (!services.has(service)) P.add("trips.txt", line, "service_id", service, `unknown service_id ${service}`, "use a service_id defined in calendar.txt or calendar_dates.txt");
-    trips.set(id, { route, service, line, times: [] });
+    trips.set(id, { route, service, line, ord: tripList.length });
+    tripList.push(id);
   });
 
-  // stop_times.txt
+  // stop_times.txt, kept in flat typed arrays (millions of rows: no object per row).
+  const rows = new RowStore();
   await readTable(feed, "stop_times.txt", ["trip_id", "stop_id", "stop_sequence", "arrival_time", "departure_time"], P, (row, line) => {
     const trip = row("trip_id");
     const stop = row("stop_id");
@@ -271,7 +320,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     if (dep === -1) P.add("stop_times.txt", line, "departure_time", depText, "malformed time", "write H:MM:SS with minutes and seconds below 60 (hours may exceed 24)");
     if (arr === -2 && dep >= 0) arr = dep;
     if (dep === -2 && arr >= 0) dep = arr;
-    tripRec?.times.push({ seq, stop: st?.id ?? "", arr, dep, line, given: arr !== -2 });
+    if (tripRec !== undefined) rows.push(tripRec.ord, Number.isNaN(seq) ? -1 : seq, st?.ord ?? -1, arr, dep, line);
   });
 
   // frequencies.txt
@@ -314,7 +363,14 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
 
   // Per-trip checks: sequence order, first/last times, interpolation, times never going backwards.
   const built = new Map<string, { stops: string[]; arr: number[]; dep: number[] }>();
-  for (const [trip, { times: list }] of trips) {
+  const byTrip = rows.groupBy(tripList.length);
+  for (const [trip, { ord }] of trips) {
+    const list: StopTime[] = [];
+    for (let r = byTrip.offsets[ord] as number; r < (byTrip.offsets[ord + 1] as number); r++) {
+      const i = byTrip.order[r] as number;
+      const stopOrd = rows.stop[i] as number;
+      list.push({ seq: rows.seq[i] as number, stop: stopOrd >= 0 ? (stopList[stopOrd] as string) : "", arr: rows.arr[i] as number, dep: rows.dep[i] as number, line: rows.line[i] as number, given: rows.arr[i] !== -2 });
+    }
     if (list.length === 0) continue;
     list.sort((a, b) => a.seq - b.seq);
     let ok = true;
