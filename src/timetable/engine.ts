@@ -8,6 +8,41 @@ export const EV_ACCESS = 1;
 export const EV_RIDE = 2;
 export const EV_WALK = 3;
 
+/**
+ * Departure times of every pattern at every stop, laid out per entry of `tt.stopPatterns`: the
+ * departures of pattern `stopPatterns[e]` at position `stopPatternPositions[e]` are
+ * `deps[offsets[e] .. offsets[e+1])`, ascending (patterns are FIFO). Lets the skip test in
+ * `RaptorEngine.run` binary-search one contiguous block instead of gathering through trip offsets.
+ * Built once per timetable (as many values as stop times) and cached.
+ */
+interface StopPatternDepartures {
+  offsets: Int32Array;
+  deps: Int32Array;
+}
+
+const stopPatternDeparturesCache = new WeakMap<Timetable, StopPatternDepartures>();
+
+function stopPatternDepartures(tt: Timetable): StopPatternDepartures {
+  const hit = stopPatternDeparturesCache.get(tt);
+  if (hit !== undefined) return hit;
+  const m = tt.stopPatterns.length;
+  const offsets = new Int32Array(m + 1);
+  for (let e = 0; e < m; e++) {
+    const r = tt.stopPatterns[e] as number;
+    offsets[e + 1] = (offsets[e] as number) + (tt.patternTripOffsets[r + 1] as number) - (tt.patternTripOffsets[r] as number);
+  }
+  const deps = new Int32Array(offsets[m] as number);
+  for (let e = 0; e < m; e++) {
+    const r = tt.stopPatterns[e] as number;
+    const pos = tt.stopPatternPositions[e] as number;
+    let o = offsets[e] as number;
+    for (let t = tt.patternTripOffsets[r] as number; t < (tt.patternTripOffsets[r + 1] as number); t++) deps[o++] = tt.departureSecs[(tt.tripTimeOffsets[t] as number) + pos] as number;
+  }
+  const out = { offsets, deps };
+  stopPatternDeparturesCache.set(tt, out);
+  return out;
+}
+
 /** A stop reachable from the origin (or the destination, for egress) and the time to get there. */
 export interface StopSecs {
   /** Stop index in the timetable. */
@@ -55,6 +90,7 @@ export class RaptorEngine {
   private readonly queuePos: Int32Array;
   /** Board label of each stop marked in the current round before its first improvement there. */
   private readonly oldBoard: Int32Array;
+  private readonly spd: StopPatternDepartures;
   /**
    * Skip a pattern at a marked stop when the earliest trip catchable there is the same as with the
    * stop's previous label: that trip was already scanned from this stop in an earlier round or run
@@ -84,6 +120,7 @@ export class RaptorEngine {
     this.markedList = new Int32Array(n);
     this.queuePos = new Int32Array(tt.patternCount).fill(-1);
     this.oldBoard = new Int32Array(n);
+    this.spd = stopPatternDepartures(tt);
     this.queueList = new Int32Array(tt.patternCount);
     this.rideArr = new Int32Array(n).fill(UNREACHED);
     this.rideEvent = new Int32Array(n);
@@ -215,6 +252,9 @@ export class RaptorEngine {
     const queueList = this.queueList;
     const rideArr = this.rideArr;
     const skip = this.skipUnchangedBoardings;
+    const spd = this.spd;
+    const spdOff = spd.offsets;
+    const spdDeps = spd.deps;
     const oldBoard = this.oldBoard;
     for (let k = 1; k <= K; k++) {
       if (this.markedCount === 0) break;
@@ -230,15 +270,15 @@ export class RaptorEngine {
           const pos = spPos[e] as number;
           if (skip) {
             if (pos === (pStopOff[r + 1] as number) - (pStopOff[r] as number) - 1) continue;
-            let lo = pTripOff[r] as number;
-            let hi = pTripOff[r + 1] as number;
+            let lo = spdOff[e] as number;
+            let hi = spdOff[e + 1] as number;
             const last = hi;
             while (lo < hi) {
               const mid = (lo + hi) >>> 1;
-              if ((depS[(tOff[mid] as number) + pos] as number) >= nb) hi = mid;
+              if ((spdDeps[mid] as number) >= nb) hi = mid;
               else lo = mid + 1;
             }
-            if (lo === last || (depS[(tOff[lo] as number) + pos] as number) >= ob) continue;
+            if (lo === last || (spdDeps[lo] as number) >= ob) continue;
           }
           const q = queuePos[r] as number;
           if (q < 0) {
