@@ -16,7 +16,6 @@ import {
   chinaRailTimetable,
   latestDepartures,
   loadGtfs,
-  mulberry32,
   raptor,
   rangeRaptor,
   readChinaRail2023,
@@ -24,6 +23,7 @@ import {
   writeGtfs,
   type Timetable,
 } from "../src/index.js";
+import { mulberry32 } from "../src/timetable/util.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {

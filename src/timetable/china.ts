@@ -5,6 +5,7 @@ import { readCsv } from "./csv.js";
 import { TimetableError } from "./errors.js";
 import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
 import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { mulberry32 } from "./util.js";
 
 /**
  * Dwell time per intermediate stop for the China 2023 data, which has running times only. An
@@ -215,18 +216,6 @@ export interface ChinaTimetableOptions {
   readonly minTransferSecs?: number;
   /** Generate footpaths between nearby stations (e.g. two stations of one city); default none. */
   readonly footpaths?: FootpathOptions;
-}
-
-/** Seeded 32-bit PRNG (mulberry32) returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { TimetableError } from "./errors.js";
+import { haversineM } from "./util.js";
 import type { StopSecs } from "./engine.js";
 import type { Timetable, TimetableBuilder } from "./timetable.js";
 
@@ -10,17 +11,6 @@ export interface FootpathOptions {
   readonly walkSpeedKmh?: number;
   /** Ratio of walked distance to straight-line distance, ≥ 1. Default 1.3. */
   readonly circuity?: number;
-}
-
-const EARTH_RADIUS_M = 6_371_008.8;
-
-/** Great-circle distance between two `[lon, lat]` points, metres (haversine). */
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const toRad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * toRad;
-  const dLon = (lon2 - lon1) * toRad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
 /**
