@@ -5,3 +5,4 @@
 export { VERSION } from "./version.js";
 export * from "./network/index.js";
 export * from "./core/index.js";
+export * from "./timetable/index.js";
