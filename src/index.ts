@@ -7,3 +7,4 @@ export * from "./network/index.js";
 export * from "./core/index.js";
 export * from "./model/index.js";
 export * from "./targets/index.js";
+export * from "./timetable/index.js";
