@@ -2,5 +2,6 @@
  * qiwan-access: public API. Every exported function lives in its own module under `src/<stage>/`;
  * this file only re-exports.
  */
-export const VERSION = "0.1.0";
+export { VERSION } from "./version.js";
+export * from "./network/index.js";
 export * from "./isochrone/index.js";
