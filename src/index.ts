@@ -5,3 +5,4 @@
 export { VERSION } from "./version.js";
 export * from "./network/index.js";
 export * from "./isochrone/index.js";
+export * from "./render/index.js";

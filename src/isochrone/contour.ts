@@ -23,7 +23,9 @@ export const COORD_DECIMALS = 7;
  * closed rings of at least 4 positions, and coordinates rounded to {@link COORD_DECIMALS}.
  *
  * Marching squares by d3-contour; crossings are placed by linear interpolation along each cell
- * edge (clamped, see {@link EDGE_EPS}), and at the midpoint when the outside sample is not finite.
+ * edge (clamped, see {@link EDGE_EPS}). When the outside sample is not finite, the crossing is where
+ * the inside sample's value reaches the threshold or its `edge.headroom` runs out, at
+ * `edge.perCell` per cell (for a travel-time surface: where the access disk ends), else halfway.
  * Consequences, each tested: every sample `<= threshold` is inside, every other sample is outside,
  * and regions for increasing thresholds nest.
  *
@@ -34,6 +36,7 @@ export function contourAtMost(
   grid: GridSpec,
   values: ArrayLike<number>,
   threshold: number,
+  edge?: { readonly headroom: ArrayLike<number>; readonly perCell: number },
 ): MultiPolygonCoords {
   const { width, height } = grid;
   const n = width * height;
@@ -48,7 +51,7 @@ export function contourAtMost(
   for (const polygon of geometry.coordinates) {
     const rings: LonLat[][] = [];
     polygon.forEach((ring, k) => {
-      const lonLat = ring.map(([x, y]) => place(grid, values, threshold, x!, y!));
+      const lonLat = ring.map(([x, y]) => place(grid, values, threshold, x!, y!, edge));
       const clean = closeAndDedupe(lonLat);
       if (clean.length < 4) return;
       const ccw = ringSignedArea2(clean) > 0;
@@ -63,7 +66,14 @@ export function contourAtMost(
 const SCALE = 10 ** COORD_DECIMALS;
 const round = (v: number): number => Math.round(v * SCALE) / SCALE;
 
-function place(grid: GridSpec, values: ArrayLike<number>, threshold: number, x: number, y: number): LonLat {
+function place(
+  grid: GridSpec,
+  values: ArrayLike<number>,
+  threshold: number,
+  x: number,
+  y: number,
+  edge: { readonly headroom: ArrayLike<number>; readonly perCell: number } | undefined,
+): LonLat {
   const { width, height } = grid;
   const xt = Math.floor(x);
   const yt = Math.floor(y);
@@ -72,16 +82,36 @@ function place(grid: GridSpec, values: ArrayLike<number>, threshold: number, x: 
   // An unsmoothed d3-contour vertex sits on a cell edge: integer x (between samples xt−1 and xt of
   // row yt) or integer y (between rows yt−1 and yt of column xt). Edges of the grid are left alone.
   if (xt === x && x > 0 && x < width) {
-    gx = x - 0.5 + crossing(values[yt * width + xt - 1]!, values[yt * width + xt]!, threshold);
+    gx = x - 0.5 + crossing(values, yt * width + xt - 1, yt * width + xt, threshold, edge);
   } else if (yt === y && y > 0 && y < height) {
-    gy = y - 0.5 + crossing(values[(yt - 1) * width + xt]!, values[yt * width + xt]!, threshold);
+    gy = y - 0.5 + crossing(values, (yt - 1) * width + xt, yt * width + xt, threshold, edge);
   }
   return [round(grid.west + gx * grid.dLon), round(grid.north - gy * grid.dLat)];
 }
 
-/** Where `threshold` falls between samples `a` (at 0) and `b` (at 1), clamped away from both. */
-function crossing(a: number, b: number, threshold: number): number {
-  const d = Number.isFinite(a) && Number.isFinite(b) ? (threshold - a) / (b - a) : 0.5;
+/**
+ * Where the band edge falls between samples `ka` (at 0) and `kb` (at 1), clamped away from both.
+ * Monotone non-decreasing in `threshold` towards the outside sample, which makes bands nest.
+ */
+function crossing(
+  values: ArrayLike<number>,
+  ka: number,
+  kb: number,
+  threshold: number,
+  edge: { readonly headroom: ArrayLike<number>; readonly perCell: number } | undefined,
+): number {
+  const a = values[ka]!;
+  const b = values[kb]!;
+  let d: number;
+  if (Number.isFinite(a) && Number.isFinite(b)) d = (threshold - a) / (b - a);
+  else if (edge === undefined) d = 0.5;
+  else {
+    const aIn = Number.isFinite(a);
+    const k = aIn ? ka : kb;
+    const reach = Math.min(threshold - (aIn ? a : b), edge.headroom[k]!) / edge.perCell;
+    const fromInside = Number.isFinite(reach) ? reach : 0.5;
+    d = aIn ? fromInside : 1 - fromInside;
+  }
   return d < EDGE_EPS ? EDGE_EPS : d > 1 - EDGE_EPS ? 1 - EDGE_EPS : d;
 }
 

@@ -71,7 +71,10 @@ export function isochroneBands(
 ): IsochroneCollection {
   const cutoffs = normalizeCutoffsMin(cutoffsMin);
   const features = cutoffs.map((cutoffMin) =>
-    bandFeature(contourAtMost(surface.grid, surface.timesSecs, cutoffMin * 60), surface.grid.cellSizeM, {
+    bandFeature(contourAtMost(surface.grid, surface.timesSecs, cutoffMin * 60, {
+      headroom: surface.headroomSecs,
+      perCell: surface.secsPerCell,
+    }), surface.grid.cellSizeM, {
       cutoffMin,
     }, options),
   );
@@ -144,8 +147,8 @@ export interface IsochroneDifference {
 
 /**
  * Compares isochrones of two scenarios (A before, B after) on one grid covering both reachable
- * extents: per cutoff, the cells within it in B and not in A (`gained`) and the reverse (`lost`),
- * contoured at the midpoint between cells.
+ * extents: per cutoff, the samples within it in B and not in A (`gained`) and the reverse (`lost`),
+ * contoured on the margin `max(tB − cutoff, cutoff − tA)` so edges follow both scenarios' bands.
  */
 export function isochroneDifference(
   nodesA: readonly TimedNode[],
@@ -188,12 +191,14 @@ export function isochroneDifference(
   const diff = (change: "gained" | "lost"): IsochroneCollection<DifferenceProperties> => {
     const features = cutoffs.map((cutoffMin) => {
       const limit = cutoffMin * 60;
+      const [now, before] = change === "gained" ? [tb, ta] : [ta, tb];
+      // A signed margin, <= 0 exactly where `now` is within the cutoff and `before` is not, and
+      // continuous elsewhere, so edges are interpolated like band edges rather than cut halfway.
       for (let k = 0; k < field.length; k++) {
-        const inA = ta[k]! <= limit;
-        const inB = tb[k]! <= limit;
-        field[k] = (change === "gained" ? inB && !inA : inA && !inB) ? 0 : 1;
+        const m = Math.max(now[k]! - limit, limit - before[k]!);
+        field[k] = before[k]! <= limit ? Math.max(m, 1e-6) : m;
       }
-      const coords = contourAtMost(a.surface.grid, field, 0.5);
+      const coords = contourAtMost(a.surface.grid, field, 0);
       return bandFeature(coords, a.surface.grid.cellSizeM, { cutoffMin, change }, {
         ...options,
         properties: { ...options.properties, ...options.propertiesB, change },

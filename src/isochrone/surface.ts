@@ -44,6 +44,14 @@ export interface TravelTimeGrid {
    * time exceeds `maxTimeSecs`.
    */
   readonly timesSecs: Float64Array;
+  /**
+   * Per sample, how many more seconds of off-network leg the best node's access disk allows
+   * (`maxAccessMin × 60 −` the leg); `NaN` where unreached. Used to place band edges between a
+   * reached and an unreached sample where the access disk ends, instead of halfway.
+   */
+  readonly headroomSecs: Float64Array;
+  /** Off-network travel time across one cell, seconds (`cellSizeM × circuity / speed`). */
+  readonly secsPerCell: number;
   /** The horizon the surface was computed to, seconds. */
   readonly maxTimeSecs: number;
   /** The access parameters used (defaults filled in). */
@@ -141,8 +149,10 @@ export function travelTimeSurface(
   const access = resolveAccess(options.access);
   const grid = options.grid ?? autoGrid(nodes, maxTimeSecs, access, options);
   const timesSecs = new Float64Array(grid.width * grid.height).fill(Infinity);
-  splat(nodes, maxTimeSecs, access, grid, timesSecs);
-  return { grid, timesSecs, maxTimeSecs, access };
+  const headroomSecs = new Float64Array(grid.width * grid.height).fill(Number.NaN);
+  splat(nodes, maxTimeSecs, access, grid, timesSecs, headroomSecs);
+  const secsPerCell = (grid.cellSizeM * access.circuity * 3.6) / access.speedKmh;
+  return { grid, timesSecs, headroomSecs, secsPerCell, maxTimeSecs, access };
 }
 
 function autoGrid(
@@ -176,7 +186,9 @@ function splat(
   access: Required<AccessOptions>,
   grid: GridSpec,
   out: Float64Array,
+  headroom: Float64Array,
 ): void {
+  const maxAccessSecs = access.maxAccessMin * 60;
   const { west, north, dLon, dLat, width, height } = grid;
   const secsPerM = (access.circuity * 3.6) / access.speedKmh;
   const twoR = 2 * EARTH_RADIUS_M;
@@ -208,8 +220,12 @@ function splat(
       for (let i = i0; i <= i1; i++) {
         const h = rowTerm + cosProd * colTerm[i - i0]!;
         if (h > hMax) continue;
-        const time = t + twoR * Math.asin(Math.sqrt(h)) * secsPerM;
-        if (time < out[row + i]! && time <= maxTimeSecs) out[row + i] = time;
+        const legSecs = twoR * Math.asin(Math.sqrt(h)) * secsPerM;
+        const time = t + legSecs;
+        if (time < out[row + i]! && time <= maxTimeSecs) {
+          out[row + i] = time;
+          headroom[row + i] = maxAccessSecs - legSecs;
+        }
       }
     }
   }
