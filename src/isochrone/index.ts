@@ -6,3 +6,4 @@ export * from "./contour.js";
 export * from "./cutoffs.js";
 export * from "./nodeIsochrone.js";
 export * from "./polygonIsochrone.js";
+export * from "./modelIsochrone.js";
