@@ -165,7 +165,7 @@ function renderPanel(
       if (d !== "") out.push(`<path d="${d}" fill="${colour}" fill-opacity="${opacity.toFixed(2)}"><title>${label} ≤ ${f.properties.cutoffMin} min</title></path>`);
     }
     out.push(`</g>`);
-    for (const f of [...layer.features].sort((a, b) => a.properties.cutoffMin - b.properties.cutoffMin)) {
+    for (const f of [...layer.features].filter((x) => x.geometry.coordinates.length > 0).sort((a, b) => a.properties.cutoffMin - b.properties.cutoffMin)) {
       const opacity = 0.35 + 0.5 * (1 - cutoffs.indexOf(f.properties.cutoffMin) / Math.max(1, cutoffs.length));
       legend.push(legendSwatch(colour, `${label} ≤ ${formatMinutes(f.properties.cutoffMin)}`, opacity));
     }
