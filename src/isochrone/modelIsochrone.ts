@@ -1,5 +1,5 @@
 import type { TravelTimeModel } from "../model/build-model.js";
-import type { ModeFilter, ProjectSelection } from "../model/types.js";
+import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import { requirePlace } from "../network/lookup.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
@@ -37,6 +37,11 @@ export interface IsochroneRequest {
   readonly measure?: Measure;
   /** Modes allowed (default multimodal). */
   readonly modes?: ModeFilter;
+  /**
+   * Quantity overrides by JSON Pointer (e.g. `{ "/links/3/speedKmh": 120 }`), applied on top of the
+   * scenario, as in the model's `overlay` (sensitivity runs, Monte Carlo draws).
+   */
+  readonly quantities?: QuantityOverrides;
 }
 
 /** Arrival times at every place of the model's network, from {@link placeTimes}. */
@@ -91,7 +96,13 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
       starts.push(o.startSecs);
     }
   }
-  model.search.setGraph(model.overlay(request.scenario, { measure, ...(request.modes && { modes: request.modes }) }));
+  model.search.setGraph(
+    model.overlay(request.scenario, {
+      measure,
+      ...(request.modes && { modes: request.modes }),
+      ...(request.quantities && { quantities: request.quantities }),
+    }),
+  );
   const nodeTimes = model.search.multiSource(sources, starts, { cutoffSecs: horizonSecs });
   const timesSecs = new Float64Array(network.places.length);
   network.places.forEach((place, k) => {
