@@ -123,6 +123,7 @@ async function main(): Promise<void> {
   rows.push(measure("  surface only (splat)", "same grid", () => travelTimeSurface(regionNodes, 3600, { cellSizeM: 250 }).timesSecs.length));
   const regionSurface = travelTimeSurface(regionNodes, 3600, { cellSizeM: 250 });
   rows.push(measure("  contours only (4 bands)", "same grid", () => isochroneBands(regionSurface, regionCut).features.length));
+  rows.push(measure("  contours only, d3-contour tracer", "same grid, same output", () => isochroneBands(regionSurface, regionCut, { tracer: "d3" }).features.length));
   rows.push(
     measure("  naive surface (every cell × every node)", `${regionNodes.length} nodes, for comparison`, () => naiveSurface(regionNodes, regionSurface.grid, 3600), smoke ? 1 : 5, 1),
   );
@@ -147,6 +148,11 @@ async function main(): Promise<void> {
       const s = travelTimeSurface(synth, 360 * 60, { grid: ng });
       return isochroneBands(s, natCut).features[0]!.properties.areaKm2;
     }),
+  );
+  const synthSurface = travelTimeSurface(synth, 360 * 60, { grid: ng });
+  rows.push(measure("  contours only (4 bands)", "20,000 synthetic nodes, linear tracer", () => isochroneBands(synthSurface, natCut).features.length));
+  rows.push(
+    measure("  contours only, d3-contour tracer", "same surface, same output (quadratic hole assignment)", () => isochroneBands(synthSurface, natCut, { tracer: "d3" }).features.length, smoke ? 2 : 10),
   );
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";

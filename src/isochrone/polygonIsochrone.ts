@@ -1,5 +1,5 @@
 import type { LonLat } from "../network/schema.js";
-import { type MultiPolygonCoords, contourAtMost } from "./contour.js";
+import { type ContourTracer, type MultiPolygonCoords, contourAtMost } from "./contour.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { multiPolygonAreaKm2, pointInMultiPolygon } from "./geo.js";
 import { type BBox, gridFromBBox } from "./grid.js";
@@ -55,6 +55,8 @@ export interface BandOptions {
   readonly places?: readonly PopulatedPlace[];
   /** Extra properties copied onto every Feature (e.g. `{ scenario: "plan-2025" }`). */
   readonly properties?: Readonly<Record<string, unknown>>;
+  /** Ring tracer (default `"linear"`; `"d3"` for d3-contour, same output, slower with many holes). */
+  readonly tracer?: ContourTracer;
 }
 
 /**
@@ -71,10 +73,13 @@ export function isochroneBands(
 ): IsochroneCollection {
   const cutoffs = normalizeCutoffsMin(cutoffsMin);
   const features = cutoffs.map((cutoffMin) =>
-    bandFeature(contourAtMost(surface.grid, surface.timesSecs, cutoffMin * 60, {
-      headroom: surface.headroomSecs,
-      perCell: surface.secsPerCell,
-    }), surface.grid.cellSizeM, {
+    bandFeature(contourAtMost(
+      surface.grid,
+      surface.timesSecs,
+      cutoffMin * 60,
+      { headroom: surface.headroomSecs, perCell: surface.secsPerCell },
+      options.tracer,
+    ), surface.grid.cellSizeM, {
       cutoffMin,
     }, options),
   );
@@ -198,7 +203,7 @@ export function isochroneDifference(
         const m = Math.max(now[k]! - limit, limit - before[k]!);
         field[k] = before[k]! <= limit ? Math.max(m, 1e-6) : m;
       }
-      const coords = contourAtMost(a.surface.grid, field, 0);
+      const coords = contourAtMost(a.surface.grid, field, 0, undefined, options.tracer);
       return bandFeature(coords, a.surface.grid.cellSizeM, { cutoffMin, change }, {
         ...options,
         properties: { ...options.properties, ...options.propertiesB, change },
