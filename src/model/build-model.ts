@@ -319,19 +319,24 @@ export class TravelTimeModel {
       }
     });
 
-    // Generated access/egress connectors: each place to nearby stops, and isolated places to the road network.
+    // Generated access/egress connectors: each place to nearby stations, and isolated places to the road
+    // network. They depend on places only (not on services or projects), so every scenario and every
+    // subset of the network has the same connectors (the superset equals a model of the subset).
+    const hasGeneratedAccess = new Uint8Array(P);
     if (this.options.generateAccess) {
-      const stopIdx = [...stopPlaces].map((id) => this.#placeIndex.get(id)!);
-      const isStop = new Uint8Array(P);
-      for (const s of stopIdx) isStop[s] = 1;
+      const isStation = new Uint8Array(P);
+      places.forEach((place, i) => {
+        if (place.kind === "station") isStation[i] = 1;
+        for (const s of place.stations ?? []) isStation[placeAt(s, `places[${i}] "${place.id}".stations`)] = 1;
+      });
+      const stationIdx = places.map((_, i) => i).filter((i) => isStation[i]);
       const joined = new Set<string>(explicitConnectorPairs);
-      const connected = new Uint8Array(P);
       const generate = (a: number, b: number): void => {
         const key = a < b ? `${a},${b}` : `${b},${a}`;
         if (a === b || joined.has(key)) return;
         joined.add(key);
-        connected[a] = 1;
-        connected[b] = 1;
+        hasGeneratedAccess[a] = 1;
+        hasGeneratedAccess[b] = 1;
         const km = crowKm(a, b);
         const walk = km * baseAccessCircuity(this.parameters) <= this.options.walkMaxKm;
         const cost: CostFn = walk
@@ -346,23 +351,15 @@ export class TravelTimeModel {
           const b = placeAt(s, `places[${a}] "${place.id}".stations`);
           generate(a, b);
         }
-        for (const b of stopIdx) if (crowKm(a, b) <= this.options.accessRadiusKm) generate(a, b);
-      });
-      // A place with no road, connector or stop would be unreachable: join it to the nearest place on the road network.
-      places.forEach((place, a) => {
-        if (hasStreetLink[a] || isStop[a] || connected[a]) return;
-        let best = -1;
-        let bestKm = Infinity;
-        for (let b = 0; b < P; b++) {
-          if (b !== a && hasStreetLink[b] && crowKm(a, b) < bestKm) {
-            bestKm = crowKm(a, b);
-            best = b;
-          }
-        }
-        if (best >= 0 && bestKm <= this.options.accessRadiusKm) generate(a, best);
-        else warnings.push(`place "${place.id}" has no road, connector or stop within ${this.options.accessRadiusKm} km: it is unreachable`);
+        for (const b of stationIdx) if (crowKm(a, b) <= this.options.accessRadiusKm) generate(a, b);
       });
     }
+    // A place with no road, connector, station or generated connector cannot be reached; say so.
+    places.forEach((place, a) => {
+      if (!hasStreetLink[a] && !stopPlaces.has(place.id) && !hasGeneratedAccess[a]) {
+        warnings.push(`place "${place.id}" has no road or connector link, no station within ${this.options.accessRadiusKm} km and no service: it is unreachable`);
+      }
+    });
 
     // Destination sinks: entered from both layers at no cost, never left.
     places.forEach((place, p) => {
@@ -655,21 +652,25 @@ export class TravelTimeModel {
     return this.overlayWithCosts(selection, filter).graph;
   }
 
-  /** Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs). */
+  /**
+   * Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs).
+   * `edgeCosts` (from {@link costsWith}) replaces the base costs, so that one quantity draw can serve
+   * many queries without recomputing; it takes precedence over `quantities`.
+   */
   overlayWithCosts(
     selection: Id | ProjectSelection,
-    filter: QueryFilter & { readonly quantities?: QuantityOverrides } = {},
+    filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts } = {},
   ): { graph: CompiledGraph; costs: EdgeCosts } {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
     const cacheKey =
-      "scenario" in sel && filter.quantities === undefined
+      "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
         ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}`
         : undefined;
     if (cacheKey !== undefined) {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const components = filter.quantities === undefined ? this.base : this.costsWith(filter.quantities);
+    const components = filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
     const costsSecs = new Float64Array(this.edgeCount);
     const active = this.activeMask(this.#projectsOf(sel));
     const mask = this.filterMask(filter);
@@ -694,13 +695,13 @@ export class TravelTimeModel {
     return 2 * this.#placeCount + this.placeIndex(placeId);
   }
   /**
-   * Stations used by the station-to-station measure: the place's `stations`, or the place itself when
-   * some service stops there; empty otherwise.
+   * Stations used by the station-to-station measure: the place's `stations`, or the place itself when it
+   * is a station or some service stops there; empty otherwise.
    */
   stationsOf(placeId: Id): Id[] {
     const place = requirePlace(this.network, placeId);
     if (place.stations && place.stations.length > 0) return [...place.stations];
-    return this.#stopPlaces.has(placeId) ? [placeId] : [];
+    return place.kind === "station" || this.#stopPlaces.has(placeId) ? [placeId] : [];
   }
   /** Whether some service (in any project) stops at the place. */
   isStop(placeId: Id): boolean {

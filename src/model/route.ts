@@ -12,7 +12,7 @@ import type { ModeFilter, ProjectSelection, QuantityOverrides } from "./types.js
  * legs of a route sum to the route's time.
  * - `access` / `egress`: connectors (explicit or generated) before the first / after the last
  *   non-connector leg; their time is in `accessMin` / `egressMin`;
- * - `drive`: consecutive road links, time in `inVehicleMin`;
+ * - `drive`: one road link, time in `inVehicleMin`;
  * - `ride`: one service from boarding to alighting: `waitMin` (headway rule), `transferMin` (only
  *   when an earlier ride precedes it), `inVehicleMin` (running plus dwell at intermediate stops);
  * - `connector`: a connector between two rides (e.g. a walk between stations), time in `transferMin`.
@@ -21,9 +21,9 @@ export interface RouteLeg {
   readonly kind: "access" | "egress" | "drive" | "ride" | "connector";
   /** Service mode for rides, `car` for drives, and `car`, `walk` or `connector` for connectors. */
   readonly mode: string;
-  /** Display name: the service's English name, or the road or connector links' names. */
+  /** Display name: the service's or link's English name (the id when it has none). */
   readonly line: string;
-  /** Service id (ride) or link ids (drive, explicit connector); empty for generated connectors. */
+  /** Service id (ride) or link id (drive, explicit connector); empty for generated connectors. */
   readonly lineIds: readonly Id[];
   /** Place ids where the leg starts and ends. */
   readonly from: Id;
@@ -101,7 +101,8 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         const last = raw[raw.length - 1];
         const link = network.linkById.get(edge.linkId!);
         const name = link?.name?.en ?? edge.linkId!;
-        if (previousKind === "road" && last !== undefined && last.kind === "drive") {
+        // One drive leg per road link, so that the binding leg names a link; a link is one edge anyway.
+        if (previousKind === "road" && last !== undefined && last.kind === "drive" && last.lineIds[0] === edge.linkId) {
           last.inVehicleSecs += secs;
           last.to = edge.toPlaceId;
           if (!last.lineIds.includes(edge.linkId!)) last.lineIds.push(edge.linkId!);
@@ -203,8 +204,12 @@ export interface RouteOptions {
 
 /** A route query's answer. */
 export interface RouteResult {
-  /** `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station for a place without stations). */
-  readonly status: "ok" | "no-route" | "no-station";
+  /**
+   * `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station
+   * for a place without stations); `same-station` (station-to-station, the places share a station:
+   * time 0, no legs).
+   */
+  readonly status: "ok" | "no-route" | "no-station" | "same-station";
   readonly from: Id;
   readonly to: Id;
   /** Travel time (min), null unless `ok`. */
@@ -237,6 +242,8 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
   if (fromStations.length === 0 || toStations.length === 0) {
     return { status: "no-station", from, to, timeMin: null, legs: [] };
   }
+  const shared = toStations.find((s) => fromStations.includes(s));
+  if (shared !== undefined) return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
   const all = search.multiSource(
     fromStations.map((s) => model.originNode(s)),
     fromStations.map(() => 0),

@@ -26,7 +26,11 @@ export function parseJsonText(
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {
-    const err = locateJsonError(body);
+    const err = locateJsonError(body) ?? {
+      offset: body.length,
+      reason: "invalid JSON",
+      ...position(body, body.length),
+    };
     const where = `line ${err.line}, column ${err.column}`;
     return {
       ok: false,
@@ -35,10 +39,9 @@ export function parseJsonText(
         path: "$",
         value: excerpt(body, err.offset),
         message: `not valid JSON at ${where}: ${err.reason}`,
-        fix:
-          err.reason.startsWith("unexpected end")
-            ? "the file ends too early: restore the missing end (closing brackets and braces) or re-save it"
-            : `correct the JSON syntax at ${where} (comments, trailing commas and single quotes are not JSON)`,
+        fix: err.reason.startsWith("unexpected end")
+          ? "the file ends too early: restore the missing end (closing brackets and braces) or re-save it"
+          : `correct the JSON syntax at ${where} (comments, trailing commas and single quotes are not JSON)`,
       },
     };
   }
@@ -69,10 +72,10 @@ class Stop {
 }
 
 /**
- * Find the first syntax error in `text` (which `JSON.parse` rejected). If the scanner finds none
- * (should not happen), the end of the text is reported.
+ * Find the first syntax error in `text`, or undefined if `text` is valid JSON (the scanner accepts
+ * exactly what `JSON.parse` accepts; a test checks this against `JSON.parse`).
  */
-export function locateJsonError(text: string): JsonSyntaxError {
+export function locateJsonError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   const n = text.length;
   const fail = (reason?: string): never => {
@@ -133,7 +136,8 @@ export function locateJsonError(text: string): JsonSyntaxError {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(i < n ? `expected a property name in double quotes, found ${JSON.stringify(text[i])}` : undefined);
+        if (text[i] !== '"')
+          fail(i < n ? `expected a property name in double quotes, found ${JSON.stringify(text[i])}` : undefined);
         string();
         ws();
         if (text[i] !== ":") fail(i < n ? `expected ":" after the property name` : undefined);
@@ -184,7 +188,7 @@ export function locateJsonError(text: string): JsonSyntaxError {
     value(0);
     ws();
     if (i < n) fail(`unexpected ${JSON.stringify(text[i])} after the end of the JSON value`);
-    stop = new Stop(n, "invalid JSON");
+    return undefined;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
     stop = e;

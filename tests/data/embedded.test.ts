@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NetworkFileSchema, type NetworkFile } from "../../src/network/schema.js";
+import { loadNetworkSync, resolveScenario } from "../../src/network/index.js";
 import { NETWORK_DIR, SHARED_DIR, activeItems, readNetworkFolder, resolveProjects } from "./network-folder.js";
 
 const raw = readNetworkFolder();
@@ -167,6 +168,11 @@ const PLAN_ITEMS = [
   "开展万盛支线机场布局研究",
   "研究推动綦河航道综合开发利用",
   "研究开行西部陆海新通道铁海联运（綦江—万盛至北部湾）班列",
+  "建设重庆南向铁路枢纽",
+  "新（扩）建一批快速路、产业路、旅游路等骨干公路",
+  "规划建设一批直升机起降点",
+  "统筹推进综合客运站和公交枢纽布局建设",
+  "推进铁路专用线进大型工矿企业和物流园区",
 ];
 
 describe("plan projects of section 四(一)", () => {
@@ -225,4 +231,16 @@ describe("provenance", () => {
   });
 });
 
-void NETWORK_DIR;
+describe("with the library loader (src/network)", () => {
+  it("loadNetworkSync reads the folder without a problem, and resolveScenario agrees with the data checks above", () => {
+    const loaded = loadNetworkSync(NETWORK_DIR);
+    expect(loaded.places.length).toBe(net.places.length);
+    for (const sc of net.scenarios) {
+      const official = resolveScenario(loaded, sc.id);
+      const mine = resolveProjects(sc.id, net.scenarios, net.projects);
+      expect([...official.projects].sort(), sc.id).toEqual([...mine].sort());
+      expect(official.links.map((l) => l.id).sort(), sc.id).toEqual(activeItems(net.links, mine).map((l) => l.id).sort());
+      expect(official.services.map((s) => s.id).sort(), sc.id).toEqual(activeItems(services, mine).map((s) => s.id).sort());
+    }
+  });
+});
