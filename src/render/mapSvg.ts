@@ -151,7 +151,7 @@ function renderPanel(
       if (d !== "") out.push(`<path d="${d}" fill="${colourOf(f.properties.cutoffMin)}"><title>≤ ${f.properties.cutoffMin} min</title></path>`);
     }
     out.push(`</g>`);
-    for (const c of bandRanks(panel.bands)) legend.push(legendSwatch(colourOf(c), `≤ ${formatMinutes(c)}`, 0.55));
+    for (const c of bandRanks(panel.bands)) legend.push(legendSwatch(colourOf(c), `≤ ${formatCutoffMin(c)}`, 0.55));
   }
   for (const [layer, colour, label] of [
     [panel.lost, LOST_COLOUR, "no longer"],
@@ -167,7 +167,7 @@ function renderPanel(
     out.push(`</g>`);
     for (const f of [...layer.features].filter((x) => x.geometry.coordinates.length > 0).sort((a, b) => a.properties.cutoffMin - b.properties.cutoffMin)) {
       const opacity = 0.35 + 0.5 * (1 - cutoffs.indexOf(f.properties.cutoffMin) / Math.max(1, cutoffs.length));
-      legend.push(legendSwatch(colour, `${label} ≤ ${formatMinutes(f.properties.cutoffMin)}`, opacity));
+      legend.push(legendSwatch(colour, `${label} ≤ ${formatCutoffMin(f.properties.cutoffMin)}`, opacity));
     }
   }
   if (panel.outlineBands) {
@@ -257,7 +257,7 @@ function legendSwatch(colour: string, label: string, opacity: number): string {
 }
 
 /** "45 min", "2 h", "2 h 30 min". */
-export function formatMinutes(min: number): string {
+export function formatCutoffMin(min: number): string {
   if (min < 60) return `${min} min`;
   const h = Math.floor(min / 60);
   const m = Math.round(min - h * 60);

@@ -13,7 +13,7 @@ import {
   escapeXml,
   bandColour,
   BAND_COLOURS,
-  formatMinutes,
+  formatCutoffMin,
   isochroneDifference,
 } from "../../src/index.js";
 import type { LonLat } from "../../src/index.js";
@@ -52,7 +52,7 @@ describe("renderMapSvg(panel, options)", () => {
   });
   it("draws one band path per cutoff, a legend entry per cutoff, the scale bar and the title", () => {
     expect(svg.match(/<title>≤ \d+ min<\/title>/g)).toHaveLength(3);
-    for (const c of [15, 30, 45]) expect(svg).toContain(`≤ ${formatMinutes(c)}`);
+    for (const c of [15, 30, 45]) expect(svg).toContain(`≤ ${formatCutoffMin(c)}`);
     expect(svg).toMatch(/class="scale-bar"[\s\S]*?\d+ km/);
     expect(svg).toContain("Plan 2025 规划");
   });
@@ -110,7 +110,7 @@ describe("style helpers", () => {
     expect(bandColour(0, 4)).toBe(BAND_COLOURS[0]);
     expect(new Set([0, 1, 2, 3].map((r) => bandColour(r, 4))).size).toBe(4);
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&#60;a href=&#34;x&#34;&#62;&#38;&#39;&#60;/a&#62;");
-    expect(formatMinutes(150)).toBe("2 h 30 min");
+    expect(formatCutoffMin(150)).toBe("2 h 30 min");
   });
 });
 
