@@ -5,13 +5,9 @@ import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { IsochroneError } from "./errors.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
-import {
-  type BandOptions,
-  type IsochroneDifference,
-  type PolygonIsochrone,
-  isochroneDifference,
-  polygonIsochrone,
-} from "./polygonIsochrone.js";
+import type { BandOptions } from "./bands.js";
+import { type IsochroneDifference, isochroneDifference } from "./difference.js";
+import { type PolygonIsochrone, polygonIsochrone } from "./polygonIsochrone.js";
 import type { SurfaceOptions, TimedNode } from "./surface.js";
 
 /** An origin of an isochrone: a place, and when the traveller leaves it (seconds, default 0). */

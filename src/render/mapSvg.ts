@@ -1,4 +1,4 @@
-import type { IsochroneCollection } from "../isochrone/polygonIsochrone.js";
+import type { IsochroneCollection } from "../isochrone/bands.js";
 import type { BBox } from "../isochrone/grid.js";
 import type { LinkMode, LonLat, ProjectStatus } from "../network/schema.js";
 import { IsochroneError } from "../isochrone/errors.js";

@@ -110,6 +110,15 @@ describe("modelPolygonIsochrone(model, request) on the embedded network", () => 
     }
   });
 
+  it("station-to-station: bands start only from stops and carry the measure", () => {
+    const r = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [60], measure: "station-to-station" });
+    expect(r.collection.features[0]!.properties).toMatchObject({ measure: "station-to-station", cutoffMin: 60 });
+    expect(rfc7946Problems(r.collection.features[0])).toEqual([]);
+    const nodes = surfaceNodes(model, r.times);
+    expect(nodes.length).toBe(network.places.filter((p) => model.isStop(p.id)).length);
+    expect(nodes.length).toBeLessThan(network.places.length);
+  });
+
   it("an empty scenario change (the same project set given explicitly) gives byte-identical GeoJSON", () => {
     const props = { properties: { scenario: "same" } };
     const a = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [30, 60] }, props);
