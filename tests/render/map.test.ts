@@ -67,6 +67,24 @@ describe("renderMapSvg(panel, options)", () => {
     expect(svg).toContain("Qijiang &#60;&#38;&#62;");
     expect(svg).not.toContain("<&>");
   });
+  it("never overlaps labels: a second place at the same spot moves aside or loses its label", () => {
+    const crowded: MapLayers = {
+      lines: [],
+      points: Array.from({ length: 12 }, (_, k) => ({ id: `P${k}`, coord: QJ, kind: "city" as const, name: { zh: `城${k}`, en: `Town ${k}` } })),
+    };
+    const out = renderMapSvg({ title: "t", layers: crowded }, { extent: [106.5, 28.9, 106.8, 29.1] });
+    const labels = [...out.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)" font-size="13"[^>]*>城/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels.length).toBeLessThan(12);
+    for (let a = 0; a < labels.length; a++) {
+      for (let b = a + 1; b < labels.length; b++) {
+        const [xa, ya] = labels[a]!;
+        const [xb, yb] = labels[b]!;
+        expect(Math.abs(xa! - xb!) >= 30 || Math.abs(ya! - yb!) >= 27).toBe(true);
+      }
+    }
+  });
+
   it("throws IsochroneError for an empty extent", () => {
     expect(() => renderMapSvg({ title: "x" }, { extent: [1, 1, 1, 1] })).toThrow(/extent/);
   });
