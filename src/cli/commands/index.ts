@@ -3,9 +3,19 @@
  * `RegisterCommand`, and add one line here.
  */
 import type { RegisterCommand } from "../context.js";
+import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
+import { registerIsochrone } from "./isochrone.js";
+import { registerMap } from "./map.js";
+import { registerMatrix } from "./matrix.js";
+import { registerRoute } from "./route.js";
 
 // One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
+  registerCheck,
+  registerRoute,
+  registerMatrix,
+  registerIsochrone,
+  registerMap,
 ];
