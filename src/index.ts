@@ -5,6 +5,8 @@
 export { VERSION } from "./version.js";
 export * from "./network/index.js";
 export * from "./core/index.js";
+export * from "./timetable/index.js";
 export * from "./model/index.js";
 export * from "./targets/index.js";
-export * from "./timetable/index.js";
+export * from "./isochrone/index.js";
+export * from "./render/index.js";

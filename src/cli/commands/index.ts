@@ -5,6 +5,8 @@
 import type { RegisterCommand } from "../context.js";
 import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
+import { registerIsochrone } from "./isochrone.js";
+import { registerMap } from "./map.js";
 import { registerMatrix } from "./matrix.js";
 import { registerRoute } from "./route.js";
 
@@ -14,4 +16,6 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCheck,
   registerRoute,
   registerMatrix,
+  registerIsochrone,
+  registerMap,
 ];
