@@ -53,6 +53,7 @@ const plans: Plan[] = smoke
         : []),
       { load: async () => roadGrid(1000, 3), slug: "grid1m", sources: 10, warmup: 3, graphologySources: 1, graphologyWarmup: 0, ngraphSources: 2 },
     ];
+if (!smoke && existsSync(nyPath)) notes.push("NY arc weights are the DIMACS distance weights, used as if they were seconds; its bounded-search rows (30 min = 1800, 2 h = 7200 units) therefore cover only a few blocks.");
 if (!smoke && !existsSync(nyPath)) notes.push(`NY graph skipped: ${nyPath} not found (reference data lives outside the repo).`);
 for (const [i, file] of args.dimacs!.entries()) {
   plans.push({ load: () => dimacsArcs(resolve(file), `DIMACS ${file}`), slug: `dimacs${i}`, sources: 10, warmup: 3, graphologySources: 1, graphologyWarmup: 0, ngraphSources: 2 });
