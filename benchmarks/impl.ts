@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     reorder: { type: "boolean", default: false },
     warmup: { type: "string", default: "3" },
     extras: { type: "boolean", default: false },
+    matrix: { type: "boolean", default: false },
     workers: { type: "string", default: "2" },
   },
 });
@@ -74,6 +75,7 @@ async function runCore(): Promise<Record<string, unknown>> {
   for (let i = 0; i < warmup || performance.now() - warmStart < 300; i++) search.oneToAllInto(out, sources[i % sources.length]!);
   const check: Array<[number, number]> = [];
   const farthest: number[] = [];
+  const farthestSecs: number[] = [];
   const ms = sources.map((s) => {
     const t0 = performance.now();
     search.oneToAllInto(out, s);
@@ -91,6 +93,7 @@ async function runCore(): Promise<Record<string, unknown>> {
     }
     check.push([reach, sum]);
     farthest.push(far);
+    farthestSecs.push(out[far]!);
     return t;
   });
   const result: Record<string, unknown> = {
@@ -103,6 +106,7 @@ async function runCore(): Promise<Record<string, unknown>> {
     ms,
     check,
     farthest,
+    farthestSecs,
   };
   if (args.extras) {
     const bounded: Record<string, number[]> = {};
@@ -113,6 +117,8 @@ async function runCore(): Promise<Record<string, unknown>> {
     result.bounded = bounded;
     const reverseMs = timeEach(sources, (s) => search.oneToAllInto(out, s, { reverse: true }));
     result.reverseMs = reverseMs;
+  }
+  if (args.matrix) {
     // 100 x 100 matrix between seeded nodes (the first sources are reused as origins).
     const pick = (offset: number) => Array.from({ length: 100 }, (_, i) => (sources[i % sources.length]! * 7919 + i * 104729 + offset) % graph.nodeCount);
     const origins = pick(1);

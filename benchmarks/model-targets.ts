@@ -17,7 +17,13 @@ const t0 = performance.now();
 const model = buildModel(network);
 const buildMs = performance.now() - t0;
 const jobs = network.scenarios.flatMap((s) =>
-  network.targets.flatMap((t) => (t.measures ?? (["door-to-door", "station-to-station"] as Measure[])).map((measure) => ({ scenario: s.id, target: t, measure }))),
+  network.targets.flatMap((t) =>
+    (t.measures ?? (["door-to-door", "station-to-station"] as Measure[])).map((measure) => ({
+      scenario: s.id,
+      target: t,
+      measure,
+    })),
+  ),
 );
 let sink = 0;
 
@@ -27,7 +33,12 @@ function round(routes: boolean, quantities?: Record<string, number>): { ms: numb
   // One draw per round, shared by every evaluation of the round (as a Monte Carlo iteration would).
   const edgeCosts = quantities ? model.costsWith(quantities) : undefined;
   for (const job of jobs) {
-    const r = evaluateTarget(model, job.target, { selection: { scenario: job.scenario }, measure: job.measure, routes, ...(edgeCosts ? { edgeCosts } : {}) });
+    const r = evaluateTarget(model, job.target, {
+      selection: { scenario: job.scenario },
+      measure: job.measure,
+      routes,
+      ...(edgeCosts ? { edgeCosts } : {}),
+    });
     pairs += r.pairs.length;
     sink += r.summary.pairsMet;
   }
@@ -53,21 +64,27 @@ function measure(label: string, routes: boolean, quantities?: () => Record<strin
 }
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? "cpu"} × ${cpus().length}`);
-console.log(`embedded network: ${network.places.length} places, ${network.links.length} links, ${network.services.length} services, ${network.projects.length} projects`);
+console.log(
+  `embedded network: ${network.places.length} places, ${network.links.length} links, ${network.services.length} services, ${network.projects.length} projects`,
+);
 console.log(`model: ${model.nodeCount} nodes, ${model.edgeCount} edges, built in ${buildMs.toFixed(1)} ms`);
 console.log(`${jobs.length} target × scenario × measure evaluations per round, ${rounds} rounds`);
 measure("routes off (cached scenario overlays)", false);
 measure("routes on", true);
 let draw = 0;
-measure("routes off, a new quantity draw per round (costsWith once, then every target)", false, () => ({ "/parameters/commercialSpeedFactor/hsr": 0.7 + ((draw++ % 20) / 20) * 0.2 }));
+measure("routes off, a new quantity draw per round (costsWith once, then every target)", false, () => ({
+  "/parameters/commercialSpeedFactor/hsr": 0.7 + ((draw++ % 20) / 20) * 0.2,
+}));
 
 // Project-set overlays, as exact Shapley enumerates them.
 const projects = [...resolveScenario(network, network.scenarios.at(-1)!.id).projects];
 const n = args.smoke ? 200 : 5000;
 const start = performance.now();
 for (let i = 0; i < n; i++) {
-  const subset = projects.filter((_, k) => (i >> k % 16) & 1);
+  const subset = projects.filter((_, k) => (i >> (k % 16)) & 1);
   sink += model.overlay({ projects: subset }).edgeCount;
 }
-console.log(`project-set overlay (activeMask + withCosts): ${((performance.now() - start) / n * 1000).toFixed(1)} µs each`);
+console.log(
+  `project-set overlay (activeMask + withCosts): ${(((performance.now() - start) / n) * 1000).toFixed(1)} µs each`,
+);
 console.log(`sink ${sink}`);

@@ -64,7 +64,10 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
   let previousKind: string | null = null;
   for (const e of edges) {
     const edge = model.edges[e];
-    if (edge === undefined) throw new ModelError(`routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`);
+    if (edge === undefined)
+      throw new ModelError(
+        `routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`,
+      );
     const secs = costs.costsSecs[e]!;
     switch (edge.kind) {
       case "arrive":
@@ -153,7 +156,8 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
     last = raw.length;
   }
   return raw.map((l, i) => {
-    const kind: RouteLeg["kind"] = l.kind !== "connector" ? l.kind : i < first ? "access" : i > last ? "egress" : "connector";
+    const kind: RouteLeg["kind"] =
+      l.kind !== "connector" ? l.kind : i < first ? "access" : i > last ? "egress" : "connector";
     const accessSecs = kind === "access" ? l.otherSecs : 0;
     const egressSecs = kind === "egress" ? l.otherSecs : 0;
     const transferSecs = l.transferSecs + (kind === "connector" ? l.otherSecs : 0);
@@ -228,7 +232,11 @@ export interface RouteResult {
 export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: RouteOptions = {}): RouteResult {
   const selection = selectionOf(model, options);
   const measure = options.measure ?? "door-to-door";
-  const filter = { modes: options.modes ?? "multimodal", measure, ...(options.quantities ? { quantities: options.quantities } : {}) };
+  const filter = {
+    modes: options.modes ?? "multimodal",
+    measure,
+    ...(options.quantities ? { quantities: options.quantities } : {}),
+  };
   const { graph, costs } = model.overlayWithCosts(selection, filter);
   const search = model.search;
   search.setGraph(graph);
@@ -243,7 +251,8 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
     return { status: "no-station", from, to, timeMin: null, legs: [] };
   }
   const shared = toStations.find((s) => fromStations.includes(s));
-  if (shared !== undefined) return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
+  if (shared !== undefined)
+    return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
   const all = search.multiSource(
     fromStations.map((s) => model.originNode(s)),
     fromStations.map(() => 0),
@@ -258,11 +267,15 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
 }
 
 /** The project selection of a query's options; a scenario wins over projects; default the first scenario. */
-export function selectionOf(model: TravelTimeModel, options: { scenario?: Id; projects?: Iterable<Id> }): ProjectSelection {
+export function selectionOf(
+  model: TravelTimeModel,
+  options: { scenario?: Id; projects?: Iterable<Id> },
+): ProjectSelection {
   if (options.scenario !== undefined) return { scenario: options.scenario };
   if (options.projects !== undefined) return { projects: options.projects };
   const first = model.network.scenarios[0];
-  if (first === undefined) throw new ModelError("the network has no scenarios: pass { projects } to choose what exists");
+  if (first === undefined)
+    throw new ModelError("the network has no scenarios: pass { projects } to choose what exists");
   return { scenario: first.id };
 }
 

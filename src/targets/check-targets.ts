@@ -207,7 +207,10 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
       const targetNodes = destinations.map((d) => model.destinationNode(d));
       const times = search.oneToMany(model.originNode(origin), targetNodes);
       destinations.forEach((d, i) => {
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes));
+        resultByPair.set(
+          `${origin}\u0000${d}`,
+          pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes),
+        );
       });
     } else {
       const fromStations = model.stationsOf(origin);
@@ -250,7 +253,8 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
 
   return {
     scenarioId: "scenario" in options.selection ? options.selection.scenario : "(projects)",
-    scenarioYear: "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
+    scenarioYear:
+      "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
     targetId: target.id,
     targetName: target.name.en,
     measure,
@@ -263,7 +267,18 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
 }
 
 function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station" | "same-station"): PairResult {
-  return { origin, destination, status, met: false, timeMin: null, marginMin: null, fromStation: null, toStation: null, legs: [], bindingLeg: null };
+  return {
+    origin,
+    destination,
+    status,
+    met: false,
+    timeMin: null,
+    marginMin: null,
+    fromStation: null,
+    toStation: null,
+    legs: [],
+    bindingLeg: null,
+  };
 }
 
 function pairResult(

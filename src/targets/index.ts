@@ -10,7 +10,12 @@ export {
   type TargetResult,
   type TargetSummary,
 } from "./check-targets.js";
-export { targetSensitivity, describeQuantity, type SensitivityEntry, type TargetSensitivityOptions } from "./sensitivity.js";
+export {
+  targetSensitivity,
+  describeQuantity,
+  type SensitivityEntry,
+  type TargetSensitivityOptions,
+} from "./sensitivity.js";
 export {
   csvCell,
   formatMinutes,

@@ -20,7 +20,8 @@ export function formatRoute(legs: readonly RouteLeg[]): string {
   if (legs.length === 0) return "";
   return legs
     .map((leg) => {
-      const what = leg.kind === "ride" ? `${leg.line}` : leg.kind === "drive" ? `drive ${leg.line}` : `${leg.kind} (${leg.mode})`;
+      const what =
+        leg.kind === "ride" ? `${leg.line}` : leg.kind === "drive" ? `drive ${leg.line}` : `${leg.kind} (${leg.mode})`;
       const extras: string[] = [];
       if (leg.waitMin > 0) extras.push(`wait ${formatMinutes(leg.waitMin)}`);
       if (leg.kind === "ride" && leg.transferMin > 0) extras.push(`transfer ${formatMinutes(leg.transferMin)}`);
@@ -67,7 +68,9 @@ export function targetRows(results: readonly TargetResult[]): TargetRow[] {
         status: p.status,
         from_station: p.fromStation,
         to_station: p.toStation,
-        binding_leg: p.bindingLeg ? `${p.bindingLeg.line} ${p.bindingLeg.from}→${p.bindingLeg.to} ${formatMinutes(p.bindingLeg.timeMin)}` : "",
+        binding_leg: p.bindingLeg
+          ? `${p.bindingLeg.line} ${p.bindingLeg.from}→${p.bindingLeg.to} ${formatMinutes(p.bindingLeg.timeMin)}`
+          : "",
         route: formatRoute(p.legs),
       });
     }
@@ -141,10 +144,15 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
         "",
       );
     }
-    out.push("| scenario | measure | from → to | time (min) | margin (min) | result | route | binding leg |", "|---|---|---|---:|---:|---|---|---|");
+    out.push(
+      "| scenario | measure | from → to | time (min) | margin (min) | result | route | binding leg |",
+      "|---|---|---|---:|---:|---|---|---|",
+    );
     for (const r of list) {
       for (const p of r.pairs) {
-        const binding = p.bindingLeg ? `${p.bindingLeg.line} ${p.bindingLeg.from}→${p.bindingLeg.to} (${formatMinutes(p.bindingLeg.timeMin)} min)` : "";
+        const binding = p.bindingLeg
+          ? `${p.bindingLeg.line} ${p.bindingLeg.from}→${p.bindingLeg.to} (${formatMinutes(p.bindingLeg.timeMin)} min)`
+          : "";
         out.push(
           `| ${r.scenarioId} | ${r.measure} | ${p.origin} → ${p.destination} | ${formatMinutes(p.timeMin)} | ${formatMinutes(p.marginMin)} | ${STATUS_TEXT[p.status]} | ${esc(formatRoute(p.legs))} | ${esc(binding)} |`,
         );
@@ -153,9 +161,13 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
     out.push("");
     for (const r of list) {
       const s = r.summary;
-      const pop = s.populationShareMet === null ? "" : `, ${Math.round(s.populationShareMet * 100)} % of destination population`;
-      const same = s.pairsSameStation > 0 ? `, of which ${s.pairsSameStation} only because both places share a station` : "";
-      out.push(`- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${same}${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)`);
+      const pop =
+        s.populationShareMet === null ? "" : `, ${Math.round(s.populationShareMet * 100)} % of destination population`;
+      const same =
+        s.pairsSameStation > 0 ? `, of which ${s.pairsSameStation} only because both places share a station` : "";
+      out.push(
+        `- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${same}${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)`,
+      );
     }
     out.push("");
   }

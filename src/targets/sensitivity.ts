@@ -40,7 +40,11 @@ export interface TargetSensitivityOptions {
  * pair of a target; sorted by decreasing `swingMin`, then by the change in pairs met. Quantities with
  * a `source` (no range) are not varied.
  */
-export function targetSensitivity(model: TravelTimeModel, target: Target, options: TargetSensitivityOptions): SensitivityEntry[] {
+export function targetSensitivity(
+  model: TravelTimeModel,
+  target: Target,
+  options: TargetSensitivityOptions,
+): SensitivityEntry[] {
   const candidates = model
     .quantities()
     .filter((q) => q.quantity?.assumption !== undefined)
@@ -78,7 +82,8 @@ export function targetSensitivity(model: TravelTimeModel, target: Target, option
     });
   }
   return out.sort(
-    (a, b) => b.swingMin - a.swingMin || Math.abs(b.pairsMetHigh - b.pairsMetLow) - Math.abs(a.pairsMetHigh - a.pairsMetLow),
+    (a, b) =>
+      b.swingMin - a.swingMin || Math.abs(b.pairsMetHigh - b.pairsMetLow) - Math.abs(a.pairsMetHigh - a.pairsMetLow),
   );
 }
 
@@ -90,7 +95,14 @@ export function targetSensitivity(model: TravelTimeModel, target: Target, option
 export function describeQuantity(network: Network, pointer: string): string {
   const parts = pointer.split("/").slice(1);
   if (parts[0] === "parameters") return `parameter ${parts.slice(1).join(".")}`;
-  const collection = parts[0] === "links" ? network.links : parts[0] === "services" ? network.services : parts[0] === "places" ? network.places : undefined;
+  const collection =
+    parts[0] === "links"
+      ? network.links
+      : parts[0] === "services"
+        ? network.services
+        : parts[0] === "places"
+          ? network.places
+          : undefined;
   const entity = collection?.[Number(parts[1])];
   if (entity === undefined) return pointer;
   const kind = parts[0]!.slice(0, -1);

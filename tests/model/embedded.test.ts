@@ -21,13 +21,28 @@ const SCENARIOS = network.scenarios.map((s) => s.id);
 const ENDS = network.places.filter((p) => p.kind === "city").map((p) => p.id);
 
 /** Door-to-door (or station-to-station) minutes between the city places, one search per origin. */
-function matrix(m: TravelTimeModel, scenario: string, filter: { measure: Measure; modes: ModeFilter } = { measure: "door-to-door", modes: "multimodal" }, quantities?: Record<string, number>): number[][] {
+function matrix(
+  m: TravelTimeModel,
+  scenario: string,
+  filter: { measure: Measure; modes: ModeFilter } = { measure: "door-to-door", modes: "multimodal" },
+  quantities?: Record<string, number>,
+): number[][] {
   m.search.setGraph(m.overlay(scenario, { ...filter, ...(quantities ? { quantities } : {}) }));
   return ENDS.map((o) => {
-    if (filter.measure === "door-to-door") return Array.from(m.search.oneToMany(m.originNode(o), ENDS.map((d) => m.destinationNode(d))), (s) => s / 60);
+    if (filter.measure === "door-to-door")
+      return Array.from(
+        m.search.oneToMany(
+          m.originNode(o),
+          ENDS.map((d) => m.destinationNode(d)),
+        ),
+        (s) => s / 60,
+      );
     const from = m.stationsOf(o);
     if (from.length === 0) return ENDS.map(() => Infinity);
-    const all = m.search.multiSource(from.map((s) => m.originNode(s)), from.map(() => 0));
+    const all = m.search.multiSource(
+      from.map((s) => m.originNode(s)),
+      from.map(() => 0),
+    );
     return ENDS.map((d) => Math.min(Infinity, ...m.stationsOf(d).map((s) => all[m.destinationNode(s)]! / 60)));
   });
 }
@@ -53,7 +68,13 @@ describe("travel-time model on the embedded network", () => {
       const strip = <T extends { replaces?: readonly string[] }>(e: T): T => ({ ...e, replaces: undefined });
       const links = r.links.map(strip);
       const services = r.services.map(strip);
-      const only: Network = { ...network, links, services, linkById: new Map(links.map((l) => [l.id, l])), serviceById: new Map(services.map((s) => [s.id, s])) };
+      const only: Network = {
+        ...network,
+        links,
+        services,
+        linkById: new Map(links.map((l) => [l.id, l])),
+        serviceById: new Map(services.map((s) => [s.id, s])),
+      };
       const small = buildModel(only);
       for (const filter of [
         { measure: "door-to-door", modes: "multimodal" },
@@ -61,7 +82,11 @@ describe("travel-time model on the embedded network", () => {
       ] as const) {
         const a = matrix(model, scenario, filter);
         const b = matrix(small, scenario, filter);
-        a.forEach((row, i) => row.forEach((t, j) => (t === Infinity ? expect(b[i]![j]).toBe(Infinity) : expect(b[i]![j]).toBeCloseTo(t, 9))));
+        a.forEach((row, i) =>
+          row.forEach((t, j) =>
+            t === Infinity ? expect(b[i]![j]).toBe(Infinity) : expect(b[i]![j]).toBeCloseTo(t, 9),
+          ),
+        );
       }
     }
   });
@@ -77,7 +102,15 @@ describe("travel-time model on the embedded network", () => {
       const after = model.costsFor({ projects });
       if (after.some((c, e) => c === Infinity && before[e]! < Infinity)) continue;
       model.search.setGraph(model.compiled.withCosts(after));
-      const times = ENDS.map((o) => Array.from(model.search.oneToMany(model.originNode(o), ENDS.map((d) => model.destinationNode(d))), (x) => x / 60));
+      const times = ENDS.map((o) =>
+        Array.from(
+          model.search.oneToMany(
+            model.originNode(o),
+            ENDS.map((d) => model.destinationNode(d)),
+          ),
+          (x) => x / 60,
+        ),
+      );
       noLonger(times, baseTimes);
       checked++;
     }
@@ -85,9 +118,14 @@ describe("travel-time model on the embedded network", () => {
   });
 
   it("raising every hsr speed factor or the access speed never makes a time longer", () => {
-    for (const pointer of ["/parameters/commercialSpeedFactor/hsr", "/parameters/accessCarSpeedKmh", "/parameters/designSpeedKmh/expressway"]) {
+    for (const pointer of [
+      "/parameters/commercialSpeedFactor/hsr",
+      "/parameters/accessCarSpeedKmh",
+      "/parameters/designSpeedKmh/expressway",
+    ]) {
       const base = model.quantityPointers.get(pointer)!;
-      for (const scenario of SCENARIOS) noLonger(matrix(model, scenario, undefined, { [pointer]: base * 1.2 }), matrix(model, scenario));
+      for (const scenario of SCENARIOS)
+        noLonger(matrix(model, scenario, undefined, { [pointer]: base * 1.2 }), matrix(model, scenario));
     }
   });
 

@@ -19,7 +19,10 @@ describe("qiwan check", () => {
     const { code, out, err } = await cli("check", "--format", "json");
     expect(err).toBe("");
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { network: string; results: Array<Record<string, unknown> & { pairs: Array<Record<string, unknown>> }> };
+    const json = JSON.parse(out) as {
+      network: string;
+      results: Array<Record<string, unknown> & { pairs: Array<Record<string, unknown>> }>;
+    };
     expect(json.network).toBe("model-exact");
     expect(json.results.map((r) => `${r.scenarioId}/${r.targetId}/${r.measure}`)).toEqual([
       "base/T_AB/door-to-door",
@@ -31,11 +34,33 @@ describe("qiwan check", () => {
     ]);
     for (const r of json.results) {
       expect(Object.keys(r).sort()).toEqual(
-        ["comparison", "measure", "modes", "pairs", "scenarioId", "scenarioYear", "summary", "targetId", "targetName", "thresholdMin"].sort(),
+        [
+          "comparison",
+          "measure",
+          "modes",
+          "pairs",
+          "scenarioId",
+          "scenarioYear",
+          "summary",
+          "targetId",
+          "targetName",
+          "thresholdMin",
+        ].sort(),
       );
       for (const p of r.pairs) {
         expect(Object.keys(p).sort()).toEqual(
-          ["bindingLeg", "destination", "fromStation", "legs", "marginMin", "met", "origin", "status", "timeMin", "toStation"].sort(),
+          [
+            "bindingLeg",
+            "destination",
+            "fromStation",
+            "legs",
+            "marginMin",
+            "met",
+            "origin",
+            "status",
+            "timeMin",
+            "toStation",
+          ].sort(),
         );
       }
     }
@@ -49,7 +74,9 @@ describe("qiwan check", () => {
   it("--format csv has a header and one row per pair", async () => {
     const { out } = await cli("check", "--format", "csv", "--scenario", "base", "--target", "T_circle");
     const lines = out.trim().split("\n");
-    expect(lines[0]).toBe("scenario,target,measure,modes,origin,destination,time_min,threshold_min,comparison,margin_min,status,from_station,to_station,binding_leg,route");
+    expect(lines[0]).toBe(
+      "scenario,target,measure,modes,origin,destination,time_min,threshold_min,comparison,margin_min,status,from_station,to_station,binding_leg,route",
+    );
     expect(lines).toHaveLength(1 + 6);
   });
 
@@ -77,7 +104,13 @@ describe("qiwan check", () => {
     expect(io.err()).not.toMatch(/\n\s+at /);
     const fixture = JSON.parse(readFileSync(fixturePath("exact.json"), "utf8")) as Record<string, unknown>;
     const badParams = path.join(dir, "params.json");
-    writeFileSync(badParams, JSON.stringify({ ...fixture, parameters: { commercialSpeedFactr: { hsr: { value: 0.8, source: "test value" } } } }));
+    writeFileSync(
+      badParams,
+      JSON.stringify({
+        ...fixture,
+        parameters: { commercialSpeedFactr: { hsr: { value: 0.8, source: "test value" } } },
+      }),
+    );
     const io2 = memoryIo();
     expect(await run(["--network", badParams, "check"], io2)).toBe(3);
     expect(io2.err().trim().split("\n")).toHaveLength(1);
@@ -113,6 +146,23 @@ describe("qiwan check", () => {
   });
 });
 
+describe("qiwan check colour", () => {
+  it("colours the result only when asked (TTY or FORCE_COLOR), never with NO_COLOR", async () => {
+    const plain = memoryIo();
+    await run([...NET, "check"], plain);
+    expect(plain.out()).not.toMatch(/\u001b\[/);
+    const forced = memoryIo({ env: { FORCE_COLOR: "1" } });
+    await run([...NET, "check"], forced);
+    expect(forced.out()).toMatch(/\u001b\[31mFAIL/);
+    // Colour never shifts the columns: without the escape codes the text is the plain table.
+    // eslint-disable-next-line no-control-regex
+    expect(forced.out().replace(/\u001b\[\d+m/g, "")).toBe(plain.out());
+    const tty = memoryIo({ isTTY: true, env: { NO_COLOR: "1" } });
+    await run([...NET, "check"], tty);
+    expect(tty.out()).not.toMatch(/\u001b\[/);
+  });
+});
+
 describe("qiwan route and qiwan matrix", () => {
   it("route prints the legs and the total", async () => {
     const { code, out } = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base");
@@ -122,12 +172,46 @@ describe("qiwan route and qiwan matrix", () => {
   });
 
   it("matrix --format json gives places × places minutes, 0 on the diagonal, null when unreachable", async () => {
-    const { code, out } = await cli("matrix", "--scenario", "base", "--places", "A,B,D", "--modes", "rail", "--format", "json");
+    const { code, out } = await cli(
+      "matrix",
+      "--scenario",
+      "base",
+      "--places",
+      "A,B,D",
+      "--modes",
+      "rail",
+      "--format",
+      "json",
+    );
     expect(code).toBe(0);
     const json = JSON.parse(out) as { places: string[]; timesMin: Array<Array<number | null>> };
     expect(json.places).toEqual(["A", "B", "D"]);
     expect(json.timesMin[0]![0]).toBe(0);
     expect(json.timesMin[0]![1]).toBeCloseTo(70, 9);
     expect(json.timesMin[0]![2]).toBeNull();
+  });
+});
+
+describe("--wait", () => {
+  it("changes the wait rule; a bad rule exits 2 before the network is read", async () => {
+    const capped = await cli(
+      "route",
+      "--from",
+      "S1",
+      "--to",
+      "S3",
+      "--scenario",
+      "base",
+      "--measure",
+      "station-to-station",
+      "--wait",
+      "cap:4",
+      "--format",
+      "json",
+    );
+    expect(JSON.parse(capped.out).routes[0].route.timeMin).toBeCloseTo(4 + 45, 9);
+    const io = memoryIo();
+    expect(await run(["--network", "/nonexistent/network.json", "check", "--wait", "cap:x"], io)).toBe(2);
+    expect(io.err()).toMatch(/--wait "cap:x" is not a wait rule/);
   });
 });

@@ -9,7 +9,7 @@ import { csvCell } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
 import { createProgress, type Progress } from "../progress.js";
-import { listOption, modelOrExit, requireIds, writeOut } from "./model-support.js";
+import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 interface MatrixOptions {
   scenario?: string;
@@ -18,6 +18,7 @@ interface MatrixOptions {
   modes: ModeFilter;
   format: "csv" | "json";
   out?: string;
+  wait: string;
 }
 
 /**
@@ -40,11 +41,22 @@ export function placeMatrix(
   for (let i = 0; i < places.length; i++) {
     let secs: Float64Array;
     if (filter.measure === "door-to-door") {
-      secs = search.oneToMany(model.originNode(places[i]!), places.map((p) => model.destinationNode(p)));
+      secs = search.oneToMany(
+        model.originNode(places[i]!),
+        places.map((p) => model.destinationNode(p)),
+      );
     } else {
       const from = stationsOf[i]!;
-      const all = from.length === 0 ? null : search.multiSource(from.map((s) => model.originNode(s)), from.map(() => 0));
-      secs = Float64Array.from(stationsOf, (to) => (all === null ? Infinity : Math.min(Infinity, ...to.map((s) => all[model.destinationNode(s)]!))));
+      const all =
+        from.length === 0
+          ? null
+          : search.multiSource(
+              from.map((s) => model.originNode(s)),
+              from.map(() => 0),
+            );
+      secs = Float64Array.from(stationsOf, (to) =>
+        all === null ? Infinity : Math.min(Infinity, ...to.map((s) => all[model.destinationNode(s)]!)),
+      );
     }
     rows.push(Array.from(secs, (s, j) => (i === j ? 0 : s < Infinity ? s / 60 : null)));
     progress?.tick();
@@ -58,21 +70,35 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
     .command("matrix")
     .description("travel-time matrix between places (minutes; rows are origins, columns destinations)")
     .option("--scenario <id>", "scenario id (default: the network's first scenario)")
-    .option("--places <ids>", "place ids, comma-separated or repeated (default: every place that is not a road node)", listOption)
-    .addOption(new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"))
-    .addOption(new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"))
+    .option(
+      "--places <ids>",
+      "place ids, comma-separated or repeated (default: every place that is not a road node)",
+      listOption,
+    )
+    .addOption(
+      new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
+    )
+    .addOption(
+      new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"),
+    )
     .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
+    .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .action(async (opts: MatrixOptions) => {
+      const wait = parseWait(opts.wait);
       const network = await ctx.network();
-      const scenario = opts.scenario ? requireIds("scenario", [opts.scenario], network.scenarioById, "--scenario")[0]! : network.scenarios[0]?.id;
+      const scenario = opts.scenario
+        ? requireIds("scenario", [opts.scenario], network.scenarioById, "--scenario")[0]!
+        : network.scenarios[0]?.id;
       if (scenario === undefined) {
         ctx.io.stderr.write("qiwan: the network has no scenarios\n");
         ctx.exitCode = EXIT.BAD_DATA;
         return;
       }
-      const places = opts.places ? requireIds("place", opts.places, network.placeById, "--places") : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
-      const model = modelOrExit(network);
+      const places = opts.places
+        ? requireIds("place", opts.places, network.placeById, "--places")
+        : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
+      const model = modelOrExit(network, { wait });
       const progress = createProgress(ctx.io.stderr, { total: places.length, label: "matrix" });
       let rows: Array<Array<number | null>>;
       try {
@@ -82,8 +108,18 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
       }
       const text =
         opts.format === "json"
-          ? JSON.stringify({ network: network.id, scenario, measure: opts.measure, modes: opts.modes, places, timesMin: rows }) + "\n"
-          : [["origin", ...places].map(csvCell).join(","), ...rows.map((row, i) => [places[i]!, ...row].map(csvCell).join(","))].join("\n") + "\n";
+          ? JSON.stringify({
+              network: network.id,
+              scenario,
+              measure: opts.measure,
+              modes: opts.modes,
+              places,
+              timesMin: rows,
+            }) + "\n"
+          : [
+              ["origin", ...places].map(csvCell).join(","),
+              ...rows.map((row, i) => [places[i]!, ...row].map(csvCell).join(",")),
+            ].join("\n") + "\n";
       if (opts.out) await writeOut(opts.out, text);
       else ctx.io.stdout.write(text);
     });

@@ -10,7 +10,7 @@ import type { Id } from "../../network/schema.js";
 import type { Network } from "../../network/types.js";
 import { buildModel, type TravelTimeModel } from "../../model/build-model.js";
 import { ModelError } from "../../model/errors.js";
-import type { ModelOptions } from "../../model/types.js";
+import type { ModelOptions, WaitRule } from "../../model/types.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -19,13 +19,19 @@ export function modelOrExit(network: Network, options?: ModelOptions): TravelTim
   try {
     return buildModel(network, options);
   } catch (err) {
-    if (err instanceof ModelError) throw new CliError(`the network cannot be modelled: ${err.message.replace(/\n\s*/g, "; ")}`, EXIT.BAD_DATA);
+    if (err instanceof ModelError)
+      throw new CliError(`the network cannot be modelled: ${err.message.replace(/\n\s*/g, "; ")}`, EXIT.BAD_DATA);
     throw err;
   }
 }
 
 /** Check ids given on the command line; an unknown one is a usage error (exit 2) with a did-you-mean. */
-export function requireIds(kind: "scenario" | "target" | "place", ids: readonly Id[], known: ReadonlyMap<Id, unknown>, argument: string): Id[] {
+export function requireIds(
+  kind: "scenario" | "target" | "place",
+  ids: readonly Id[],
+  known: ReadonlyMap<Id, unknown>,
+  argument: string,
+): Id[] {
   for (const id of ids) {
     if (!known.has(id)) {
       const all = [...known.keys()];
@@ -37,7 +43,13 @@ export function requireIds(kind: "scenario" | "target" | "place", ids: readonly 
 
 /** Split repeated or comma-separated option values: `--scenario a,b --scenario c`. */
 export function listOption(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(",").map((s) => s.trim()).filter((s) => s.length > 0)];
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ];
 }
 
 /** Write `text` to `file` atomically, creating its folder; a failure is a usage error naming the file. */
@@ -48,4 +60,22 @@ export async function writeOut(file: string, text: string): Promise<void> {
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, EXIT.USAGE);
   }
+}
+
+/** Help text of the `--wait` option shared by the model's commands. */
+export const WAIT_HELP =
+  "wait at boarding: half-headway (default), full-headway, cap:<min> (half the headway, at most <min>) or fixed:<min>";
+
+/** Parse `--wait`: `half-headway`, `full-headway`, `cap:<min>` or `fixed:<min>`; anything else is a usage error (exit 2). */
+export function parseWait(value: string): WaitRule {
+  if (value === "half-headway" || value === "full-headway") return value;
+  const m = /^(cap|fixed):(\d+(?:\.\d+)?)$/.exec(value);
+  if (m === null) {
+    throw new CliError(
+      `--wait "${value}" is not a wait rule; use half-headway, full-headway, cap:<minutes> or fixed:<minutes>`,
+      EXIT.USAGE,
+    );
+  }
+  const minutes = Number(m[2]);
+  return m[1] === "cap" ? { capMin: minutes } : { fixedMin: minutes };
 }
