@@ -9,16 +9,18 @@ import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
 import type { Network } from "../network/types.js";
-import { DoorToDoorRouter, travelTimeStats, type DepartureWindow } from "../timetable/door-to-door.js";
+import {
+  DoorToDoorRouter,
+  TIMETABLE_STATISTICS,
+  travelTimeStats,
+  type DepartureWindow,
+  type TimetableStatistic,
+} from "../timetable/door-to-door.js";
 import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import { formatSecs } from "../timetable/time.js";
 import { evaluateTarget, targetPairs, type PairResult, type PairStatus, type TargetResult } from "./check-targets.js";
 
-/** Which statistic of the per-departure travel times decides pass/fail. */
-export type TimetableStatistic = "p5" | "p50" | "p95" | "best";
-/** Every statistic, in the order the CLI lists them. */
-export const TIMETABLE_STATISTICS: readonly TimetableStatistic[] = ["p5", "p50", "p95", "best"];
 
 /** The timetable figures of one pair (minutes; `null` when unreachable at that rank). */
 export interface TimetablePairStats {
@@ -266,27 +268,4 @@ function summarise(network: Network, pairs: readonly PairResult[]): TargetResult
     worstMarginMin: worstMargin,
     worstTimeMin: worstTime,
   };
-}
-
-/**
- * Parses a clock time `HH:MM` or `HH:MM:SS` (hours may exceed 23 for the next day) into seconds on
- * the timetable clock. Throws `TimetableError` naming `argument` for anything else.
- */
-export function parseClockSecs(text: string, argument = "time"): number {
-  const m = /^(\d{1,2}):([0-5]\d)(?::([0-5]\d))?$/.exec(text.trim());
-  if (m === null) throw new TimetableError(`${argument} ${JSON.stringify(text)} is not a clock time; give HH:MM, e.g. 08:00`);
-  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0);
-}
-
-/**
- * Parses a departure window `HH:MM-HH:MM` (both inclusive) into a {@link DepartureWindow} with
- * 60-second steps. Throws `TimetableError` for a malformed window or one that ends before it starts.
- */
-export function parseWindow(text: string, argument = "window"): DepartureWindow {
-  const parts = text.split("-");
-  if (parts.length !== 2) throw new TimetableError(`${argument} ${JSON.stringify(text)} is not a window; give HH:MM-HH:MM, e.g. 07:00-09:00`);
-  const windowStartSecs = parseClockSecs(parts[0]!, argument);
-  const windowEndSecs = parseClockSecs(parts[1]!, argument);
-  if (windowEndSecs < windowStartSecs) throw new TimetableError(`${argument} ${JSON.stringify(text)} ends before it starts; give e.g. 07:00-09:00`);
-  return { windowStartSecs, windowEndSecs, stepSecs: 60 };
 }

@@ -6,24 +6,29 @@ import { Option, type Command } from "commander";
 import type { Measure } from "../../network/schema.js";
 import type { Network } from "../../network/types.js";
 import { formatMinutes, renderTargetsMarkdown, targetsCsv } from "../../targets/report.js";
+import { checkTargetsTimetable, DEFAULT_TIMETABLE_WINDOW, type TimetableTargetResult } from "../../targets/timetable.js";
 import {
-  checkTargetsTimetable,
-  DEFAULT_TIMETABLE_WINDOW,
   parseClockSecs,
   parseWindow,
   TIMETABLE_STATISTICS,
+  type DepartureWindow,
   type TimetableStatistic,
-  type TimetableTargetResult,
-} from "../../targets/timetable.js";
-import type { DepartureWindow } from "../../timetable/door-to-door.js";
+} from "../../timetable/door-to-door.js";
 import { TimetableError } from "../../timetable/errors.js";
 import { loadGtfs } from "../../timetable/gtfs.js";
+import { DEFAULT_MAX_RIDES } from "../../timetable/raptor.js";
+import { formatSecs } from "../../timetable/time.js";
 import type { FeedInput } from "../../timetable/network.js";
 import { createColour, type Colour } from "../colour.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { renderTable } from "../format.js";
 import type { TravelTimeModel } from "../../model/build-model.js";
+import { modelNodeIsochrone, modelPolygonIsochrone, type IsochroneRequest } from "../../isochrone/modelIsochrone.js";
+import type { NodeIsochroneBand } from "../../isochrone/nodeIsochrone.js";
+import type { PolygonIsochrone } from "../../isochrone/polygonIsochrone.js";
+import type { SurfaceOptions } from "../../isochrone/surface.js";
+import { timetableNodeIsochrone, timetablePolygonIsochrone } from "../../isochrone/timetableIsochrone.js";
 
 /** The flags `--timetable` adds. */
 export interface TimetableFlags {
@@ -184,4 +189,33 @@ function timetableCsv(results: readonly TimetableTargetResult[]): string {
     }),
   );
   return `${[`${base[0]},p5_min,p50_min,p95_min,best_min,frequency_min,statistic,window`, ...base.slice(1).map((line, i) => `${line},${extra[i]}`)].join("\n")}\n`;
+}
+
+/** Parsed `--timetable` settings (see {@link parseTimetableFlags}). */
+export type TimetableSettings = NonNullable<Awaited<ReturnType<typeof parseTimetableFlags>>>;
+
+/** Node bands for `qiwan isochrone`: the frequency model's, or with `--timetable` the timetable's. */
+export function isochroneNodeBands(model: TravelTimeModel, request: IsochroneRequest, tt: TimetableSettings | undefined): NodeIsochroneBand[] {
+  return tt === undefined ? modelNodeIsochrone(model, request) : timetableNodeIsochrone(model, { ...request, ...tt });
+}
+
+/** Polygon bands for `qiwan isochrone`: the frequency model's, or with `--timetable` the timetable's. */
+export function isochronePolygon(
+  model: TravelTimeModel,
+  request: IsochroneRequest,
+  options: SurfaceOptions,
+  tt: TimetableSettings | undefined,
+): PolygonIsochrone {
+  return tt === undefined ? modelPolygonIsochrone(model, request, options) : timetablePolygonIsochrone(model, { ...request, ...tt }, options);
+}
+
+/** What `qiwan isochrone --timetable --format json` prints under `timetable`. */
+export function timetableSummary(tt: TimetableSettings): { statistic: TimetableStatistic; windowStart: string; windowEnd: string; maxRides: number; gtfs: boolean } {
+  return {
+    statistic: tt.statistic,
+    windowStart: formatSecs(tt.window.windowStartSecs),
+    windowEnd: formatSecs(tt.window.windowEndSecs),
+    maxRides: tt.maxRides ?? DEFAULT_MAX_RIDES,
+    gtfs: tt.gtfs !== undefined,
+  };
 }
