@@ -14,6 +14,7 @@ import {
   TIMETABLE_STATISTICS,
   travelTimeStats,
   type DepartureWindow,
+  type DestinationTimes,
   type TimetableStatistic,
 } from "../timetable/door-to-door.js";
 import { TimetableError } from "../timetable/errors.js";
@@ -132,6 +133,26 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
     }
     return r;
   };
+  // One range-RAPTOR per (scenario, modes, measure, origin), for the destinations of every target.
+  const destinationsOf = new Map<Id, Set<Id>>();
+  for (const t of targets) {
+    for (const [o, d] of targetPairs(t)) {
+      const set = destinationsOf.get(o) ?? new Set<Id>();
+      set.add(d);
+      destinationsOf.set(o, set);
+    }
+  }
+  const originCache = new Map<string, Map<Id, DestinationTimes>>();
+  const originTimes = (scenario: Id, modes: NetworkTimetable["modes"], measure: Measure, origin: Id, router: DoorToDoorRouter): Map<Id, DestinationTimes> => {
+    const key = `${scenario}|${modes}|${measure}|${origin}`;
+    let hit = originCache.get(key);
+    if (hit === undefined) {
+      const ds = [...destinationsOf.get(origin)!];
+      hit = new Map(router.travelTimes(origin, ds, window).map((r) => [r.destination, r]));
+      originCache.set(key, hit);
+    }
+    return hit;
+  };
   const windowStart = formatSecs(window.windowStartSecs);
   const windowEnd = formatSecs(window.windowEndSecs);
   const out: TimetableTargetResult[] = [];
@@ -153,11 +174,12 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
         }
         const times = new Map<string, { stats: ReturnType<typeof travelTimeStats>; road: number; pareto: number }>();
         for (const [o, ds] of byOrigin) {
-          // Station-to-station: pairs without stations or sharing one are decided without a search.
-          const reachable = measure === "door-to-door" || model.stationsOf(o).length > 0 ? ds : [];
-          if (reachable.length === 0) continue;
-          for (const r of router.travelTimes(o, reachable, window)) {
-            times.set(`${o}\u0000${r.destination}`, { stats: travelTimeStats(r.travelTimesSecs), road: r.roadSecs, pareto: r.paretoSize });
+          // Station-to-station: pairs without stations are decided without a search.
+          if (measure === "station-to-station" && model.stationsOf(o).length === 0) continue;
+          const all = originTimes(scenario, modes, measure, o, router);
+          for (const d of ds) {
+            const r = all.get(d)!;
+            times.set(`${o}\u0000${d}`, { stats: travelTimeStats(r.travelTimesSecs), road: r.roadSecs, pareto: r.paretoSize });
           }
         }
         const thresholdMin = target.thresholdMin.value;
