@@ -6,7 +6,7 @@
 import { ShortestPathSearch, type CompiledGraph } from "../core/index.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { greatCircleKm } from "../model/geo.js";
-import type { ModeFilter, ProjectSelection } from "../model/types.js";
+import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { TimetableError } from "./errors.js";
@@ -55,7 +55,13 @@ export interface ScenarioTimetableOptions {
    * large networks: the footpath count is quadratic in the number of stops.
    */
   readonly maxRoadTransferSecs?: number;
-  /** Edge costs to read running, dwell and transfer times from (default `model.base`: base quantities). */
+  /**
+   * Quantity overrides (a Monte Carlo draw or a sensitivity run), as in `model.costsWith`: running,
+   * dwell and transfer times are recomputed with them, and `/services/<i>/headwayMin` overrides set
+   * the synthetic headways. Default none (base quantities).
+   */
+  readonly quantities?: QuantityOverrides;
+  /** Edge costs to read running, dwell and transfer times from (default `model.base`, or `model.costsWith(quantities)`). */
   readonly edgeCosts?: EdgeCosts;
   /** A real feed to merge; see {@link FeedInput}. */
   readonly gtfs?: FeedInput;
@@ -162,7 +168,12 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   const last = checkSecsOption(options.lastDepartureSecs, "lastDepartureSecs", DEFAULT_SERVICE_DAY.lastDepartureSecs);
   if (last < first) throw new TimetableError(`options.lastDepartureSecs ${last} is before firstDepartureSecs ${first}; swap them`);
   const maxRoad = checkSecsOption(options.maxRoadTransferSecs, "maxRoadTransferSecs", Infinity);
-  const costs = options.edgeCosts ?? model.base;
+  const costs = options.edgeCosts ?? (options.quantities === undefined ? model.base : model.costsWith(options.quantities));
+  const overrides = new Map<string, number>();
+  if (options.quantities !== undefined) {
+    const entries = options.quantities instanceof Map ? options.quantities.entries() : Object.entries(options.quantities);
+    for (const [k, v] of entries) overrides.set(k.endsWith("/value") ? k.slice(0, -6) : k, v);
+  }
   const projects = "scenario" in selection ? model.scenarioProjects(selection.scenario) : selection.projects;
   const active = model.activeEntities(projects);
   const filter = model.filterMask({ modes, measure });
@@ -219,7 +230,7 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
       if (k < n - 2) clock += costs.costsSecs[edges.dwell[k]!]!;
       dep.push(Math.round(clock));
     }
-    const headway = Math.round(service.headwayMin.value * 60);
+    const headway = Math.round((overrides.get(`/services/${j}/headwayMin`) ?? service.headwayMin.value) * 60);
     services.push(service.id);
     headwaySecs.set(service.id, headway);
     const route = b.addRoute({ id: service.id, name: service.name.en });
@@ -252,7 +263,7 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   for (const list of placeStopsArr.values()) {
     for (const a of list) for (const c of list) if (a !== c) b.addFootpath(a, c, Math.ceil(stopPlaceSecs[a]! + stopPlaceSecs[c]!) + mtt(c));
   }
-  const street = measure === "door-to-door" ? streetOverlay(model, selection, modes, options.edgeCosts) : null;
+  const street = measure === "door-to-door" ? streetOverlay(model, selection, modes, costs === model.base ? undefined : costs) : null;
   if (street !== null && services.length > 0) {
     const search = new ShortestPathSearch(street);
     const P = network.places.length;

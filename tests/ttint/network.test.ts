@@ -40,6 +40,19 @@ describe("scenarioTimetable", () => {
     expect(nt.headwaySecs.get("M")).toBe(600);
   });
 
+  it("quantity overrides set headways, running and transfer times (a Monte Carlo draw)", () => {
+    const model = buildModel(tinyNetwork(), { generateAccess: false });
+    const nt = scenarioTimetable(model, "now", {
+      quantities: { "/services/0/headwayMin": 30, "/services/0/runMinutes/0/value": 11, "/parameters/transferMin/metro": 7 },
+    });
+    const tt = nt.timetable;
+    expect(nt.headwaySecs.get("L")).toBe(1800);
+    expect(tt.tripCount).toBe(2 * 35 + 2 * 103);
+    const t = tt.tripIds.indexOf("L:0:07:00:00");
+    expect(tt.arrivalSecs[tt.tripTimeOffsets[t]! + 1]).toBe(25_200 + 660);
+    expect(tt.minTransferSecs[tt.stopIndexById.get("S2@metro")!]).toBe(420);
+  });
+
   it("a GTFS feed merges in: stops join places by id or by a walk within 500 m, and RAPTOR uses the faster option", () => {
     const model = buildModel(tinyNetwork(), { generateAccess: false });
     const nt = scenarioTimetable(model, "now", { gtfs: { timetable: feed() } });
