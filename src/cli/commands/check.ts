@@ -139,7 +139,10 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
       if (tt !== undefined) {
         if (opts.out) await writeOut(opts.out, tt.text);
         else ctx.io.stdout.write(tt.text);
-        if (opts.report) await writeOut(opts.report, tt.markdown());
+        if (opts.report) {
+          await writeOut(opts.report, tt.markdown());
+          ctx.io.stderr.write(`wrote ${opts.report}\n`);
+        }
         if (opts.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
         return;
       }
