@@ -3,3 +3,4 @@
  * this file only re-exports.
  */
 export const VERSION = "0.1.0";
+export * from "./scenario/index.js";
