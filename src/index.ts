@@ -5,3 +5,4 @@
 export const VERSION = "0.1.0";
 export * from "./scenario/index.js";
 export * from "./accessibility/index.js";
+export * from "./attribution/index.js";
