@@ -2,7 +2,11 @@
  * qiwan-access: public API. Every exported function lives in its own module under `src/<stage>/`;
  * this file only re-exports.
  */
-export const VERSION = "0.1.0";
+export { VERSION } from "./version.js";
+export * from "./network/index.js";
+export * from "./core/index.js";
+export * from "./model/index.js";
+export * from "./targets/index.js";
 export * from "./scenario/index.js";
 export * from "./accessibility/index.js";
 export * from "./attribution/index.js";

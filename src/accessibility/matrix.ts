@@ -1,16 +1,13 @@
 /**
  * A travel-time matrix: `secs[i * destinations.length + j]` is the time in seconds from
- * `origins[i]` to `destinations[j]` (row-major, origin rows). {@link UNREACHABLE} (Infinity) marks
- * a destination that cannot be reached.
+ * `origins[i]` to `destinations[j]` (row-major, origin rows). Infinity (the core's `UNREACHABLE`)
+ * marks a destination that cannot be reached.
  */
 export interface TravelTimeMatrix {
   readonly origins: readonly string[];
   readonly destinations: readonly string[];
   readonly secs: Float64Array;
 }
-
-/** Travel time of an unreachable destination: Infinity, so it is never within any cutoff. */
-export const UNREACHABLE = Number.POSITIVE_INFINITY;
 
 /** Error for misuse of the accessibility functions (bad sizes, negative parameters). */
 export class AccessibilityError extends Error {

@@ -142,12 +142,16 @@ export const AdjustTransferTimeSchema = z.strictObject({
   type: z.literal("adjust-transfer-time"),
   /** Transfer-time multiplier (> 0). Give `factor` or `transferMin`. */
   factor: FactorSchema.optional(),
-  /** New transfer penalty, minutes (>= 0). */
+  /** New transfer time, minutes (>= 0). */
   transferMin: z
     .number({ error: "transferMin must be a finite number of minutes" })
     .min(0, { error: "transferMin must be >= 0 min" })
-    .max(BOUNDS.minutes.max, { error: `transferMin must be <= ${BOUNDS.minutes.max} min` })
+    .max(240, { error: "transferMin must be <= 240 min" })
     .optional(),
+  /** Service modes whose `transferMin` parameter changes (default: every service mode). */
+  modes: z.array(z.enum(SERVICE_MODES)).min(1, { error: "list at least one mode" }).optional(),
+  /** Stations (place ids) whose `stationTransferMin` is set instead of the per-mode parameter. */
+  stations: IdListSchema.optional(),
 });
 
 /** Every modification schema, by `type`. */

@@ -15,6 +15,8 @@ import {
   type Service,
 } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import { SERVICE_MODES } from "../network/schema.js";
+import { DEFAULT_PARAMETERS } from "../model/parameters.js";
 import { closest, didYouMean } from "./didYouMean.js";
 import { ModificationError, type ModificationProblem } from "./errors.js";
 import { canonicalJson, sha256Hex } from "./hash.js";
@@ -27,7 +29,7 @@ import {
   type ModificationType,
 } from "./modifications.js";
 
-/** Name of the network parameter that `adjust-transfer-time` sets (minutes per transfer). */
+/** Name of the model parameter (keyed by service mode, minutes) that `adjust-transfer-time` sets. */
 export const TRANSFER_PARAMETER = "transferMin";
 /** Hex digits of SHA-256 kept in a derived scenario id (48 bits). */
 export const SCENARIO_HASH_DIGITS = 12;
@@ -445,15 +447,34 @@ export function resolveModifications(
       }
       case "adjust-transfer-time": {
         if (!oneOf(mod, "factor", "transferMin")) break;
-        const current = parameters[TRANSFER_PARAMETER];
-        let next: Quantity;
-        if (mod.transferMin !== undefined) next = { value: mod.transferMin, source: label };
-        else if (current !== undefined && typeof current.value === "number") next = scaled(current as Quantity, mod.factor!, label);
-        else {
-          add("factor", mod.factor, `the network sets no "${TRANSFER_PARAMETER}" parameter (the model's default applies), so there is nothing to scale`, 'give "transferMin" instead of "factor"');
+        if (mod.stations && mod.modes) {
+          add("modes", mod.modes, 'conflicting fields: both "stations" and "modes" are given', "use one modification per stations list and one per modes list");
           break;
         }
-        parameters = { ...parameters, [TRANSFER_PARAMETER]: next };
+        const name = mod.stations ? "stationTransferMin" : TRANSFER_PARAMETER;
+        const current = (parameters[name] ?? {}) as Record<string, Quantity>;
+        if (typeof (current as { value?: unknown }).value === "number") {
+          add("type", mod.type, `the network's "${name}" parameter is a scalar, but the model keys it by ${mod.stations ? "station" : "mode"}`, `fix the network's parameters.${name}`);
+          break;
+        }
+        const next: Record<string, Quantity> = { ...current };
+        const keys = mod.stations ?? mod.modes ?? SERVICE_MODES;
+        keys.forEach((key, i) => {
+          if (mod.stations && !knownPlace(key, `stations[${i}]`)) return;
+          if (mod.transferMin !== undefined) {
+            next[key] = { value: mod.transferMin, source: label };
+            return;
+          }
+          const q: Quantity | undefined = current[key] ?? (mod.stations ? undefined : (DEFAULT_PARAMETERS.transferMin as Record<string, Quantity>)[key]);
+          if (q === undefined) {
+            add(mod.stations ? `stations[${i}]` : "factor", mod.stations ? key : mod.factor, `no ${name} is set for "${key}", so there is nothing to scale`, 'give "transferMin" instead of "factor"');
+            return;
+          }
+          const v = q.value * mod.factor!;
+          if (!(v >= 0 && v <= 240)) add("factor", mod.factor, `${name} for "${key}" would become ${v} min, outside 0–240 min`, "use a factor closer to 1");
+          else next[key] = scaled(q, mod.factor!, label);
+        });
+        parameters = { ...parameters, [name]: next };
         break;
       }
     }

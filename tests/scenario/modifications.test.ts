@@ -74,7 +74,7 @@ describe("applyScenario(network, spec): metamorphic", () => {
     expect(n.serviceById.get("S_LOCAL")?.stops).toEqual(["A", "C"]);
     expect(n.serviceById.get("S_LOCAL")?.runMinutes?.map((q) => q.value)).toEqual([60]);
     expect(n.projectById.get("P_BRIDGE")?.openingYear?.value).toBe(2026);
-    expect(n.parameters.transferMin?.value).toBe(3);
+    expect((n.parameters.transferMin as Record<string, { value: number }>).hsr?.value).toBe(3);
     expect(n.serviceById.has("S_NEW")).toBe(false);
     const s = n.scenarioById.get(r.scenarioId)!;
     expect(s.extends).toBe("plan-2025");
@@ -155,6 +155,7 @@ describe("resolveModifications(network, spec): every problem, typed", () => {
     ["speed on a link with only minutes", { type: "adjust-speed", links: ["CD"], speedKmh: 80 }, "links[0]", "CD"],
     ["factor pushing a headway out of bounds", { type: "adjust-headway", services: ["S_LOCAL"], factor: 1000 }, "factor", 1000],
     ["remove-stop at a stop no service uses", { type: "remove-stop", stop: "D" }, "stop", "D"],
+    ["transfer factor on a station without a station transfer time", { type: "adjust-transfer-time", stations: ["B"], factor: 2 }, "stations[0]", "B"],
     ["infinite speed", { type: "adjust-speed", services: ["S_HSR"], speedKmh: Number.POSITIVE_INFINITY }, "speedKmh", Number.POSITIVE_INFINITY],
   ];
 

@@ -1,0 +1,10 @@
+/**
+ * Every CLI command, in help order. To add a command: write `commands/<name>.ts` exporting a
+ * `RegisterCommand`, and add one line here.
+ */
+import type { RegisterCommand } from "../context.js";
+import { registerInfo } from "./info.js";
+
+export const COMMANDS: readonly RegisterCommand[] = [
+  registerInfo,
+];

@@ -1,0 +1,77 @@
+/**
+ * What every command receives: the streams, colour, and the network named by the global options.
+ */
+import { existsSync } from "node:fs";
+import type { Command } from "commander";
+import { embeddedNetworkPath } from "../network/embedded.js";
+import { loadNetwork } from "../network/load.js";
+import type { Network } from "../network/types.js";
+import { colourEnabled, createColour, type Colour } from "./colour.js";
+import { CliError, EXIT, type ExitCode } from "./exit.js";
+import type { CliIo } from "./io.js";
+
+/** Global options, on the root program. */
+export interface GlobalOptions {
+  /** `--network PATH`: a network file or folder (default: the embedded network). */
+  readonly network?: string;
+  /** `--debug`: print stacks for internal errors. */
+  readonly debug?: boolean;
+  /** `--no-color` sets this to false. */
+  readonly color?: boolean;
+}
+
+/** Shared state of one `run()`; commands read options and the network through it. */
+export class CliContext {
+  /** Exit code `run()` returns when the action completes without throwing (default OK). */
+  exitCode: ExitCode = EXIT.OK;
+  private cached: Promise<Network> | undefined;
+
+  constructor(
+    readonly io: CliIo,
+    readonly program: Command,
+  ) {}
+
+  /** The global options (valid inside an action, after parsing). */
+  get options(): GlobalOptions {
+    return this.program.opts<GlobalOptions>();
+  }
+
+  /** Colour for stdout. */
+  get colour(): Colour {
+    return createColour(colourEnabled(this.io.stdout, this.io.env, this.options.color ?? true));
+  }
+
+  /** Colour for stderr. */
+  get colourErr(): Colour {
+    return createColour(colourEnabled(this.io.stderr, this.io.env, this.options.color ?? true));
+  }
+
+  /** Write a line to stdout. */
+  out(line = ""): void {
+    this.io.stdout.write(`${line}\n`);
+  }
+
+  /**
+   * The network named by `--network`, or the embedded one; loaded once per run.
+   * @throws CliError (BAD_DATA) if the embedded network is not installed;
+   *   NetworkValidationError if the network is invalid.
+   */
+  network(): Promise<Network> {
+    this.cached ??= (async () => {
+      const given = this.options.network;
+      if (given !== undefined) return loadNetwork(given);
+      const embedded = embeddedNetworkPath();
+      if (!existsSync(embedded)) {
+        throw new CliError(
+          `the embedded network is not installed (expected a folder at ${embedded}); pass --network PATH to a network file or folder`,
+          EXIT.BAD_DATA,
+        );
+      }
+      return loadNetwork(embedded);
+    })();
+    return this.cached;
+  }
+}
+
+/** A command module's export: adds one command (with its options and action) to the program. */
+export type RegisterCommand = (program: Command, ctx: CliContext) => void;

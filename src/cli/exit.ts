@@ -1,0 +1,34 @@
+/**
+ * Exit codes of the `qiwan` CLI, in one place. Scripts and CI can rely on them.
+ *
+ * | code | name           | meaning                                                              |
+ * |------|----------------|----------------------------------------------------------------------|
+ * | 0    | OK             | success (and every evaluated target met, for commands that check)    |
+ * | 1    | TARGETS_FAILED | the command ran, and at least one plan target is not met             |
+ * | 2    | USAGE          | bad command line: unknown option/command, missing argument, unknown place or scenario id |
+ * | 3    | BAD_DATA       | the network (file, folder or embedded) is missing or invalid         |
+ * | 4    | INTERNAL       | anything unexpected (a bug): one line, the stack only with `--debug` |
+ */
+export const EXIT = Object.freeze({
+  OK: 0,
+  TARGETS_FAILED: 1,
+  USAGE: 2,
+  BAD_DATA: 3,
+  INTERNAL: 4,
+} as const);
+/** One of the values of {@link EXIT}. */
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/**
+ * An error a command throws to stop with a given exit code and a one-line message (no stack).
+ * E.g. `throw new CliError("--format must be table, json or md", EXIT.USAGE)`.
+ */
+export class CliError extends Error {
+  override name = "CliError";
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+  }
+}

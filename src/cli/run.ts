@@ -1,0 +1,88 @@
+/**
+ * The `qiwan` command line as a function: `run(argv, io)` parses, dispatches and maps every outcome
+ * to an exit code (see {@link EXIT}); it never throws and never prints a stack unless `--debug`.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { NetworkValidationError, UnknownIdError, formatProblem } from "../network/errors.js";
+import { VERSION } from "../version.js";
+import { COMMANDS } from "./commands/index.js";
+import { CliContext } from "./context.js";
+import { CliError, EXIT, type ExitCode } from "./exit.js";
+import type { CliIo } from "./io.js";
+
+/** Build the commander program with every command registered (exposed for help-text tests). */
+export function createProgram(io: CliIo): { program: Command; ctx: CliContext } {
+  const program = new Command("qiwan");
+  const ctx = new CliContext(io, program);
+  program
+    .description("Check planned transport networks against their travel-time targets.")
+    .version(VERSION, "-V, --version", "print the version and exit")
+    .addOption(new Option("--network <path>", "network file or folder (default: the embedded Qijiang–Wansheng network)"))
+    .option("--debug", "print stack traces for internal errors")
+    .option("--no-color", "disable colour (also: NO_COLOR=1)")
+    .helpCommand(true)
+    .showSuggestionAfterError(true)
+    // Settings below are copied to every subcommand when it is created, so they must come first.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
+    });
+  for (const register of COMMANDS) register(program, ctx);
+  program.addHelpText(
+    "after",
+    "\nExit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error.",
+  );
+  return { program, ctx };
+}
+
+/**
+ * Run the CLI with `argv` (the arguments after the program name, e.g. `["info", "--format", "json"]`).
+ *
+ * @returns The exit code: {@link EXIT}.OK, TARGETS_FAILED (set by checking commands), USAGE (bad
+ *   arguments, unknown place or scenario), BAD_DATA (missing or invalid network, one line per
+ *   problem on stderr) or INTERNAL (a bug; one line, stack only with `--debug`).
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+  const debug = argv.includes("--debug");
+  let ctx: CliContext | undefined;
+  try {
+    const made = createProgram(io);
+    ctx = made.ctx;
+    if (argv.length === 0) {
+      made.program.outputHelp({ error: true });
+      return EXIT.USAGE;
+    }
+    await made.program.parseAsync([...argv], { from: "user" });
+    return ctx.exitCode;
+  } catch (err) {
+    return report(err, io, debug);
+  }
+}
+
+function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
+  const line = (s: string) => io.stderr.write(`${s}\n`);
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message (or the help/version text).
+    return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  }
+  if (err instanceof NetworkValidationError) {
+    const n = err.problems.length;
+    line(`qiwan: invalid network ${err.origin}: ${n} problem${n === 1 ? "" : "s"}`);
+    for (const p of err.problems) line(`  ${formatProblem(p).replace(/\n/g, " ")}`);
+    return EXIT.BAD_DATA;
+  }
+  if (err instanceof UnknownIdError) {
+    line(`qiwan: ${err.message}`);
+    return EXIT.USAGE;
+  }
+  if (err instanceof CliError) {
+    line(`qiwan: ${err.message}`);
+    return err.exitCode;
+  }
+  const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  line(`qiwan: internal error: ${message.split("\n")[0]}${debug ? "" : " (rerun with --debug for details)"}`);
+  if (debug && err instanceof Error && err.stack) line(err.stack);
+  return EXIT.INTERNAL;
+}

@@ -1,0 +1,13 @@
+export { UNREACHABLE, CoreError } from "./errors.js";
+export {
+  compileGraph,
+  MAX_BUCKET_COST_SECS,
+  type CompiledGraph,
+  type CompileOptions,
+  type EdgeListInput,
+  type QueueKind,
+} from "./graph.js";
+export { compileGraphology, type GraphologyCompileOptions } from "./graphology.js";
+export { readDimacs } from "./dimacs.js";
+export { ShortestPathSearch, type SearchOptions, type PathResult } from "./search.js";
+export { matrix, matrixParallel, type MatrixOptions, type ParallelMatrixOptions } from "./matrix.js";

@@ -1,0 +1,16 @@
+export { buildModel, TravelTimeModel, DEFAULT_MODEL_OPTIONS, type EdgeCosts } from "./build-model.js";
+export { buildGraph } from "./build-graph.js";
+export { findRoute, routeLegs, bindingLegIndex, selectionOf, type RouteLeg, type RouteOptions, type RouteResult } from "./route.js";
+export {
+  DEFAULT_PARAMETERS,
+  PARAMETER_SPECS,
+  resolveParameters,
+  type ParameterName,
+  type ParameterSpec,
+  type ParameterValue,
+  type ResolvedParameters,
+} from "./parameters.js";
+export { ModelError } from "./errors.js";
+export { greatCircleKm } from "./geo.js";
+export { scenarioProjectSet } from "./scenario-projects.js";
+export type * from "./types.js";

@@ -1,0 +1,97 @@
+/**
+ * Errors thrown by the network stage. Each has a `name` so callers (and tests) match on the class.
+ */
+
+/** One problem found in a network: where, what value, what is wrong, and how to fix it. */
+export interface NetworkProblem {
+  /** File the problem is in (for a folder network, the file inside the folder); absent for objects. */
+  readonly file?: string;
+  /**
+   * JSON path inside that file's content, e.g. `links[12].from`; `$` is the top level. For a
+   * folder network the path is the same as in the equivalent single-file network.
+   */
+  readonly path: string;
+  /** The offending value (undefined when the field is missing). */
+  readonly value: unknown;
+  /** What is wrong, naming the value. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** Short, single-line rendering of a value for messages (strings quoted, long values cut). */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  if (typeof value === "function") return "[function]";
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_k, v: unknown) =>
+      typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+    );
+  } catch {
+    text = String(value);
+  }
+  if (text === undefined) text = String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** `file: path: message (fix: ...)`, one line. */
+export function formatProblem(p: NetworkProblem): string {
+  const where = p.file === undefined ? p.path : `${p.file}: ${p.path}`;
+  return `${where}: ${p.message} (fix: ${p.fix})`;
+}
+
+/**
+ * A network file, folder or object is invalid. Thrown once per load with every problem found
+ * (not just the first), each with its file, JSON path, bad value, message and fix.
+ */
+export class NetworkValidationError extends Error {
+  override name = "NetworkValidationError";
+  /** Every problem found, in file then document order. Never empty. */
+  readonly problems: readonly NetworkProblem[];
+  /** What was loaded: a path, or "network object". */
+  readonly origin: string;
+
+  constructor(origin: string, problems: readonly NetworkProblem[]) {
+    const n = problems.length;
+    super(
+      `${origin}: ${n} problem${n === 1 ? "" : "s"} in network:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.origin = origin;
+    this.problems = Object.freeze([...problems]);
+  }
+}
+
+/** The kinds of entity a network holds, as used in lookup errors. */
+export type EntityKind = "place" | "link" | "service" | "project" | "scenario" | "target";
+
+/**
+ * A caller named an id that the network does not have (e.g. `resolveScenario(net, "plan2025x")`).
+ * Programmer or user error, not bad data: the CLI maps it to a usage error (exit 2).
+ */
+export class UnknownIdError extends Error {
+  override name = "UnknownIdError";
+  constructor(
+    /** Which kind of entity was looked up. */
+    readonly kind: EntityKind,
+    /** The id asked for. */
+    readonly id: string,
+    /** The closest existing id, if any is close enough to be a typo. */
+    readonly suggestion: string | undefined,
+    /** Every id of that kind, for listing in help text. */
+    readonly known: readonly string[],
+    /** The argument that carried the id, for the message (e.g. "scenarioId", "--from"). */
+    argument = `${kind} id`,
+  ) {
+    super(
+      `unknown ${kind} ${JSON.stringify(id)} in ${argument}` +
+        (suggestion !== undefined
+          ? `; did you mean ${JSON.stringify(suggestion)}?`
+          : known.length > 0
+            ? `; known ${kind}s: ${known.slice(0, 10).join(", ")}${known.length > 10 ? ", ..." : ""}`
+            : `; the network has no ${kind}s`),
+    );
+  }
+}

@@ -1,0 +1,11 @@
+export * from "./schema.js";
+export type * from "./types.js";
+export { NetworkValidationError, UnknownIdError, formatProblem, type NetworkProblem, type EntityKind } from "./errors.js";
+export { loadNetwork, loadNetworkSync, FOLDER_HEADER_FILE, type LoadNetworkOptions } from "./load.js";
+export { embeddedNetworkPath } from "./embedded.js";
+export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
+export { requirePlace } from "./lookup.js";
+export { checkProvenance } from "./provenance.js";
+export { closestMatch, editDistance } from "./suggest.js";
+export { haversineKm } from "./check.js";
+export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";

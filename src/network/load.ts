@@ -1,0 +1,286 @@
+/**
+ * Loading a network from a file, a folder of files, or an object: parse, validate (schema and
+ * semantic checks, every problem collected), then build the frozen {@link Network}.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { checkNetworkData } from "./check.js";
+import { NetworkValidationError, type NetworkProblem } from "./errors.js";
+import { deepFreeze, FrozenMap } from "./freeze.js";
+import { formatPath } from "./json-path.js";
+import { parseJsonText } from "./json-text.js";
+import { NetworkFileSchema, type NetworkFile } from "./schema.js";
+import type { Network } from "./types.js";
+import { problemsFromZod, type RawProblem } from "./zod-problems.js";
+
+/** Options for {@link loadNetwork} and {@link loadNetworkSync}. */
+export interface LoadNetworkOptions {
+  /**
+   * Name used for an in-memory object in error messages and as `Network.origin`
+   * (default: none; messages say "network object").
+   */
+  readonly origin?: string;
+}
+
+/** The file holding the header fields of a folder network. */
+export const FOLDER_HEADER_FILE = "network.json";
+
+/** One JSON file's text, as read from disk. */
+interface TextFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+/** What a path turned out to hold, before parsing. */
+type Source =
+  | { readonly kind: "file"; readonly file: TextFile }
+  | { readonly kind: "folder"; readonly folder: string; readonly files: readonly TextFile[] }
+  | { readonly kind: "missing"; readonly problem: NetworkProblem };
+
+function missing(p: string, err: unknown): Source {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return {
+    kind: "missing",
+    problem: {
+      file: p,
+      path: "$",
+      value: p,
+      message:
+        code === "ENOENT"
+          ? `no network file or folder at ${JSON.stringify(p)}`
+          : `cannot read ${JSON.stringify(p)}: ${(err as Error | undefined)?.message ?? String(err)}`,
+      fix:
+        code === "ENOENT"
+          ? "check the path (a network is a .json file or a folder holding network.json)"
+          : "check the file permissions",
+    },
+  };
+}
+
+function jsonNames(names: readonly string[]): string[] {
+  return names.filter((n) => n.toLowerCase().endsWith(".json")).sort();
+}
+
+async function readSource(p: string): Promise<Source> {
+  try {
+    const s = await stat(p);
+    if (!s.isDirectory()) return { kind: "file", file: { file: p, text: await readFile(p, "utf8") } };
+    const names = jsonNames(await readdir(p));
+    const files = await Promise.all(
+      names.map(async (n) => ({ file: path.join(p, n), text: await readFile(path.join(p, n), "utf8") })),
+    );
+    return { kind: "folder", folder: p, files };
+  } catch (err) {
+    return missing(p, err);
+  }
+}
+
+function readSourceSync(p: string): Source {
+  try {
+    if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, text: readFileSync(p, "utf8") } };
+    const names = jsonNames(readdirSync(p));
+    return { kind: "folder", folder: p, files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })) };
+  } catch (err) {
+    return missing(p, err);
+  }
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+/** Raw data plus, for a folder, which file each top-level key came from. */
+interface Assembled {
+  readonly root: Record<string, unknown>;
+  readonly fileOfKey: (key: string | number | undefined) => string | undefined;
+}
+
+function assemble(source: Source): Assembled | NetworkProblem[] {
+  if (source.kind === "missing") return [source.problem];
+  if (source.kind === "file") {
+    const parsed = parseJsonText(source.file.text, source.file.file);
+    if (!parsed.ok) return [parsed.problem];
+    if (!isPlainObject(parsed.value)) return [topLevelProblem(parsed.value, source.file.file)];
+    const file = source.file.file;
+    return { root: parsed.value, fileOfKey: () => file };
+  }
+  const problems: NetworkProblem[] = [];
+  const header = path.join(source.folder, FOLDER_HEADER_FILE);
+  if (!source.files.some((f) => f.file === header)) {
+    problems.push({
+      file: source.folder,
+      path: "$",
+      value: source.files.map((f) => path.basename(f.file)),
+      message: `folder ${JSON.stringify(source.folder)} has no ${FOLDER_HEADER_FILE}`,
+      fix: `add ${FOLDER_HEADER_FILE} holding schema, version, id, name and asOf (or pass a single-file network)`,
+    });
+  }
+  const root: Record<string, unknown> = {};
+  const keyFile = new Map<string, string>();
+  for (const f of source.files) {
+    const parsed = parseJsonText(f.text, f.file);
+    if (!parsed.ok) {
+      problems.push(parsed.problem);
+      continue;
+    }
+    if (!isPlainObject(parsed.value)) {
+      problems.push(topLevelProblem(parsed.value, f.file));
+      continue;
+    }
+    for (const [key, value] of Object.entries(parsed.value)) {
+      if (key === "$schema") continue; // each file may point its editor at the schema
+      const first = keyFile.get(key);
+      if (first !== undefined) {
+        problems.push({
+          file: f.file,
+          path: formatPath([key]),
+          value: key,
+          message: `entity key ${JSON.stringify(key)} appears in two files: ${path.basename(first)} and ${path.basename(f.file)}`,
+          fix: `keep ${JSON.stringify(key)} in one file only (merge the two lists)`,
+        });
+        continue;
+      }
+      keyFile.set(key, f.file);
+      // defineProperty: a key "__proto__" stays an ordinary key instead of changing the prototype.
+      Object.defineProperty(root, key, { value, enumerable: true, writable: true, configurable: true });
+    }
+  }
+  if (problems.length > 0) return problems;
+  return { root, fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header };
+}
+
+function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
+  return {
+    ...(file === undefined ? {} : { file }),
+    path: "$",
+    value,
+    message: `a network must be a JSON object, got ${describeType(value)}`,
+    fix: 'wrap the content in an object: { "schema": "qiwan-network", "version": 1, "places": [...], ... }',
+  };
+}
+
+/** Validate assembled raw data; returns the parsed file content or every problem found. */
+function validate(a: Assembled): NetworkFile | NetworkProblem[] {
+  const raw: RawProblem[] = [];
+  const result = NetworkFileSchema.safeParse(a.root, { reportInput: true });
+  if (!result.success) raw.push(...problemsFromZod(result.error.issues, a.root, NetworkFileSchema));
+  raw.push(...checkNetworkData(a.root));
+  if (raw.length === 0 && result.success) return result.data;
+  const seen = new Set<string>();
+  const problems: NetworkProblem[] = [];
+  for (const r of raw) {
+    const file = a.fileOfKey(r.segments[0]);
+    const p: NetworkProblem = {
+      ...(file === undefined ? {} : { file }),
+      path: formatPath(r.segments),
+      value: r.value,
+      message: r.message,
+      fix: r.fix,
+    };
+    const key = `${p.file}\0${p.path}\0${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(p);
+    }
+  }
+  // Stable: file order first, document order (zod, then semantic) within a file.
+  return problems.sort((x, y) => (x.file ?? "").localeCompare(y.file ?? ""));
+}
+
+function build(data: NetworkFile, origin: string | undefined): Network {
+  const byId = <T extends { id: string }>(xs: readonly T[]) => new FrozenMap(xs.map((x) => [x.id, x] as const));
+  const sources = data.sources ?? [];
+  const places = data.places;
+  const links = data.links;
+  const services = data.services ?? [];
+  const projects = data.projects;
+  const scenarios = data.scenarios;
+  const targets = data.targets ?? [];
+  deepFreeze(data);
+  const network: Network = {
+    id: data.id,
+    name: data.name,
+    ...(data.description === undefined ? {} : { description: data.description }),
+    asOf: data.asOf,
+    sources: deepFreeze(sources),
+    parameters: deepFreeze(data.parameters ?? {}),
+    places,
+    links,
+    services: deepFreeze(services),
+    projects,
+    scenarios,
+    targets: deepFreeze(targets),
+    placeById: byId(places),
+    linkById: byId(links),
+    serviceById: byId(services),
+    projectById: byId(projects),
+    scenarioById: byId(scenarios),
+    targetById: byId(targets),
+    ...(origin === undefined ? {} : { origin }),
+  };
+  return Object.freeze(network);
+}
+
+function finish(source: Source | { kind: "object"; value: unknown }, origin: string | undefined): Network {
+  const label = origin ?? "network object";
+  let assembled: Assembled | NetworkProblem[];
+  if (source.kind === "object") {
+    let copy: unknown;
+    try {
+      // A private copy: validation and freezing must never touch the caller's object.
+      copy = structuredClone(source.value);
+    } catch (err) {
+      throw new NetworkValidationError(label, [
+        {
+          path: "$",
+          value: source.value,
+          message: `the network object is not plain data (${(err as Error).message.split("\n")[0]})`,
+          fix: "pass plain JSON-like data: objects, arrays, strings, numbers, booleans",
+        },
+      ]);
+    }
+    assembled = isPlainObject(copy) ? { root: copy, fileOfKey: () => undefined } : [topLevelProblem(copy, undefined)];
+  } else {
+    assembled = assemble(source);
+  }
+  if (Array.isArray(assembled)) throw new NetworkValidationError(label, assembled);
+  const v = validate(assembled);
+  if (Array.isArray(v)) throw new NetworkValidationError(label, v);
+  return build(v, origin);
+}
+
+/**
+ * Load and validate a network.
+ *
+ * @param pathOrObject A path to a single-file network (`*.json`), a path to a folder network
+ *   (`network.json` with the header fields plus one file per entity kind, e.g. `places.json`
+ *   holding `{ "places": [...] }`; every `*.json` in the folder is read), or an in-memory object
+ *   with the single-file layout. The object is copied, never modified; it may hold NaN or Infinity,
+ *   which are reported as problems.
+ * @returns A deeply frozen {@link Network} (its Maps and arrays are read-only too).
+ * @throws {@link NetworkValidationError} listing every problem (unreadable, non-JSON or truncated
+ *   files with line and column, schema violations, unknown references with "did you mean",
+ *   implausible coordinates and lengths, cyclic scenario inheritance, ...). Nothing else is thrown
+ *   for bad input.
+ */
+export async function loadNetwork(pathOrObject: string | object, options: LoadNetworkOptions = {}): Promise<Network> {
+  if (typeof pathOrObject === "string") {
+    return finish(await readSource(pathOrObject), options.origin ?? pathOrObject);
+  }
+  return finish({ kind: "object", value: pathOrObject }, options.origin);
+}
+
+/** Synchronous {@link loadNetwork}: same input, result and errors, reading with blocking fs calls. */
+export function loadNetworkSync(pathOrObject: string | object, options: LoadNetworkOptions = {}): Network {
+  if (typeof pathOrObject === "string") {
+    return finish(readSourceSync(pathOrObject), options.origin ?? pathOrObject);
+  }
+  return finish({ kind: "object", value: pathOrObject }, options.origin);
+}

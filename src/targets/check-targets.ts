@@ -1,0 +1,307 @@
+/**
+ * Target checks: every scenario × target × measure × origin–destination pair, with travel time,
+ * threshold, pass/fail, margin, route legs and the binding leg.
+ */
+import type { Id, Measure, Target } from "../network/schema.js";
+import type { Network } from "../network/types.js";
+import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
+import { ModelError, didYouMean } from "../model/errors.js";
+import { bindingLegIndex, routeLegs, type RouteLeg } from "../model/route.js";
+import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
+
+/** Outcome of one origin–destination pair. */
+export type PairStatus = "pass" | "fail" | "no-route" | "no-station";
+
+/** The binding leg of a route, copied out of `legs` for convenience. */
+export interface BindingLeg {
+  /** Index into the pair's `legs`. */
+  readonly index: number;
+  readonly kind: RouteLeg["kind"];
+  readonly line: string;
+  readonly from: Id;
+  readonly to: Id;
+  readonly timeMin: number;
+}
+
+/** One origin–destination pair of a target, in one scenario and measure. */
+export interface PairResult {
+  readonly origin: Id;
+  readonly destination: Id;
+  /** `pass` / `fail` against the threshold; `no-route` (unreachable) and `no-station` count as not met. */
+  readonly status: PairStatus;
+  readonly met: boolean;
+  /** Travel time (min); null for no-route / no-station. */
+  readonly timeMin: number | null;
+  /** thresholdMin − timeMin (min): positive when the time is under the threshold; null without a time. */
+  readonly marginMin: number | null;
+  /** Station pair used (station-to-station), or the places themselves (door-to-door). */
+  readonly fromStation: Id | null;
+  readonly toStation: Id | null;
+  /** The route as legs (empty when routes are not requested or there is no route). */
+  readonly legs: readonly RouteLeg[];
+  /** The leg with the largest time (see docs/decisions-model.md); null without legs. */
+  readonly bindingLeg: BindingLeg | null;
+}
+
+/** Summary of a target over its pairs. */
+export interface TargetSummary {
+  readonly pairs: number;
+  readonly pairsMet: number;
+  /** pairsMet / pairs. */
+  readonly shareMet: number;
+  /**
+   * Share of destination population over met pairs: Σ population(destination of met pairs) /
+   * Σ population(destination of all pairs); null when no destination has a population.
+   */
+  readonly populationShareMet: number | null;
+  /** `met` (every pair), `partly-met`, `not-met` (no pair). */
+  readonly status: "met" | "partly-met" | "not-met";
+  /** Smallest margin over pairs with a time (min), null if none has one. */
+  readonly worstMarginMin: number | null;
+  /** Largest time over pairs with a time (min). */
+  readonly worstTimeMin: number | null;
+}
+
+/** One target in one scenario under one measure (interpretation). */
+export interface TargetResult {
+  /** The scenario id, or "(projects)" when evaluated on an explicit project set. */
+  readonly scenarioId: Id;
+  /** The scenario's year; NaN for an explicit project set. */
+  readonly scenarioYear: number;
+  readonly targetId: Id;
+  readonly targetName: string;
+  /** The interpretation used: `door-to-door` or `station-to-station`. */
+  readonly measure: Measure;
+  readonly modes: ModeFilter;
+  readonly thresholdMin: number;
+  /** Whether a time equal to the threshold passes (`<=`) or not (`<`). */
+  readonly comparison: "<=" | "<";
+  readonly pairs: readonly PairResult[];
+  readonly summary: TargetSummary;
+}
+
+/** Options of {@link checkTargets}. */
+export interface CheckTargetsOptions {
+  /** Scenario ids (default: every scenario, in network order). */
+  readonly scenarios?: readonly Id[];
+  /** Target ids (default: every target). */
+  readonly targets?: readonly Id[];
+  /** Interpretations to evaluate, overriding each target's `measures` (default: the target's, else both). */
+  readonly measures?: readonly Measure[];
+  /** A model built from this network, to reuse (default: built here with `modelOptions`). */
+  readonly model?: TravelTimeModel;
+  readonly modelOptions?: ModelOptions;
+  /** Compute route legs and binding legs (default true; false is faster). */
+  readonly routes?: boolean;
+  /** Quantity overrides (Monte Carlo draws), see {@link TravelTimeModel.costsWith}. */
+  readonly quantities?: QuantityOverrides;
+}
+
+const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
+
+/**
+ * Check a network's targets in every scenario. For each scenario × target × measure the result lists
+ * every origin–destination pair (cross: origins × destinations, skipping a place paired with itself;
+ * all-pairs: every ordered pair of distinct origins) and a summary. Unreachable pairs are results
+ * (`status: "no-route"`), not errors. Unknown scenario or target ids throw {@link ModelError} with a
+ * did-you-mean.
+ */
+export function checkTargets(network: Network, options: CheckTargetsOptions = {}): TargetResult[] {
+  const model = options.model ?? buildModel(network, options.modelOptions);
+  const scenarios = (options.scenarios ?? network.scenarios.map((s) => s.id)).map((id) => {
+    const s = network.scenarioById.get(id);
+    if (s === undefined) throw new ModelError(`unknown scenario "${id}"${didYouMean(id, network.scenarioById.keys())}`);
+    return s;
+  });
+  const targets = (options.targets ?? network.targets.map((t) => t.id)).map((id) => {
+    const t = network.targetById.get(id);
+    if (t === undefined) throw new ModelError(`unknown target "${id}"${didYouMean(id, network.targetById.keys())}`);
+    return t;
+  });
+  const out: TargetResult[] = [];
+  for (const scenario of scenarios) {
+    for (const target of targets) {
+      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+        out.push(
+          evaluateTarget(model, target, {
+            selection: { scenario: scenario.id },
+            measure,
+            routes: options.routes ?? true,
+            ...(options.quantities ? { quantities: options.quantities } : {}),
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Options of {@link evaluateTarget}. */
+export interface EvaluateTargetOptions {
+  readonly selection: ProjectSelection;
+  readonly measure: Measure;
+  /** Route legs (default true). */
+  readonly routes?: boolean;
+  readonly quantities?: QuantityOverrides;
+}
+
+/** The ordered origin–destination pairs of a target. */
+export function targetPairs(target: Target): Array<[Id, Id]> {
+  const pairs: Array<[Id, Id]> = [];
+  if (target.pairs === "all-pairs") {
+    for (const o of target.origins) for (const d of target.origins) if (o !== d) pairs.push([o, d]);
+  } else {
+    for (const o of target.origins) for (const d of target.destinations ?? []) if (o !== d) pairs.push([o, d]);
+  }
+  return pairs;
+}
+
+/**
+ * One target under one project selection and measure: the building block of {@link checkTargets},
+ * for callers that evaluate many project sets (attribution) or quantity draws (uncertainty) on one
+ * model. Reuses the model's search; one one-to-many search per origin.
+ */
+export function evaluateTarget(model: TravelTimeModel, target: Target, options: EvaluateTargetOptions): TargetResult {
+  const network = model.network;
+  const measure = options.measure;
+  const modes: ModeFilter = target.modes ?? "multimodal";
+  const { graph, costs } = model.overlayWithCosts(options.selection, {
+    modes,
+    measure,
+    ...(options.quantities ? { quantities: options.quantities } : {}),
+  });
+  const search = model.search;
+  search.setGraph(graph);
+  const routes = options.routes ?? true;
+  const thresholdMin = target.thresholdMin.value;
+  const pairs = targetPairs(target);
+  const results: PairResult[] = [];
+
+  const byOrigin = new Map<Id, Id[]>();
+  for (const [o, d] of pairs) {
+    let list = byOrigin.get(o);
+    if (!list) byOrigin.set(o, (list = []));
+    list.push(d);
+  }
+  const resultByPair = new Map<string, PairResult>();
+  for (const [origin, destinations] of byOrigin) {
+    if (measure === "door-to-door") {
+      const targetNodes = destinations.map((d) => model.destinationNode(d));
+      const times = search.oneToMany(model.originNode(origin), targetNodes);
+      destinations.forEach((d, i) => {
+        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes));
+      });
+    } else {
+      const fromStations = model.stationsOf(origin);
+      const all =
+        fromStations.length === 0
+          ? null
+          : search.multiSource(
+              fromStations.map((s) => model.originNode(s)),
+              fromStations.map(() => 0),
+            );
+      for (const d of destinations) {
+        const toStations = model.stationsOf(d);
+        if (all === null || toStations.length === 0) {
+          resultByPair.set(`${origin}\u0000${d}`, emptyPair(origin, d, "no-station"));
+          continue;
+        }
+        let best = Infinity;
+        let node = -1;
+        for (const s of toStations) {
+          const n = model.destinationNode(s);
+          if (all[n]! < best) ((best = all[n]!), (node = n));
+        }
+        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best, node, target, costs, routes));
+      }
+    }
+  }
+  for (const [o, d] of pairs) results.push(resultByPair.get(`${o}\u0000${d}`)!);
+
+  return {
+    scenarioId: "scenario" in options.selection ? options.selection.scenario : "(projects)",
+    scenarioYear: "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
+    targetId: target.id,
+    targetName: target.name.en,
+    measure,
+    modes,
+    thresholdMin,
+    comparison: target.comparison,
+    pairs: results,
+    summary: summarise(network, results),
+  };
+}
+
+function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station"): PairResult {
+  return { origin, destination, status, met: false, timeMin: null, marginMin: null, fromStation: null, toStation: null, legs: [], bindingLeg: null };
+}
+
+function pairResult(
+  model: TravelTimeModel,
+  origin: Id,
+  destination: Id,
+  secs: number,
+  node: number,
+  target: Target,
+  costs: EdgeCosts,
+  routes: boolean,
+): PairResult {
+  if (!(secs < Infinity)) return emptyPair(origin, destination, "no-route");
+  const timeMin = secs / 60;
+  const thresholdMin = target.thresholdMin.value;
+  const met = target.comparison === "<=" ? timeMin <= thresholdMin : timeMin < thresholdMin;
+  let legs: RouteLeg[] = [];
+  let fromStation: Id | null = null;
+  let bindingLeg: BindingLeg | null = null;
+  if (routes) {
+    const path = model.search.pathTo(node);
+    if (path !== null) {
+      legs = routeLegs(model, path.edges, costs);
+      fromStation = model.graph.getNodeAttributes(model.compiled.idOf(path.nodes[0]!)).placeId;
+      const b = bindingLegIndex(legs);
+      if (b >= 0) {
+        const leg = legs[b]!;
+        bindingLeg = { index: b, kind: leg.kind, line: leg.line, from: leg.from, to: leg.to, timeMin: leg.timeMin };
+      }
+    }
+  }
+  return {
+    origin,
+    destination,
+    status: met ? "pass" : "fail",
+    met,
+    timeMin,
+    marginMin: thresholdMin - timeMin,
+    fromStation,
+    toStation: model.graph.getNodeAttributes(model.compiled.idOf(node)).placeId,
+    legs,
+    bindingLeg,
+  };
+}
+
+function summarise(network: Network, pairs: readonly PairResult[]): TargetSummary {
+  let met = 0;
+  let popAll = 0;
+  let popMet = 0;
+  let worstMargin: number | null = null;
+  let worstTime: number | null = null;
+  for (const p of pairs) {
+    const pop = network.placeById.get(p.destination)?.population?.value ?? 0;
+    popAll += pop;
+    if (p.met) {
+      met++;
+      popMet += pop;
+    }
+    if (p.marginMin !== null) worstMargin = worstMargin === null ? p.marginMin : Math.min(worstMargin, p.marginMin);
+    if (p.timeMin !== null) worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
+  }
+  return {
+    pairs: pairs.length,
+    pairsMet: met,
+    shareMet: pairs.length === 0 ? 0 : met / pairs.length,
+    populationShareMet: popAll > 0 ? popMet / popAll : null,
+    status: pairs.length > 0 && met === pairs.length ? "met" : met > 0 ? "partly-met" : "not-met",
+    worstMarginMin: worstMargin,
+    worstTimeMin: worstTime,
+  };
+}

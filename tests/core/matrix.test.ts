@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileGraph, matrix, matrixParallel, ShortestPathSearch } from "../../src/index.js";
+import { graphArb } from "./oracles.js";
+
+describe("matrix(graph, origins, destinations)", () => {
+  it("rows = oneToAll at the destinations (with and without cutoff)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.array(fc.nat(), { maxLength: 5 }), fc.array(fc.nat(), { maxLength: 5 }), fc.option(fc.nat(3000), { nil: undefined }), (g, o, d, cutoffSecs) => {
+        const compiled = compileGraph(g);
+        const origins = o.map((x) => x % g.nodeCount);
+        const destinations = d.map((x) => x % g.nodeCount);
+        const rows = matrix(compiled, origins, destinations, { cutoffSecs });
+        const search = new ShortestPathSearch(compiled);
+        expect(rows.length).toBe(origins.length);
+        rows.forEach((row, i) => {
+          const all = search.oneToAll(origins[i]!, { cutoffSecs });
+          expect(Array.from(row)).toEqual(destinations.map((t) => all[t]));
+        });
+      }),
+      { seed: 42, numRuns: 100 },
+    );
+  });
+});
+
+describe("matrixParallel(graph, origins, destinations, { workers })", () => {
+  it("gives exactly the serial rows (worker threads over a shared graph), for bucket and heap graphs", async () => {
+    // A 40x40 grid with pseudo-random integer costs (deterministic LCG, seed 7).
+    const side = 40;
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const from: number[] = [];
+    const to: number[] = [];
+    const costSecs: number[] = [];
+    for (let r = 0; r < side; r++) {
+      for (let c = 0; c < side; c++) {
+        const v = r * side + c;
+        if (c + 1 < side) from.push(v), to.push(v + 1), costSecs.push(30 + Math.floor(rand() * 270));
+        if (r + 1 < side) from.push(v), to.push(v + side), costSecs.push(30 + Math.floor(rand() * 270));
+      }
+    }
+    const origins = Array.from({ length: 25 }, () => Math.floor(rand() * side * side));
+    const destinations = Array.from({ length: 30 }, () => Math.floor(rand() * side * side));
+    for (const graph of [
+      compileGraph({ nodeCount: side * side, from, to, costSecs, directed: false }),
+      compileGraph({ nodeCount: side * side, from, to, costSecs: costSecs.map((c) => c + 0.25), directed: false, }, { reorder: true }),
+    ]) {
+      for (const cutoffSecs of [undefined, 2000]) {
+        const serial = matrix(graph, origins, destinations, { cutoffSecs });
+        const parallel = await matrixParallel(graph, origins, destinations, { workers: 2, cutoffSecs });
+        expect(parallel.map((r) => Array.from(r))).toEqual(serial.map((r) => Array.from(r)));
+        expect(serial.some((r) => r.some((t) => t > 0 && t < Infinity))).toBe(true);
+      }
+    }
+  });
+
+  it("handles no origins and no destinations", async () => {
+    const g = compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [3] });
+    expect(await matrixParallel(g, [], [0, 1], { workers: 2 })).toEqual([]);
+    expect((await matrixParallel(g, [0, 1], [], { workers: 2 })).map((r) => r.length)).toEqual([0, 0]);
+  });
+});

@@ -1,0 +1,273 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, type CompiledGraph } from "../../src/index.js";
+import { bellmanFord, graphArb, graphologyTimes, toGraphology, type RandomGraph } from "./oracles.js";
+
+const RUNS = 150;
+
+/** Every (queue, reorder) configuration; all must agree with the oracles. */
+const CONFIGS = [
+  { queue: "heap", reorder: false },
+  { queue: "heap", reorder: true },
+  { queue: "auto", reorder: false },
+  { queue: "auto", reorder: true },
+] as const;
+
+function expectTimes(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
+  expect(Array.from(actual)).toEqual(Array.from(expected));
+}
+
+/** Sum of the path's edge costs, checking that consecutive nodes are joined by those edges. */
+function walk(g: RandomGraph, compiled: CompiledGraph, path: { nodes: number[]; edges: number[] }): number {
+  let total = 0;
+  path.edges.forEach((e, i) => {
+    const [a, b] = [path.nodes[i], path.nodes[i + 1]];
+    const ok = (g.from[e] === a && g.to[e] === b) || (!g.directed && g.from[e] === b && g.to[e] === a);
+    expect(ok, `edge ${e} does not join ${a} -> ${b}`).toBe(true);
+    total += compiled.edgeCostSecs(e);
+  });
+  return total;
+}
+
+describe("ShortestPathSearch on a hand-drawn graph", () => {
+  //   0 --60--> 1 --30--> 2
+  //   |                   ^
+  //   +--------100--------+      3 is isolated; 2 -> 4 costs 0
+  const g = compileGraph({ nodeCount: 5, from: [0, 1, 0, 2], to: [1, 2, 2, 4], costSecs: [60, 30, 100, 0] });
+  const search = new ShortestPathSearch(g);
+
+  it("oneToAll(source) gives exact seconds and UNREACHABLE for an isolated node", () => {
+    expectTimes(search.oneToAll(0), [0, 60, 90, UNREACHABLE, 90]);
+  });
+
+  it("pathTo(node) runs origin -> destination with edge ids", () => {
+    search.oneToAll(0);
+    expect(search.pathTo(4)).toEqual({ nodes: [0, 1, 2, 4], edges: [0, 1, 3], costSecs: 90 });
+    expect(search.pathTo(0)).toEqual({ nodes: [0], edges: [], costSecs: 0 });
+    expect(search.pathTo(3)).toBeNull();
+  });
+
+  it("cutoffSecs keeps times <= cutoff (a node exactly at the cutoff is reported)", () => {
+    expectTimes(search.oneToAll(0, { cutoffSecs: 60 }), [0, 60, UNREACHABLE, UNREACHABLE, UNREACHABLE]);
+    expectTimes(search.oneToAll(0, { cutoffSecs: 89.999 }), [0, 60, UNREACHABLE, UNREACHABLE, UNREACHABLE]);
+    expect(search.pathTo(2)).toBeNull();
+  });
+
+  it("reverse: true gives times to the source and paths from each node to it", () => {
+    expectTimes(search.oneToAll(4, { reverse: true }), [90, 30, 0, UNREACHABLE, 0]);
+    expect(search.pathTo(0)).toEqual({ nodes: [0, 1, 2, 4], edges: [0, 1, 3], costSecs: 90 });
+  });
+
+  it("oneToMany(source, targets) keeps target order and repeats", () => {
+    expectTimes(search.oneToMany(0, [4, 3, 1, 4]), [90, UNREACHABLE, 60, 90]);
+  });
+
+  it("multiSource(sources, startSecs) takes the best offset source", () => {
+    expectTimes(search.multiSource([0, 1], [0, 50], {}), [0, 50, 80, UNREACHABLE, 80]);
+    expect(search.pathTo(2)).toEqual({ nodes: [1, 2], edges: [1], costSecs: 80 });
+  });
+});
+
+describe("ShortestPathSearch agrees with oracles on random graphs", () => {
+  for (const config of CONFIGS) {
+    it(`oneToAll = Bellman–Ford = graphology-shortest-path (queue ${config.queue}, reorder ${config.reorder})`, () => {
+      fc.assert(
+        fc.property(graphArb(), fc.nat(), (g, pick) => {
+          const source = pick % g.nodeCount;
+          const compiled = compileGraph(g, config);
+          const search = new ShortestPathSearch(compiled);
+          const times = search.oneToAll(source);
+          expectTimes(times, bellmanFord(g, [source], [0]));
+          expectTimes(times, graphologyTimes(toGraphology(g), source, g.nodeCount));
+          for (let v = 0; v < g.nodeCount; v++) {
+            const path = search.pathTo(v);
+            if (times[v] === Infinity) expect(path).toBeNull();
+            else {
+              expect(path!.nodes[0]).toBe(source);
+              expect(path!.nodes.at(-1)).toBe(v);
+              expect(walk(g, compiled, path!)).toBe(times[v]);
+              expect(path!.costSecs).toBe(times[v]);
+            }
+          }
+        }),
+        { seed: 42, numRuns: RUNS },
+      );
+    });
+  }
+
+  it("fractional costs (heap) match Bellman–Ford", () => {
+    fc.assert(
+      fc.property(graphArb({ fractional: true }), fc.nat(), (g, pick) => {
+        const source = pick % g.nodeCount;
+        const compiled = compileGraph(g);
+        expectTimes(new ShortestPathSearch(compiled).oneToAll(source), bellmanFord(g, [source], [0]));
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("bounded search = full search filtered by the cutoff (<=)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.integer({ min: 0, max: 6000 }), (g, pick, cutoffSecs) => {
+        const source = pick % g.nodeCount;
+        const search = new ShortestPathSearch(compileGraph(g));
+        const full = Array.from(search.oneToAll(source)).map((t) => (t <= cutoffSecs ? t : Infinity));
+        expectTimes(search.oneToAll(source, { cutoffSecs }), full);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("adding an edge or lowering a cost never increases a time", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.nat(), fc.nat(), fc.nat(100), (g, pick, a, b, c) => {
+        const n = g.nodeCount;
+        const source = pick % n;
+        const before = new ShortestPathSearch(compileGraph(g)).oneToAll(source);
+        const added = { ...g, from: [...g.from, a % n], to: [...g.to, b % n], costSecs: [...g.costSecs, c] };
+        const lowered = { ...g, costSecs: g.costSecs.map((x, i) => (i === pick % Math.max(1, g.costSecs.length) ? Math.floor(x / 2) : x)) };
+        for (const variant of [added, lowered]) {
+          const after = new ShortestPathSearch(compileGraph(variant)).oneToAll(source);
+          for (let v = 0; v < n; v++) expect(after[v]).toBeLessThanOrEqual(before[v]!);
+        }
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("multiSource = min over sources of offset + single-source time (heap and bucket, integer and fractional offsets)", () => {
+    fc.assert(
+      fc.property(
+        graphArb(),
+        fc.array(fc.tuple(fc.nat(), fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }).map((x) => x / 8))), { maxLength: 5 }),
+        fc.constantFrom("heap", "auto"),
+        (g, picks, queue) => {
+          const sources = picks.map(([p]) => p % g.nodeCount);
+          const starts = picks.map(([, t]) => t);
+          const search = new ShortestPathSearch(compileGraph(g, { queue }));
+          const expected = new Array<number>(g.nodeCount).fill(Infinity);
+          sources.forEach((s, i) => {
+            const single = search.oneToAll(s);
+            for (let v = 0; v < g.nodeCount; v++) expected[v] = Math.min(expected[v]!, starts[i]! + single[v]!);
+          });
+          const times = search.multiSource(sources, starts);
+          expectTimes(times, expected);
+          expectTimes(times, bellmanFord(g, sources, starts));
+          for (let v = 0; v < g.nodeCount; v++) {
+            const path = search.pathTo(v);
+            if (times[v] === Infinity) continue;
+            const i = sources.findIndex((s, j) => s === path!.nodes[0] && starts[j]! + 0 === Math.min(...starts.filter((_, k) => sources[k] === s)));
+            expect(i).toBeGreaterThanOrEqual(0);
+            expect(walk(g, compileGraph(g), path!) + starts[i]!).toBe(times[v]);
+          }
+        },
+      ),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("reverse search = forward search on every pair, and reverse paths end at the root", () => {
+    fc.assert(
+      fc.property(graphArb({ maxNodes: 8 }), fc.boolean(), (g, reorder) => {
+        const compiled = compileGraph(g, { reorder });
+        const search = new ShortestPathSearch(compiled);
+        const forward = Array.from({ length: g.nodeCount }, (_, s) => Array.from(search.oneToAll(s)));
+        for (let t = 0; t < g.nodeCount; t++) {
+          const back = search.oneToAll(t, { reverse: true });
+          for (let s = 0; s < g.nodeCount; s++) {
+            expect(back[s]).toBe(forward[s]![t]);
+            const path = search.pathTo(s);
+            if (back[s] === Infinity) expect(path).toBeNull();
+            else {
+              expect(path!.nodes[0]).toBe(s);
+              expect(path!.nodes.at(-1)).toBe(t);
+              expect(walk(g, compiled, path!)).toBe(back[s]);
+            }
+          }
+        }
+      }),
+      { seed: 42, numRuns: 80 },
+    );
+  });
+
+  it("oneToMany = oneToAll at the targets, also with a cutoff and reverse", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), fc.option(fc.nat(3000), { nil: undefined }), (g, pick, tp, reverse, cutoffSecs) => {
+        const source = pick % g.nodeCount;
+        const targets = tp.map((t) => t % g.nodeCount);
+        const search = new ShortestPathSearch(compileGraph(g));
+        const all = search.oneToAll(source, { reverse, cutoffSecs });
+        const some = search.oneToMany(source, targets, { reverse, cutoffSecs });
+        expectTimes(some, targets.map((t) => all[t]!));
+        for (const t of targets) if (all[t]! < Infinity) expect(search.pathTo(t)!.costSecs).toBe(all[t]);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+});
+
+describe("cost overlays (withCosts)", () => {
+  it("withCosts(costs) gives the same results as compiling with those costs; Infinity disables an edge", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.array(fc.oneof(fc.nat(400), fc.constant(Infinity), fc.nat(400).map((x) => x / 4))), (g, pick, newCosts) => {
+        const source = pick % g.nodeCount;
+        const costSecs = g.costSecs.map((c, i) => newCosts[i] ?? c);
+        const base = compileGraph(g);
+        const overlay = base.withCosts(costSecs);
+        const recompiled = compileGraph({ ...g, costSecs });
+        const search = new ShortestPathSearch(base);
+        search.setGraph(overlay);
+        const viaOverlay = search.oneToAll(source);
+        expectTimes(viaOverlay, new ShortestPathSearch(recompiled).oneToAll(source));
+        expectTimes(viaOverlay, bellmanFord({ ...g, costSecs }, [source], [0]));
+        for (let e = 0; e < g.from.length; e++) expect(overlay.edgeCostSecs(e)).toBe(costSecs[e]);
+        search.setGraph(base);
+        expectTimes(search.oneToAll(source), bellmanFord(g, [source], [0]));
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("setGraph(other topology) throws CoreError", () => {
+    const a = compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [1] });
+    const b = compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [1] });
+    expect(() => new ShortestPathSearch(a).setGraph(b)).toThrow(CoreError);
+  });
+});
+
+describe("queue and layout switches give identical output", () => {
+  it("heap = bucket, reorder on = off (oneToAll, bounded, reverse)", () => {
+    fc.assert(
+      fc.property(graphArb({ maxNodes: 30, maxEdges: 90 }), fc.nat(), fc.integer({ min: 0, max: 8000 }), fc.boolean(), (g, pick, cutoffSecs, reverse) => {
+        const source = pick % g.nodeCount;
+        const variants = [
+          compileGraph(g, { queue: "heap" }),
+          compileGraph(g, { queue: "bucket" }),
+          compileGraph(g, { queue: "heap", reorder: true }),
+          compileGraph(g, { queue: "bucket", reorder: true }),
+        ];
+        expect(variants.map((v) => v.queue)).toEqual(["heap", "bucket", "heap", "bucket"]);
+        const results = variants.map((v) => Array.from(new ShortestPathSearch(v).oneToAll(source, { cutoffSecs, reverse })));
+        for (const r of results) expect(r).toEqual(results[0]);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+});
+
+describe("degenerate graphs", () => {
+  it("a single node reaches itself at 0", () => {
+    const g = compileGraph({ nodeCount: 1, from: [], to: [], costSecs: [] });
+    expectTimes(new ShortestPathSearch(g).oneToAll(0), [0]);
+  });
+  it("an empty graph compiles; multiSource with no sources gives an empty array", () => {
+    const g = compileGraph({ nodeCount: 0, from: [], to: [], costSecs: [] });
+    const search = new ShortestPathSearch(g);
+    expect(search.multiSource([], []).length).toBe(0);
+    expect(() => search.oneToAll(0)).toThrow(CoreError);
+  });
+  it("no sources: every node is UNREACHABLE", () => {
+    const g = compileGraph({ nodeCount: 3, from: [0], to: [1], costSecs: [5] });
+    expectTimes(new ShortestPathSearch(g).multiSource([], []), [Infinity, Infinity, Infinity]);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { buildModel, findRoute, greatCircleKm, type RouteResult } from "../../src/index.js";
+import { loadFixture } from "../fixtures/model/load.js";
+
+// Arithmetic of tests/fixtures/model/exact.json (defaults: hsr commercial factor 0.8, rail transfer 10 min):
+// - H1 S1→S3 skips S2: 150 km of 250 km/h track at 0.8 × 250 = 200 km/h = 45 min; headway 20 → wait 10.
+// - H2 S1→S2→S3: run 30 + dwell 2 + run 15; headway 60 → wait 30.
+// - R1 S3→S4: run 20, headway 30 → wait 15; boarding after a ride adds transferMin.rail = 10.
+// - connectors: A–S1 10 min, B–S3 5 min. Expressway A–B (project P_ROAD, 2025): 68 km at 0.85 × 100 = 48 min.
+const network = loadFixture("exact.json");
+const model = buildModel(network, { generateAccess: false });
+const time = (r: RouteResult): number | null => r.timeMin;
+
+describe("buildModel(network) on the exact fixture", () => {
+  it("charges half the headway as wait on boarding", () => {
+    const r = findRoute(model, "S1", "S3", { scenario: "base", measure: "station-to-station" });
+    expect(time(r)).toBeCloseTo(10 + 45, 9);
+    expect(r.legs).toHaveLength(1);
+    expect(r.legs[0]).toMatchObject({ kind: "ride", lineIds: ["H1"], waitMin: 10, transferMin: 0 });
+    expect(r.legs[0]!.inVehicleMin).toBeCloseTo(45, 9);
+  });
+
+  it("{ wait: 'full-headway' } charges the whole headway", () => {
+    const full = buildModel(network, { generateAccess: false, wait: "full-headway" });
+    expect(time(findRoute(full, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(20 + 45, 9);
+    const capped = buildModel(network, { generateAccess: false, wait: { capMin: 4 } });
+    expect(time(findRoute(capped, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(4 + 45, 9);
+  });
+
+  it("charges the transfer time on ride→ride but not on access→ride", () => {
+    const toS3 = findRoute(model, "A", "S3", { scenario: "base" });
+    expect(time(toS3)).toBeCloseTo(10 + 10 + 45, 9);
+    expect(toS3.legs.map((l) => l.kind)).toEqual(["access", "ride"]);
+    expect(toS3.legs[1]!.transferMin).toBe(0);
+    const toS4 = findRoute(model, "A", "S4", { scenario: "base" });
+    expect(time(toS4)).toBeCloseTo(10 + 10 + 45 + (10 + 15 + 20), 9);
+    expect(toS4.legs.map((l) => [l.kind, l.transferMin])).toEqual([
+      ["access", 0],
+      ["ride", 0],
+      ["ride", 10],
+    ]);
+  });
+
+  it("a service that skips a stop cannot be boarded there", () => {
+    const r = findRoute(model, "S2", "S3", { scenario: "base", measure: "station-to-station" });
+    expect(r.legs[0]!.lineIds).toEqual(["H2"]);
+    expect(time(r)).toBeCloseTo(30 + 15, 9);
+  });
+
+  it("counts dwell at intermediate stops only", () => {
+    // Without H1, S1→S3 rides H2 through S2: wait 30 + 30 + dwell 2 + 15.
+    const noH1 = buildModel(
+      { ...network, services: network.services.filter((s) => s.id !== "H1"), serviceById: new Map([...network.serviceById].filter(([k]) => k !== "H1")) },
+      { generateAccess: false },
+    );
+    expect(time(findRoute(noH1, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(30 + 30 + 2 + 15, 9);
+  });
+
+  it("a link that opens only in a later scenario changes only that scenario", () => {
+    const base = findRoute(model, "A", "B", { scenario: "base" });
+    const plan = findRoute(model, "A", "B", { scenario: "plan" });
+    expect(time(base)).toBeCloseTo(10 + 10 + 45 + 5, 9);
+    expect(base.legs.map((l) => l.kind)).toEqual(["access", "ride", "egress"]);
+    expect(time(plan)).toBeCloseTo(48, 9);
+    expect(plan.legs).toMatchObject([{ kind: "drive", lineIds: ["xAB"], projects: ["P_ROAD"] }]);
+  });
+
+  it("mode filters: rail only ignores the new road, road only ignores the trains", () => {
+    expect(time(findRoute(model, "A", "B", { scenario: "plan", modes: "rail" }))).toBeCloseTo(70, 9);
+    expect(time(findRoute(model, "A", "B", { scenario: "plan", modes: "road" }))).toBeCloseTo(48, 9);
+    expect(findRoute(model, "A", "B", { scenario: "base", modes: "road" }).status).toBe("no-route");
+  });
+
+  it("station-to-station excludes access and egress; door-to-door includes them", () => {
+    const d2d = findRoute(model, "A", "B", { scenario: "base", measure: "door-to-door" });
+    const s2s = findRoute(model, "A", "B", { scenario: "base", measure: "station-to-station" });
+    expect(s2s).toMatchObject({ fromStation: "S1", toStation: "S3" });
+    expect(d2d.timeMin! - s2s.timeMin!).toBeCloseTo(10 + 5, 9);
+    expect(findRoute(model, "D", "B", { scenario: "base", measure: "station-to-station" }).status).toBe("no-station");
+  });
+
+  it("a generated car access leg: great-circle × circuity at the access speed", () => {
+    const withAccess = buildModel(network);
+    const r = findRoute(withAccess, "E", "S3", { scenario: "base" });
+    const [lonE, latE] = network.placeById.get("E")!.coord;
+    const [lonS, latS] = network.placeById.get("S1")!.coord;
+    const accessMin = ((greatCircleKm([lonE, latE], [lonS, latS]) * 1.3) / 30) * 60;
+    expect(r.legs[0]).toMatchObject({ kind: "access", mode: "car", from: "E", to: "S1" });
+    expect(r.legs[0]!.accessMin).toBeCloseTo(accessMin, 9);
+    expect(time(r)).toBeCloseTo(accessMin + 10 + 45, 9);
+  });
+
+  it("every route's legs sum to its time", () => {
+    for (const scenario of ["base", "plan"]) {
+      for (const from of network.places) {
+        for (const to of network.places) {
+          for (const measure of ["door-to-door", "station-to-station"] as const) {
+            const r = findRoute(model, from.id, to.id, { scenario, measure });
+            if (r.status !== "ok") continue;
+            const sum = r.legs.reduce((s, l) => s + l.timeMin, 0);
+            expect(sum).toBeCloseTo(r.timeMin!, 9);
+            for (const l of r.legs) {
+              expect(l.waitMin + l.transferMin + l.inVehicleMin + l.accessMin + l.egressMin).toBeCloseTo(l.timeMin, 9);
+            }
+          }
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { buildModel, checkTargets, evaluateTarget, ModelError } from "../../src/index.js";
+import { loadFixture } from "../fixtures/model/load.js";
+
+// See tests/model/exact.test.ts for the fixture's arithmetic.
+const network = loadFixture("exact.json");
+const model = buildModel(network, { generateAccess: false });
+
+describe("checkTargets(network, options)", () => {
+  const results = checkTargets(network, { model });
+
+  it("returns every scenario × target × measure, in network order", () => {
+    expect(results.map((r) => `${r.scenarioId}/${r.targetId}/${r.measure}`)).toEqual([
+      "base/T_AB/door-to-door",
+      "base/T_AB/station-to-station",
+      "base/T_circle/door-to-door",
+      "plan/T_AB/door-to-door",
+      "plan/T_AB/station-to-station",
+      "plan/T_circle/door-to-door",
+    ]);
+  });
+
+  it("the two interpretations differ by access plus egress", () => {
+    const [d2d, s2s] = results.filter((r) => r.scenarioId === "base" && r.targetId === "T_AB");
+    expect(d2d!.pairs[0]).toMatchObject({ origin: "A", destination: "B", status: "fail", met: false });
+    expect(d2d!.pairs[0]!.timeMin).toBeCloseTo(70, 9);
+    expect(d2d!.pairs[0]!.marginMin).toBeCloseTo(-10, 9);
+    expect(s2s!.pairs[0]).toMatchObject({ status: "pass", fromStation: "S1", toStation: "S3" });
+    expect(s2s!.pairs[0]!.marginMin).toBeCloseTo(5, 9);
+    expect(d2d!.pairs[0]!.timeMin! - s2s!.pairs[0]!.timeMin!).toBeCloseTo(10 + 5, 9);
+  });
+
+  it("the binding leg is the longest leg", () => {
+    const d2d = results.find((r) => r.scenarioId === "base" && r.targetId === "T_AB")!;
+    expect(d2d.pairs[0]!.bindingLeg).toMatchObject({ index: 1, kind: "ride", line: "HSR 1" });
+  });
+
+  it("a multi-destination target reports each pair, unreachable ones as no-route, and a population-weighted summary", () => {
+    const circle = results.find((r) => r.scenarioId === "base" && r.targetId === "T_circle")!;
+    expect(circle.pairs.map((p) => `${p.origin}>${p.destination}:${p.status}`)).toEqual([
+      "A>B:pass", // 70 < 75
+      "A>D:pass", // 60 by expressway
+      "B>A:pass",
+      "B>D:fail", // B→A 70, then A→D 60
+      "D>A:pass",
+      "D>B:fail",
+    ]);
+    // Destinations' populations: A 1000, B 3000, D 1000 (met pairs: A>B 3000, A>D 1000, B>A 1000, D>A 1000).
+    expect(circle.summary).toMatchObject({ pairs: 6, pairsMet: 4, status: "partly-met" });
+    expect(circle.summary.populationShareMet).toBeCloseTo(6000 / 10000, 12);
+  });
+
+  it("uses the comparison: '<' fails a time equal to the threshold", () => {
+    const target = { ...network.targetById.get("T_AB")!, thresholdMin: { value: 70, source: "test" } };
+    // 70 is computed in floating point; use the exact time the model reports as the threshold.
+    const t = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door" }).pairs[0]!.timeMin!;
+    const exact = evaluateTarget(model, { ...target, thresholdMin: { value: t, source: "test" } }, { selection: { scenario: "base" }, measure: "door-to-door" });
+    const strict = evaluateTarget(model, { ...target, comparison: "<" as const, thresholdMin: { value: t, source: "test" } }, { selection: { scenario: "base" }, measure: "door-to-door" });
+    expect(exact.pairs[0]!.met).toBe(true);
+    expect(strict.pairs[0]!.met).toBe(false);
+  });
+
+  it("unreachable pairs are results, not errors", () => {
+    const r = checkTargets(network, { model, scenarios: ["base"], targets: ["T_AB"], measures: ["door-to-door"] });
+    const roadOnly = evaluateTarget(model, { ...network.targetById.get("T_AB")!, modes: "road" }, { selection: { scenario: "base" }, measure: "door-to-door" });
+    expect(r).toHaveLength(1);
+    expect(roadOnly.pairs[0]).toMatchObject({ status: "no-route", met: false, timeMin: null, marginMin: null, legs: [] });
+    expect(roadOnly.summary.status).toBe("not-met");
+  });
+
+  it("unknown scenario or target ids throw ModelError with a did-you-mean", () => {
+    expect(() => checkTargets(network, { model, scenarios: ["pln"] })).toThrow(ModelError);
+    expect(() => checkTargets(network, { model, scenarios: ["pln"] })).toThrow(/did you mean "plan"/);
+    expect(() => checkTargets(network, { model, targets: ["T_A"] })).toThrow(/unknown target "T_A"/);
+  });
+
+  it("routes: false gives the same times without legs", () => {
+    const fast = checkTargets(network, { model, routes: false });
+    expect(fast.map((r) => r.pairs.map((p) => p.timeMin))).toEqual(results.map((r) => r.pairs.map((p) => p.timeMin)));
+    expect(fast.every((r) => r.pairs.every((p) => p.legs.length === 0))).toBe(true);
+  });
+});
