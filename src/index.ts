@@ -10,3 +10,4 @@ export * from "./targets/index.js";
 export * from "./scenario/index.js";
 export * from "./accessibility/index.js";
 export * from "./attribution/index.js";
+export * from "./compare/index.js";
