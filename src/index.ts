@@ -11,3 +11,4 @@ export * from "./scenario/index.js";
 export * from "./accessibility/index.js";
 export * from "./attribution/index.js";
 export * from "./compare/index.js";
+export * from "./uncertainty/index.js";
