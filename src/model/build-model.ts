@@ -10,7 +10,8 @@ import type { Network } from "../network/types.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
 import { PARAMETER_SPECS, resolveParameters, type ParameterName, type ResolvedParameters } from "./parameters.js";
-import { scenarioProjectSet } from "./scenario-projects.js";
+import { resolveScenario } from "../network/resolve.js";
+import { requirePlace } from "../network/lookup.js";
 import type {
   ModeFilter,
   ModelEdgeAttributes,
@@ -318,19 +319,24 @@ export class TravelTimeModel {
       }
     });
 
-    // Generated access/egress connectors: each place to nearby stops, and isolated places to the road network.
+    // Generated access/egress connectors: each place to nearby stations, and isolated places to the road
+    // network. They depend on places only (not on services or projects), so every scenario and every
+    // subset of the network has the same connectors (the superset equals a model of the subset).
+    const hasGeneratedAccess = new Uint8Array(P);
     if (this.options.generateAccess) {
-      const stopIdx = [...stopPlaces].map((id) => this.#placeIndex.get(id)!);
-      const isStop = new Uint8Array(P);
-      for (const s of stopIdx) isStop[s] = 1;
+      const isStation = new Uint8Array(P);
+      places.forEach((place, i) => {
+        if (place.kind === "station") isStation[i] = 1;
+        for (const s of place.stations ?? []) isStation[placeAt(s, `places[${i}] "${place.id}".stations`)] = 1;
+      });
+      const stationIdx = places.map((_, i) => i).filter((i) => isStation[i]);
       const joined = new Set<string>(explicitConnectorPairs);
-      const connected = new Uint8Array(P);
       const generate = (a: number, b: number): void => {
         const key = a < b ? `${a},${b}` : `${b},${a}`;
         if (a === b || joined.has(key)) return;
         joined.add(key);
-        connected[a] = 1;
-        connected[b] = 1;
+        hasGeneratedAccess[a] = 1;
+        hasGeneratedAccess[b] = 1;
         const km = crowKm(a, b);
         const walk = km * baseAccessCircuity(this.parameters) <= this.options.walkMaxKm;
         const cost: CostFn = walk
@@ -345,23 +351,15 @@ export class TravelTimeModel {
           const b = placeAt(s, `places[${a}] "${place.id}".stations`);
           generate(a, b);
         }
-        for (const b of stopIdx) if (crowKm(a, b) <= this.options.accessRadiusKm) generate(a, b);
-      });
-      // A place with no road, connector or stop would be unreachable: join it to the nearest place on the road network.
-      places.forEach((place, a) => {
-        if (hasStreetLink[a] || isStop[a] || connected[a]) return;
-        let best = -1;
-        let bestKm = Infinity;
-        for (let b = 0; b < P; b++) {
-          if (b !== a && hasStreetLink[b] && crowKm(a, b) < bestKm) {
-            bestKm = crowKm(a, b);
-            best = b;
-          }
-        }
-        if (best >= 0 && bestKm <= this.options.accessRadiusKm) generate(a, best);
-        else warnings.push(`place "${place.id}" has no road, connector or stop within ${this.options.accessRadiusKm} km: it is unreachable`);
+        for (const b of stationIdx) if (crowKm(a, b) <= this.options.accessRadiusKm) generate(a, b);
       });
     }
+    // A place with no road, connector, station or generated connector cannot be reached; say so.
+    places.forEach((place, a) => {
+      if (!hasStreetLink[a] && !stopPlaces.has(place.id) && !hasGeneratedAccess[a]) {
+        warnings.push(`place "${place.id}" has no road or connector link, no station within ${this.options.accessRadiusKm} km and no service: it is unreachable`);
+      }
+    });
 
     // Destination sinks: entered from both layers at no cost, never left.
     places.forEach((place, p) => {
@@ -508,11 +506,11 @@ export class TravelTimeModel {
     return this.compiled.edgeCount;
   }
 
-  /** The project set of a scenario (cached). Throws {@link ModelError} with a did-you-mean for an unknown id. */
+  /** The project set of a scenario (cached; see `resolveScenario`). Throws `UnknownIdError` with a did-you-mean for an unknown id. */
   scenarioProjects(scenarioId: Id): ReadonlySet<Id> {
     let set = this.#scenarioSets.get(scenarioId);
     if (set === undefined) {
-      set = scenarioProjectSet(this.network, scenarioId);
+      set = resolveScenario(this.network, scenarioId).projects;
       this.#scenarioSets.set(scenarioId, set);
     }
     return set;
@@ -678,11 +676,11 @@ export class TravelTimeModel {
     return result;
   }
 
-  /** Place index of a place id, or a {@link ModelError} with a did-you-mean. */
+  /** Place index of a place id; throws `UnknownIdError` with a did-you-mean for an unknown id. */
   placeIndex(placeId: Id): number {
     const i = this.#placeIndex.get(placeId);
-    if (i === undefined) throw new ModelError(`unknown place "${placeId}"${didYouMean(placeId, this.#placeIndex.keys())}`);
-    return i;
+    if (i === undefined) requirePlace(this.network, placeId);
+    return i!;
   }
   /** Node where searches from a place start (layer 0: no ride yet). */
   originNode(placeId: Id): number {
@@ -693,14 +691,13 @@ export class TravelTimeModel {
     return 2 * this.#placeCount + this.placeIndex(placeId);
   }
   /**
-   * Stations used by the station-to-station measure: the place's `stations`, or the place itself when
-   * some service stops there; empty otherwise.
+   * Stations used by the station-to-station measure: the place's `stations`, or the place itself when it
+   * is a station or some service stops there; empty otherwise.
    */
   stationsOf(placeId: Id): Id[] {
-    const place = this.network.placeById.get(placeId);
-    if (place === undefined) throw new ModelError(`unknown place "${placeId}"${didYouMean(placeId, this.#placeIndex.keys())}`);
+    const place = requirePlace(this.network, placeId);
     if (place.stations && place.stations.length > 0) return [...place.stations];
-    return this.#stopPlaces.has(placeId) ? [placeId] : [];
+    return place.kind === "station" || this.#stopPlaces.has(placeId) ? [placeId] : [];
   }
   /** Whether some service (in any project) stops at the place. */
   isStop(placeId: Id): boolean {

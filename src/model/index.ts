@@ -12,5 +12,4 @@ export {
 } from "./parameters.js";
 export { ModelError } from "./errors.js";
 export { greatCircleKm } from "./geo.js";
-export { scenarioProjectSet } from "./scenario-projects.js";
 export type * from "./types.js";

@@ -5,7 +5,8 @@
 import type { Id, Measure, Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
-import { ModelError, didYouMean } from "../model/errors.js";
+import { UnknownIdError } from "../network/errors.js";
+import { closestMatch } from "../network/suggest.js";
 import { bindingLegIndex, routeLegs, type RouteLeg } from "../model/route.js";
 import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
 
@@ -97,25 +98,30 @@ export interface CheckTargetsOptions {
   readonly quantities?: QuantityOverrides;
 }
 
+function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
+  const known = [...keys];
+  return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
+}
+
 const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 /**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
  * every origin–destination pair (cross: origins × destinations, skipping a place paired with itself;
  * all-pairs: every ordered pair of distinct origins) and a summary. Unreachable pairs are results
- * (`status: "no-route"`), not errors. Unknown scenario or target ids throw {@link ModelError} with a
+ * (`status: "no-route"`), not errors. Unknown scenario or target ids throw `UnknownIdError` with a
  * did-you-mean.
  */
 export function checkTargets(network: Network, options: CheckTargetsOptions = {}): TargetResult[] {
   const model = options.model ?? buildModel(network, options.modelOptions);
   const scenarios = (options.scenarios ?? network.scenarios.map((s) => s.id)).map((id) => {
     const s = network.scenarioById.get(id);
-    if (s === undefined) throw new ModelError(`unknown scenario "${id}"${didYouMean(id, network.scenarioById.keys())}`);
+    if (s === undefined) throw unknown("scenario", id, network.scenarioById.keys(), "scenarios");
     return s;
   });
   const targets = (options.targets ?? network.targets.map((t) => t.id)).map((id) => {
     const t = network.targetById.get(id);
-    if (t === undefined) throw new ModelError(`unknown target "${id}"${didYouMean(id, network.targetById.keys())}`);
+    if (t === undefined) throw unknown("target", id, network.targetById.keys(), "targets");
     return t;
   });
   const out: TargetResult[] = [];

@@ -6,7 +6,7 @@ import { loadFixture } from "../fixtures/model/load.js";
 // - H1 S1→S3 skips S2: 150 km of 250 km/h track at 0.8 × 250 = 200 km/h = 45 min; headway 20 → wait 10.
 // - H2 S1→S2→S3: run 30 + dwell 2 + run 15; headway 60 → wait 30.
 // - R1 S3→S4: run 20, headway 30 → wait 15; boarding after a ride adds transferMin.rail = 10.
-// - connectors: A–S1 10 min, B–S3 5 min. Expressway A–B (project P_ROAD, 2025): 68 km at 0.85 × 100 = 48 min.
+// - connectors: A–S1 10 min, B–S3 5 min. Expressway A–B (project P_ROAD, 2025): explicit 40 min.
 const network = loadFixture("exact.json");
 const model = buildModel(network, { generateAccess: false });
 const time = (r: RouteResult): number | null => r.timeMin;
@@ -61,13 +61,13 @@ describe("buildModel(network) on the exact fixture", () => {
     const plan = findRoute(model, "A", "B", { scenario: "plan" });
     expect(time(base)).toBeCloseTo(10 + 10 + 45 + 5, 9);
     expect(base.legs.map((l) => l.kind)).toEqual(["access", "ride", "egress"]);
-    expect(time(plan)).toBeCloseTo(48, 9);
+    expect(time(plan)).toBeCloseTo(40, 9);
     expect(plan.legs).toMatchObject([{ kind: "drive", lineIds: ["xAB"], projects: ["P_ROAD"] }]);
   });
 
   it("mode filters: rail only ignores the new road, road only ignores the trains", () => {
     expect(time(findRoute(model, "A", "B", { scenario: "plan", modes: "rail" }))).toBeCloseTo(70, 9);
-    expect(time(findRoute(model, "A", "B", { scenario: "plan", modes: "road" }))).toBeCloseTo(48, 9);
+    expect(time(findRoute(model, "A", "B", { scenario: "plan", modes: "road" }))).toBeCloseTo(40, 9);
     expect(findRoute(model, "A", "B", { scenario: "base", modes: "road" }).status).toBe("no-route");
   });
 

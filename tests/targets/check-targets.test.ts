@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, checkTargets, evaluateTarget, ModelError } from "../../src/index.js";
+import { buildModel, checkTargets, evaluateTarget, UnknownIdError } from "../../src/index.js";
 import { loadFixture } from "../fixtures/model/load.js";
 
 // See tests/model/exact.test.ts for the fixture's arithmetic.
@@ -68,8 +68,8 @@ describe("checkTargets(network, options)", () => {
     expect(roadOnly.summary.status).toBe("not-met");
   });
 
-  it("unknown scenario or target ids throw ModelError with a did-you-mean", () => {
-    expect(() => checkTargets(network, { model, scenarios: ["pln"] })).toThrow(ModelError);
+  it("unknown scenario or target ids throw UnknownIdError with a did-you-mean", () => {
+    expect(() => checkTargets(network, { model, scenarios: ["pln"] })).toThrow(UnknownIdError);
     expect(() => checkTargets(network, { model, scenarios: ["pln"] })).toThrow(/did you mean "plan"/);
     expect(() => checkTargets(network, { model, targets: ["T_A"] })).toThrow(/unknown target "T_A"/);
   });
