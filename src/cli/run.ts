@@ -6,12 +6,17 @@ import { Command, CommanderError, Option } from "commander";
 import { NetworkValidationError, UnknownIdError, formatProblem } from "../network/errors.js";
 import { VERSION } from "../version.js";
 import { COMMANDS } from "./commands/index.js";
-import { CliContext } from "./context.js";
+import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";
 
-/** Build the commander program with every command registered (exposed for help-text tests). */
-export function createProgram(io: CliIo): { program: Command; ctx: CliContext } {
+/**
+ * Build the commander program with `commands` registered (default: every command of the CLI).
+ */
+export function createProgram(
+  io: CliIo,
+  commands: readonly RegisterCommand[] = COMMANDS,
+): { program: Command; ctx: CliContext } {
   const program = new Command("qiwan");
   const ctx = new CliContext(io, program);
   program
@@ -29,7 +34,7 @@ export function createProgram(io: CliIo): { program: Command; ctx: CliContext } 
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
     });
-  for (const register of COMMANDS) register(program, ctx);
+  for (const register of commands) register(program, ctx);
   program.addHelpText(
     "after",
     "\nExit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error.",
@@ -39,16 +44,21 @@ export function createProgram(io: CliIo): { program: Command; ctx: CliContext } 
 
 /**
  * Run the CLI with `argv` (the arguments after the program name, e.g. `["info", "--format", "json"]`).
+ * `commands` replaces the command list (tests register stand-in commands this way).
  *
  * @returns The exit code: {@link EXIT}.OK, TARGETS_FAILED (set by checking commands), USAGE (bad
  *   arguments, unknown place or scenario), BAD_DATA (missing or invalid network, one line per
  *   problem on stderr) or INTERNAL (a bug; one line, stack only with `--debug`).
  */
-export async function run(argv: readonly string[], io: CliIo): Promise<ExitCode> {
+export async function run(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly RegisterCommand[] = COMMANDS,
+): Promise<ExitCode> {
   const debug = argv.includes("--debug");
   let ctx: CliContext | undefined;
   try {
-    const made = createProgram(io);
+    const made = createProgram(io, commands);
     ctx = made.ctx;
     if (argv.length === 0) {
       made.program.outputHelp({ error: true });

@@ -155,7 +155,7 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     for (const [s, j] of strings(p.stations)) {
       if (!refTo("places", ["places", i, "stations", j], s)) continue;
       const kind = places.get(s)!.kind;
-      if (kind !== "station") add(["places", i, "stations", j], s, `${JSON.stringify(s)} is a ${showValue(kind)} place, not a station`, `list only places of kind "station" in stations, or change the kind of ${JSON.stringify(s)}`);
+      if (typeof kind === "string" && kind !== "station") add(["places", i, "stations", j], s, `${JSON.stringify(s)} is a ${showValue(kind)} place, not a station`, `list only places of kind "station" in stations, or change the kind of ${JSON.stringify(s)}`);
     }
   }
 
@@ -183,7 +183,7 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     if (typeof l.from === "string" && l.from === l.to) add(["links", i, "to"], l.to, `link ${showValue(l.id)} starts and ends at ${JSON.stringify(l.to)}`, "connect two different places");
     if (l.minutes === undefined && l.lengthKm === undefined) add(["links", i], l.id, `link ${showValue(l.id)} has neither "minutes" nor "lengthKm": its travel time cannot be computed`, 'add "lengthKm" (with "speedKmh" or the mode\'s default speed) or "minutes"');
     const len = num(l.lengthKm);
-    if (len !== undefined && ends.length === 2) {
+    if (len !== undefined && len > 0 && ends.length === 2) {
       const a = coords.get(ends[0]!);
       const b = coords.get(ends[1]!);
       if (a && b) {
@@ -198,7 +198,7 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   for (const [s, i] of items(root, "services")) {
     const stops = Array.isArray(s.stops) ? s.stops : undefined;
     if (stops) {
-      if (stops.length < 2) add(["services", i, "stops"], stops, `service ${showValue(s.id)} has ${stops.length} stop${stops.length === 1 ? "" : "s"}; a service needs at least two`, "list at least two stops in running order");
+      if (stops.length < 2) add(["services", i, "stops"], stops, `service ${showValue(s.id)} has ${stops.length} stop${stops.length === 1 ? "" : "s"} (${showValue(stops)}); a service needs at least two`, "list at least two stops in running order");
       for (const [stop, j] of strings(stops)) {
         refTo("places", ["services", i, "stops", j], stop);
         if (j > 0 && stops[j - 1] === stop) add(["services", i, "stops", j], stop, `stop ${JSON.stringify(stop)} repeats the previous stop`, "remove the repeated stop");
@@ -207,7 +207,7 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     const hasRun = s.runMinutes !== undefined;
     const hasSpeed = s.speedKmh !== undefined;
     if (hasRun === hasSpeed) add(["services", i], s.id, hasRun ? `service ${showValue(s.id)} has both "runMinutes" and "speedKmh"` : `service ${showValue(s.id)} has neither "runMinutes" nor "speedKmh"`, hasRun ? "keep one of them" : 'add "runMinutes" (one per segment) or "speedKmh"');
-    if (Array.isArray(s.runMinutes) && stops && stops.length >= 2 && s.runMinutes.length !== stops.length - 1) add(["services", i, "runMinutes"], s.runMinutes, `runMinutes has ${s.runMinutes.length} entries for ${stops.length} stops`, `give exactly ${stops.length - 1} run times, one per segment between consecutive stops`);
+    if (Array.isArray(s.runMinutes) && stops && stops.length >= 2 && s.runMinutes.length !== stops.length - 1) add(["services", i, "runMinutes"], s.runMinutes, `runMinutes has ${s.runMinutes.length} ${s.runMinutes.length === 1 ? "entry" : "entries"} for ${stops.length} stops`, `give exactly ${stops.length - 1} run times, one per segment between consecutive stops`);
     checkProjectRefs("services", s, i);
   }
 

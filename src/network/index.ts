@@ -9,3 +9,4 @@ export { checkProvenance } from "./provenance.js";
 export { closestMatch, editDistance } from "./suggest.js";
 export { haversineKm } from "./check.js";
 export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";
+export { networkJsonSchema, NetworkHeaderFileSchema, EntityFileSchemas } from "./json-schema.js";

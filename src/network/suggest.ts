@@ -27,8 +27,9 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate closest to `wanted`, or undefined when none is close enough to be a plausible typo.
  * A case-insensitive exact match wins; otherwise the smallest edit distance, accepted when it is at
- * most `max(1, floor(wanted.length / 3))` (so "QJ_EASTT" suggests "QJ_EAST", but "A" never suggests "B"
- * unless only the case differs). Ties go to the earlier candidate, so the result is deterministic.
+ * most `max(1, floor(wanted.length / 3))` and smaller than the longer of the two strings (a complete
+ * rewrite is not a typo): "QJ_EASTT" suggests "QJ_EAST" and "JJ" suggests "J", but "A" never
+ * suggests "B". Ties go to the earlier candidate, so the result is deterministic.
  */
 export function closestMatch(wanted: string, candidates: Iterable<string>): string | undefined {
   const lower = wanted.toLowerCase();
@@ -41,7 +42,7 @@ export function closestMatch(wanted: string, candidates: Iterable<string>): stri
     // Length difference is a lower bound on the distance: skip hopeless candidates cheaply.
     if (Math.abs(c.length - wanted.length) > limit) continue;
     const d = editDistance(wanted, c);
-    if (d < bestDistance) {
+    if (d < bestDistance && d < Math.max(c.length, wanted.length)) {
       bestDistance = d;
       best = c;
     }

@@ -117,6 +117,10 @@ export function problemsFromZod(
         break;
       }
       case "invalid_value": {
+        if (value === undefined) {
+          out.push({ segments, value, message: `missing required field ${field}`, fix: `add ${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
+          break;
+        }
         const values = issue.values.map((v) => JSON.stringify(v));
         let fix = `use ${values.length === 1 ? values[0] : `one of ${values.join(", ")}`}`;
         if (typeof value === "string") fix += didYouMean(value, issue.values.map(String));
@@ -186,9 +190,12 @@ export function problemsFromZod(
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";
         else fix = "correct the value";
-        const msg = m.startsWith("a number needs provenance") || m.startsWith("give either")
-          ? m.replace(/:.*$/, "").replace(/ \(.*\)$/, "")
-          : m;
+        const inner = value !== null && typeof value === "object" ? (value as { value?: unknown }).value : undefined;
+        const msg = m.startsWith("a number needs provenance")
+          ? `the number ${showValue(inner)} has no provenance (neither "source" nor "assumption")`
+          : m.startsWith("give either")
+            ? `the number ${showValue(inner)} has both "source" and "assumption"`
+            : m;
         out.push({ segments, value, message: msg, fix });
         break;
       }
