@@ -12,3 +12,5 @@ export * from "./accessibility/index.js";
 export * from "./attribution/index.js";
 export * from "./compare/index.js";
 export * from "./uncertainty/index.js";
+export * from "./isochrone/index.js";
+export * from "./render/index.js";

@@ -4,7 +4,11 @@
  */
 import type { RegisterCommand } from "../context.js";
 import { registerInfo } from "./info.js";
+import { registerIsochrone } from "./isochrone.js";
+import { registerMap } from "./map.js";
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
+  registerIsochrone,
+  registerMap,
 ];

@@ -1,0 +1,82 @@
+/**
+ * Argument parsing shared by `qiwan isochrone` and `qiwan map`: origins, cutoffs, access options,
+ * output writing. Every bad value becomes a one-line CliError (exit 2).
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { IsochroneError } from "../../isochrone/errors.js";
+import type { IsochroneOrigin } from "../../isochrone/modelIsochrone.js";
+import type { AccessOptions } from "../../isochrone/surface.js";
+import { ModelError } from "../../model/errors.js";
+import { writeFileAtomic } from "../atomic.js";
+import { CliError, EXIT } from "../exit.js";
+
+/** Parses `--from A,B+10`: place ids, each optionally `+MIN` (start offset in minutes). */
+export function parseOrigins(text: string, flag = "--from"): IsochroneOrigin[] {
+  const parts = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (parts.length === 0) throw new CliError(`${flag} is empty; give place ids, e.g. ${flag} QJ_CITY or ${flag} QJ_CITY,WS_CITY+10`, EXIT.USAGE);
+  return parts.map((part) => {
+    const m = /^(.+?)(?:\+(\d+(?:\.\d+)?))?$/.exec(part)!;
+    return { placeId: m[1]!, startSecs: m[2] === undefined ? 0 : Number(m[2]) * 60 };
+  });
+}
+
+/** Parses `--minutes 30,60,120`: positive numbers. */
+export function parseMinutes(text: string, flag = "--minutes"): number[] {
+  const parts = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const values = parts.map(Number);
+  const bad = parts.find((p, i) => !(values[i]! > 0) || !Number.isFinite(values[i]!));
+  if (parts.length === 0 || bad !== undefined) {
+    throw new CliError(`${flag} ${JSON.stringify(text)}: ${bad === undefined ? "no value" : `"${bad}" is not a positive number of minutes`}; give e.g. ${flag} 30,60,120`, EXIT.USAGE);
+  }
+  return values;
+}
+
+/** Parses a positive number option. */
+export function parsePositive(text: string | undefined, flag: string): number | undefined {
+  if (text === undefined) return undefined;
+  const v = Number(text);
+  if (!(v > 0) || !Number.isFinite(v)) throw new CliError(`${flag} ${JSON.stringify(text)} is not a positive number`, EXIT.USAGE);
+  return v;
+}
+
+/** Options every isochrone-drawing command accepts. */
+export interface SurfaceFlags {
+  readonly cellM?: string;
+  readonly accessKmh?: string;
+  readonly circuity?: string;
+  readonly maxAccessMin?: string;
+}
+
+/** Surface options from the flags (only those given). */
+export function surfaceOptions(flags: SurfaceFlags): { cellSizeM?: number; access: AccessOptions } {
+  const cellSizeM = parsePositive(flags.cellM, "--cell-m");
+  const speedKmh = parsePositive(flags.accessKmh, "--access-kmh");
+  const circuity = parsePositive(flags.circuity, "--circuity");
+  const maxAccessMin = parsePositive(flags.maxAccessMin, "--max-access-min");
+  return {
+    ...(cellSizeM !== undefined && { cellSizeM }),
+    access: {
+      ...(speedKmh !== undefined && { speedKmh }),
+      ...(circuity !== undefined && { circuity }),
+      ...(maxAccessMin !== undefined && { maxAccessMin }),
+    },
+  };
+}
+
+/** Runs `f`, turning isochrone and model misuse into a usage error (one line, exit 2). */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof IsochroneError || err instanceof ModelError) throw new CliError(err.message, EXIT.USAGE);
+    throw err;
+  }
+}
+
+/** Writes an output file atomically, after checking that its folder exists (exit 2 if not). */
+export async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
+  const dir = path.dirname(path.resolve(file));
+  if (!existsSync(dir)) throw new CliError(`--out ${file}: folder ${dir} does not exist; create it first`, EXIT.USAGE);
+  await writeFileAtomic(file, data);
+}

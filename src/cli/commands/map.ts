@@ -1,0 +1,105 @@
+/**
+ * `qiwan map`: an SVG or PNG map of the network for a scenario, optionally with isochrones, or a
+ * comparison of two scenarios (A, B, and the area newly within each cutoff in B).
+ */
+import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
+import { buildModel } from "../../model/build-model.js";
+import { requirePlace } from "../../network/lookup.js";
+import { resolveScenario } from "../../network/resolve.js";
+import { networkLayers } from "../../render/layers.js";
+import { formatMinutes, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
+import { svgToPng } from "../../render/png.js";
+import type { RegisterCommand } from "../context.js";
+import { CliError, EXIT } from "../exit.js";
+import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
+
+interface MapFlags extends SurfaceFlags {
+  readonly scenario?: string;
+  readonly isochroneFrom?: string;
+  readonly minutes: string;
+  readonly compare?: string[];
+  readonly out: string;
+  readonly png?: boolean;
+  readonly geojson?: string;
+}
+
+/** Registers `qiwan map`. */
+export const registerMap: RegisterCommand = (program, ctx) => {
+  program
+    .command("map")
+    .description("draw the network (links by mode and status, places), optionally with isochrones or a scenario comparison")
+    .requiredOption("--out <file>", "SVG (or PNG with --png or a .png name) to write, atomically")
+    .option("--scenario <id>", "draw only this scenario's links (default: every link of the network)")
+    .option("--isochrone-from <places>", "add isochrone bands from these origin place ids (comma-separated, ID+MIN for a later start)")
+    .option("--minutes <list>", "isochrone cutoffs in minutes", "30,60,120")
+    .option("--compare <scenarios...>", "two scenario ids A B: panels for A, B and the area newly within each cutoff in B (needs --isochrone-from)")
+    .option("--geojson <file>", "with --compare: also write the gained and lost areas as GeoJSON")
+    .option("--png", "write PNG instead of SVG")
+    .option("--cell-m <metres>", "grid cell size in metres (default: automatic)")
+    .option("--access-kmh <kmh>", "off-network speed, km/h (default 15)")
+    .option("--circuity <ratio>", "off-network circuity (default 1.3)")
+    .option("--max-access-min <min>", "longest off-network leg, minutes (default 30)")
+    .action(async (flags: MapFlags) => {
+      const network = await ctx.network();
+      const cutoffsMin = parseMinutes(flags.minutes);
+      const origins = flags.isochroneFrom === undefined ? undefined : parseOrigins(flags.isochroneFrom, "--isochrone-from");
+      const originCoords = () => (origins ?? []).map((o, i) => requirePlace(network, o.placeId, `--isochrone-from[${i}]`).coord);
+      const names = (origins ?? []).map((o) => network.placeById.get(o.placeId)?.name.en ?? o.placeId).join(", ");
+      let svg: string;
+      if (flags.compare !== undefined) {
+        if (flags.compare.length !== 2) {
+          throw new CliError(`--compare takes two scenario ids A B, got ${flags.compare.length}: ${flags.compare.join(" ")}`, EXIT.USAGE);
+        }
+        if (origins === undefined) throw new CliError("--compare needs --isochrone-from PLACES (whose isochrones to compare)", EXIT.USAGE);
+        const [a, b] = flags.compare as [string, string];
+        const sa = resolveScenario(network, a);
+        const sb = resolveScenario(network, b);
+        const model = buildModel(network);
+        const d = asUsage(() =>
+          modelIsochroneDifference(model, { origins, scenarioA: a, scenarioB: b, cutoffsMin }, surfaceOptions(flags)),
+        );
+        const coords = originCoords();
+        const sub = `door-to-door from ${names}`;
+        svg = renderPanelsSvg([
+          { title: `${sa.scenario.name.en} ${sa.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sa), bands: d.a.collection, origins: coords },
+          { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb), bands: d.b.collection, origins: coords },
+          {
+            title: `${b} vs ${a}`,
+            subtitle: `newly within ${cutoffsMin.map(formatMinutes).join(", ")} (outline: ${a})`,
+            layers: networkLayers(network, sb),
+            gained: d.gained,
+            lost: d.lost,
+            outlineBands: d.a.collection,
+            origins: coords,
+          },
+        ]);
+        if (flags.geojson !== undefined) {
+          const features = [...d.gained.features, ...d.lost.features];
+          await writeOutput(flags.geojson, `${JSON.stringify({ type: "FeatureCollection", features })}\n`);
+          ctx.io.stderr.write(`qiwan: wrote ${flags.geojson}\n`);
+        }
+      } else {
+        const scenario = flags.scenario === undefined ? undefined : resolveScenario(network, flags.scenario);
+        if (origins !== undefined && scenario === undefined) {
+          throw new CliError("--isochrone-from needs --scenario ID (isochrones belong to a scenario)", EXIT.USAGE);
+        }
+        const bands =
+          origins !== undefined && scenario !== undefined
+            ? asUsage(() => modelPolygonIsochrone(buildModel(network), { origins, scenario: scenario.id, cutoffsMin }, surfaceOptions(flags))).collection
+            : undefined;
+        svg = renderMapSvg({
+          title: scenario ? `${scenario.scenario.name.en} ${scenario.scenario.name.zh}` : `${network.name.en} ${network.name.zh}: all links`,
+          ...(origins && { subtitle: `door-to-door from ${names}` }),
+          layers: networkLayers(network, scenario),
+          ...(bands && { bands }),
+          ...(origins && { origins: originCoords() }),
+        });
+      }
+      if (flags.png === true || flags.out.toLowerCase().endsWith(".png")) {
+        const png = await svgToPng(svg);
+        for (const w of png.warnings) ctx.io.stderr.write(`qiwan: warning: ${w}\n`);
+        await writeOutput(flags.out, png.png);
+      } else await writeOutput(flags.out, svg);
+      ctx.io.stderr.write(`qiwan: wrote ${flags.out}\n`);
+    });
+};

@@ -1,0 +1,95 @@
+/**
+ * Small spherical and planar helpers shared by the isochrone and render stages. Coordinates are
+ * `[lon, lat]` in WGS84 degrees throughout.
+ */
+import { geoArea } from "d3-geo";
+import type { LonLat } from "../network/schema.js";
+
+/** Mean Earth radius in metres (IUGG R1), used for every distance and area in this stage. */
+export const EARTH_RADIUS_M = 6_371_008.8;
+
+const RAD = Math.PI / 180;
+
+/**
+ * Great-circle distance in metres between two `[lon, lat]` points (haversine formula; accurate
+ * to floating-point rounding at every distance the isochrone stage uses).
+ */
+export function haversineM(a: LonLat, b: LonLat): number {
+  const dLat = (b[1] - a[1]) * RAD;
+  const dLon = (b[0] - a[0]) * RAD;
+  const s =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
+}
+
+/**
+ * Twice the signed planar area of a ring in the lon/lat plane (shoelace formula, degrees²):
+ * positive when the ring runs counter-clockwise (east then north), as RFC 7946 requires of an
+ * exterior ring. Works on closed or open rings.
+ */
+export function ringSignedArea2(ring: readonly (readonly number[])[]): number {
+  let sum = 0;
+  const n = ring.length;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const p = ring[j]!;
+    const q = ring[i]!;
+    sum += (p[0]! - q[0]!) * (p[1]! + q[1]!);
+  }
+  return sum;
+}
+
+/**
+ * Whether `point` lies strictly inside a ring in the lon/lat plane (even-odd crossing rule; a
+ * point exactly on the boundary may go either way).
+ */
+export function pointInRing(point: LonLat, ring: readonly (readonly number[])[]): boolean {
+  const [x, y] = point;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i]![0]!;
+    const yi = ring[i]![1]!;
+    const xj = ring[j]![0]!;
+    const yj = ring[j]![1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Whether `point` lies inside a GeoJSON MultiPolygon's coordinates (inside an exterior ring and
+ * outside its holes), in the lon/lat plane.
+ */
+export function pointInMultiPolygon(
+  point: LonLat,
+  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
+): boolean {
+  for (const polygon of polygons) {
+    if (polygon.length === 0 || !pointInRing(point, polygon[0]!)) continue;
+    let inHole = false;
+    for (let h = 1; h < polygon.length && !inHole; h++) inHole = pointInRing(point, polygon[h]!);
+    if (!inHole) return true;
+  }
+  return false;
+}
+
+/**
+ * Area in km² of a GeoJSON MultiPolygon's coordinates on the sphere of radius
+ * {@link EARTH_RADIUS_M}, by d3-geo's `geoArea` (great-circle edges). Ring orientation is ignored:
+ * d3-geo reads a ring with the opposite winding to RFC 7946 as its complement on the sphere, so
+ * each ring is measured alone and the smaller of its two sides is kept; holes are subtracted.
+ * Rings must each cover less than a hemisphere.
+ */
+export function multiPolygonAreaKm2(
+  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
+): number {
+  let steradians = 0;
+  for (const polygon of polygons) {
+    polygon.forEach((ring, k) => {
+      const a = geoArea({ type: "Polygon", coordinates: [ring as number[][]] });
+      const side = Math.min(a, 4 * Math.PI - a);
+      steradians += k === 0 ? side : -side;
+    });
+  }
+  const km = EARTH_RADIUS_M / 1000;
+  return steradians * km * km;
+}

@@ -1,0 +1,188 @@
+import type { TravelTimeModel } from "../model/build-model.js";
+import type { ModeFilter, ProjectSelection } from "../model/types.js";
+import { requirePlace } from "../network/lookup.js";
+import type { Id, Measure } from "../network/schema.js";
+import { normalizeCutoffsMin } from "./cutoffs.js";
+import { IsochroneError } from "./errors.js";
+import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
+import {
+  type BandOptions,
+  type IsochroneDifference,
+  type PolygonIsochrone,
+  isochroneDifference,
+  polygonIsochrone,
+} from "./polygonIsochrone.js";
+import type { SurfaceOptions, TimedNode } from "./surface.js";
+
+/** An origin of an isochrone: a place, and when the traveller leaves it (seconds, default 0). */
+export interface IsochroneOrigin {
+  readonly placeId: Id;
+  /** Start offset in seconds (e.g. a later departure from a second origin); default 0. */
+  readonly startSecs?: number;
+}
+
+/** What to compute isochrones of. */
+export interface IsochroneRequest {
+  /** One origin place id, or several (ids or `{ placeId, startSecs }`): a multi-source search. */
+  readonly origins: Id | readonly (Id | IsochroneOrigin)[];
+  /** A scenario id or an explicit project set. */
+  readonly scenario: Id | ProjectSelection;
+  /** Cutoffs, minutes (any order; up to 8 h and beyond). */
+  readonly cutoffsMin: readonly number[];
+  /**
+   * `door-to-door` (default): from the origin place, access and egress included, to every place.
+   * `station-to-station`: from the origins' stations, no access or egress, to every station (a place
+   * takes the time of its best station; places without stations are not reached).
+   */
+  readonly measure?: Measure;
+  /** Modes allowed (default multimodal). */
+  readonly modes?: ModeFilter;
+}
+
+/** Arrival times at every place of the model's network, from {@link placeTimes}. */
+export interface PlaceTimes {
+  /** Seconds per place, in `network.places` order; `Infinity` where not reached within the horizon. */
+  readonly timesSecs: Float64Array;
+  /** The origins with their start offsets, resolved. */
+  readonly origins: readonly Required<IsochroneOrigin>[];
+  readonly measure: Measure;
+  /** The scenario id, or "custom" for an explicit project set. */
+  readonly scenario: string;
+}
+
+function resolveOrigins(request: IsochroneRequest): Required<IsochroneOrigin>[] {
+  const list = typeof request.origins === "string" ? [request.origins] : request.origins;
+  if (list.length === 0) {
+    throw new IsochroneError('origins is empty; give at least one place id, e.g. "QJ_CITY"');
+  }
+  return list.map((o, i) => {
+    const origin = typeof o === "string" ? { placeId: o, startSecs: 0 } : { placeId: o.placeId, startSecs: o.startSecs ?? 0 };
+    if (!(origin.startSecs >= 0) || !Number.isFinite(origin.startSecs)) {
+      throw new IsochroneError(`origins[${i}].startSecs = ${String(origin.startSecs)} must be a finite number of seconds >= 0`);
+    }
+    return origin;
+  });
+}
+
+/**
+ * Earliest arrival at every place from the request's origins within `horizonSecs`, by one
+ * multi-source search of the model's core on the scenario's cost overlay (the core's cutoff search,
+ * so an 8-hour horizon only settles what is reachable in 8 hours).
+ *
+ * @throws UnknownIdError for an unknown origin place or scenario; IsochroneError for an origin
+ *   without a station under `station-to-station`, or a bad start offset.
+ */
+export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneRequest, "cutoffsMin">, horizonSecs: number): PlaceTimes {
+  const network = model.network;
+  const measure = request.measure ?? "door-to-door";
+  const origins = resolveOrigins({ ...request, cutoffsMin: [] });
+  const sources: number[] = [];
+  const starts: number[] = [];
+  for (const [i, o] of origins.entries()) {
+    requirePlace(network, o.placeId, `origins[${i}]`);
+    const from = measure === "station-to-station" ? model.stationsOf(o.placeId) : [o.placeId];
+    if (from.length === 0) {
+      throw new IsochroneError(
+        `origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`,
+      );
+    }
+    for (const id of from) {
+      sources.push(model.originNode(id));
+      starts.push(o.startSecs);
+    }
+  }
+  model.search.setGraph(model.overlay(request.scenario, { measure, ...(request.modes && { modes: request.modes }) }));
+  const nodeTimes = model.search.multiSource(sources, starts, { cutoffSecs: horizonSecs });
+  const timesSecs = new Float64Array(network.places.length);
+  network.places.forEach((place, k) => {
+    const targets = measure === "station-to-station" ? model.stationsOf(place.id) : [place.id];
+    let best = Infinity;
+    for (const id of targets) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
+    timesSecs[k] = best;
+  });
+  const scenario = typeof request.scenario === "string" ? request.scenario : "scenario" in request.scenario ? request.scenario.scenario : "custom";
+  return { timesSecs, origins, measure, scenario };
+}
+
+/**
+ * Node isochrones on a model: every place (stations included) reached within each cutoff, with its
+ * time, for a scenario and measure (see {@link nodeIsochrone} for the band semantics).
+ */
+export function modelNodeIsochrone(model: TravelTimeModel, request: IsochroneRequest): NodeIsochroneBand[] {
+  const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
+  const times = placeTimes(model, request, cutoffs[cutoffs.length - 1]! * 60);
+  return nodeIsochrone(times.timesSecs, model.network.places.map((p) => p.id), cutoffs);
+}
+
+/**
+ * The timed nodes a polygon isochrone is drawn from: every place with its time (door-to-door), or
+ * only the places where services stop (station-to-station, where no access leg is modelled, so a
+ * city centre does not inherit its station's time at its own coordinates).
+ */
+export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes): TimedNode[] {
+  const out: TimedNode[] = [];
+  model.network.places.forEach((place, k) => {
+    if (times.measure === "station-to-station" && !model.isStop(place.id)) return;
+    out.push({ coord: place.coord, timeSecs: times.timesSecs[k]! });
+  });
+  return out;
+}
+
+function bandProperties(times: PlaceTimes, request: IsochroneRequest): Record<string, unknown> {
+  return {
+    scenario: times.scenario,
+    measure: times.measure,
+    modes: request.modes ?? "multimodal",
+    origins: times.origins.map((o) => (o.startSecs === 0 ? o.placeId : `${o.placeId}+${o.startSecs}s`)).join(","),
+  };
+}
+
+function populated(model: TravelTimeModel) {
+  return model.network.places.map((p) => ({ coord: p.coord, ...(p.population && { population: p.population.value }) }));
+}
+
+/**
+ * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
+ * `measure`, `modes`, `origins`, `areaKm2`, `populationCovered` (from places' populations) and
+ * `cellSizeM`. Surface and grid options as in {@link polygonIsochrone}.
+ */
+export function modelPolygonIsochrone(
+  model: TravelTimeModel,
+  request: IsochroneRequest,
+  options: SurfaceOptions & BandOptions = {},
+): PolygonIsochrone & { readonly times: PlaceTimes } {
+  const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
+  const times = placeTimes(model, request, cutoffs[cutoffs.length - 1]! * 60);
+  const result = polygonIsochrone(surfaceNodes(model, times), cutoffs, {
+    places: populated(model),
+    ...options,
+    properties: { ...bandProperties(times, request), ...options.properties },
+  });
+  return { ...result, times };
+}
+
+/**
+ * Isochrones of two scenarios from the same origins on one grid, and what changed: per cutoff, the
+ * area newly within it in `scenarioB` (`gained`) and no longer within it (`lost`).
+ */
+export function modelIsochroneDifference(
+  model: TravelTimeModel,
+  request: Omit<IsochroneRequest, "scenario"> & { readonly scenarioA: Id | ProjectSelection; readonly scenarioB: Id | ProjectSelection },
+  options: SurfaceOptions & BandOptions = {},
+): IsochroneDifference & { readonly timesA: PlaceTimes; readonly timesB: PlaceTimes } {
+  const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
+  const horizon = cutoffs[cutoffs.length - 1]! * 60;
+  const reqA = { ...request, scenario: request.scenarioA };
+  const reqB = { ...request, scenario: request.scenarioB };
+  const timesA = placeTimes(model, reqA, horizon);
+  const timesB = placeTimes(model, reqB, horizon);
+  const propsA = bandProperties(timesA, reqA);
+  const propsB = bandProperties(timesB, reqB);
+  const diff = isochroneDifference(surfaceNodes(model, timesA), surfaceNodes(model, timesB), cutoffs, {
+    places: populated(model),
+    ...options,
+    properties: { ...propsA, ...options.properties },
+    propertiesB: { ...propsB, scenario: timesB.scenario, baseline: timesA.scenario },
+  });
+  return { ...diff, timesA, timesB };
+}

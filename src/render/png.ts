@@ -1,0 +1,73 @@
+// node:fs and the native resvg binding are imported lazily, so that importing the library in a
+// browser or Deno does not pull them in; only the PNG functions need them.
+
+/** Folders searched for a CJK font, in order. */
+export const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"];
+
+/** File names recognised as CJK fonts, most preferred first (Debian `fonts-noto-cjk` first). */
+const CJK_FONT_PATTERNS = [/^NotoSansCJK-Regular\.tt[co]$/i, /^NotoSansCJK.*\.tt[co]$/i, /^NotoSans(SC|CJKsc)-.*\.[ot]tf$/i, /^SourceHanSans.*\.(ttc|otf)$/i, /^wqy-(zenhei|microhei)\.ttc$/i, /^DroidSansFallback.*\.ttf$/i, /^(PingFang|msyh|simhei|simsun).*\.tt[cf]$/i];
+
+/**
+ * Finds a font (Node only) that covers Chinese, searching {@link FONT_DIRS} (three levels deep). Undefined when
+ * none is installed (on Debian: `apt-get install fonts-noto-cjk`).
+ */
+export async function findCjkFont(dirs: readonly string[] = FONT_DIRS): Promise<string | undefined> {
+  const { readdir } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const files: string[] = [];
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory() && depth < 3) await walk(full, depth + 1);
+      else if (e.isFile()) files.push(full);
+    }
+  };
+  for (const d of dirs) await walk(d, 0);
+  for (const pattern of CJK_FONT_PATTERNS) {
+    const hit = files.filter((f) => pattern.test(path.basename(f))).sort()[0];
+    if (hit !== undefined) return hit;
+  }
+  return undefined;
+}
+
+/** A rendered PNG and what the renderer had to say about it. */
+export interface PngResult {
+  readonly png: Uint8Array;
+  /** The CJK font file used, if one was found. */
+  readonly fontFile?: string;
+  /** Problems that did not stop rendering (e.g. no CJK font: Chinese labels drawn as boxes). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Renders an SVG document to PNG with resvg (Node only; the native binding loads on first call) (system fonts plus a CJK font found by
+ * {@link findCjkFont}). Without a CJK font the PNG is still written and `warnings` says so.
+ *
+ * @param options.widthPx output width in pixels (default: the SVG's own width; height keeps the aspect).
+ * @param options.fontFile a font file to use instead of searching.
+ */
+export async function svgToPng(svg: string, options: { widthPx?: number; fontFile?: string } = {}): Promise<PngResult> {
+  const { Resvg } = await import("@resvg/resvg-js");
+  const fontFile = options.fontFile ?? (await findCjkFont());
+  const warnings: string[] = [];
+  if (fontFile === undefined) {
+    warnings.push(
+      "no CJK font found (searched " + FONT_DIRS.join(", ") + "): Chinese labels will render as empty boxes; install one, e.g. `apt-get install fonts-noto-cjk`",
+    );
+  }
+  const resvg = new Resvg(svg, {
+    font: {
+      loadSystemFonts: true,
+      ...(fontFile !== undefined && { fontFiles: [fontFile], defaultFontFamily: "Noto Sans CJK SC" }),
+    },
+    ...(options.widthPx !== undefined && { fitTo: { mode: "width" as const, value: options.widthPx } }),
+  });
+  const png = resvg.render().asPng();
+  return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), ...(fontFile !== undefined && { fontFile }), warnings };
+}
