@@ -1,1 +1,2 @@
 export * from "./targetEvaluator.js";
+export * from "./compareScenarios.js";

@@ -31,11 +31,25 @@ export interface ItemOutcome {
 /** Minutes an unreachable pair counts as in mean times and time savings (default 600 = 10 h). */
 export const DEFAULT_UNREACHABLE_MIN = 600;
 
+/** A pair's place in its group's per-origin searches. */
+interface PairRef {
+  readonly item: number;
+  readonly pair: number;
+  readonly slot: number;
+  /** door-to-door: index into the slot's target nodes; station-to-station: destination station nodes. */
+  readonly index: number;
+  readonly stationNodes: Int32Array;
+}
+
+/** Items sharing one (modes, measure) overlay; each distinct origin is searched once for all of them. */
 interface Group {
   readonly key: string;
   readonly modes: ModeFilter;
   readonly measure: Measure;
   readonly items: number[];
+  /** Per distinct origin: the search source nodes and (door-to-door) the union of target nodes. */
+  readonly slots: { readonly sources: Int32Array; readonly targets: Int32Array; readonly out: Float64Array }[];
+  readonly refs: PairRef[];
 }
 
 /**
@@ -81,9 +95,10 @@ export class TargetEvaluator {
     items.forEach((it, i) => {
       const key = `${it.modes}|${it.measure}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { key, modes: it.modes, measure: it.measure, items: [] }));
+      if (!g) groups.set(key, (g = { key, modes: it.modes, measure: it.measure, items: [], slots: [], refs: [] }));
       g.items.push(i);
     });
+    for (const g of groups.values()) this.#plan(g);
     this.#groups = [...groups.values()];
     this.#search = new ShortestPathSearch(model.compiled);
     this.#costs = new Float64Array(model.edgeCount);
@@ -105,7 +120,7 @@ export class TargetEvaluator {
       const c = this.#costs;
       for (let e = 0; e < c.length; e++) c[e] = active[e]! & filter[e]! ? base[e]! : Infinity;
       this.#search.setGraph(model.compiled.withCosts(c));
-      for (const i of g.items) this.#evaluateItem(i);
+      this.#runGroup(g);
     }
     return this.items.map((_, i) => this.outcome(i));
   }
@@ -126,38 +141,56 @@ export class TargetEvaluator {
     return { worstTimeMin: worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };
   }
 
-  #evaluateItem(i: number): void {
-    const it = this.items[i]!;
+  /** Precompute the group's distinct origins, their search sources and targets, and where each pair reads. */
+  #plan(g: Group): void {
     const model = this.model;
-    const search = this.#search;
-    const out = this.pairSecs[i]!;
-    if (it.measure === "door-to-door") {
-      // Pairs grouped by origin, so each origin is one early-exit one-to-many search.
-      let p = 0;
-      while (p < it.pairs.length) {
-        const origin = it.pairs[p]![0];
-        let q = p;
-        while (q < it.pairs.length && it.pairs[q]![0] === origin) q++;
-        const nodes = it.pairs.slice(p, q).map(([, d]) => model.destinationNode(d));
-        const times = search.oneToMany(model.originNode(origin), nodes);
-        out.set(times, p);
-        p = q;
-      }
-      return;
+    const slotOf = new Map<Id, number>();
+    const targetLists: number[][] = [];
+    for (const i of g.items) {
+      this.items[i]!.pairs.forEach(([o, d], pair) => {
+        let slot = slotOf.get(o);
+        if (slot === undefined) {
+          slot = targetLists.length;
+          slotOf.set(o, slot);
+          targetLists.push([]);
+          const sources = g.measure === "door-to-door" ? [model.originNode(o)] : model.stationsOf(o).map((st) => model.originNode(st));
+          g.slots.push({ sources: Int32Array.from(sources), targets: new Int32Array(0), out: new Float64Array(0) });
+        }
+        if (g.measure === "door-to-door") {
+          const list = targetLists[slot]!;
+          const node = model.destinationNode(d);
+          let index = list.indexOf(node);
+          if (index < 0) index = list.push(node) - 1;
+          g.refs.push({ item: i, pair, slot, index, stationNodes: new Int32Array(0) });
+        } else {
+          g.refs.push({ item: i, pair, slot, index: -1, stationNodes: Int32Array.from(model.stationsOf(d), (st) => model.destinationNode(st)) });
+        }
+      });
     }
-    let lastOrigin: Id | undefined;
-    let all: Float64Array | null = null;
-    it.pairs.forEach(([o, d], p) => {
-      if (o !== lastOrigin) {
-        const from = model.stationsOf(o);
-        all = from.length === 0 ? null : search.multiSource(from.map((s) => model.originNode(s)), from.map(() => 0));
-        lastOrigin = o;
-      }
-      const to = model.stationsOf(d);
-      let best = Infinity;
-      if (all !== null) for (const s of to) best = Math.min(best, (all as Float64Array)[model.destinationNode(s)]!);
-      out[p] = best;
+    g.slots.forEach((s, k) => {
+      const targets = Int32Array.from(targetLists[k]!);
+      g.slots[k] = { sources: s.sources, targets, out: new Float64Array(g.measure === "door-to-door" ? targets.length : model.nodeCount) };
     });
+  }
+
+  /** One search per distinct origin of the group (early exit door-to-door; multi-source from stations). */
+  #runGroup(g: Group): void {
+    const search = this.#search;
+    const doorToDoor = g.measure === "door-to-door";
+    for (const slot of g.slots) {
+      if (doorToDoor) search.oneToManyInto(slot.out, slot.sources[0]!, slot.targets);
+      else if (slot.sources.length > 0) search.multiSourceInto(slot.out, slot.sources, new Float64Array(slot.sources.length));
+    }
+    for (const r of g.refs) {
+      const slot = g.slots[r.slot]!;
+      let t: number;
+      if (doorToDoor) t = slot.out[r.index]!;
+      else {
+        t = Infinity;
+        if (slot.sources.length > 0) for (const n of r.stationNodes) if (slot.out[n]! < t) t = slot.out[n]!;
+      }
+      this.pairSecs[r.item]![r.pair] = t;
+    }
   }
 
   /**
