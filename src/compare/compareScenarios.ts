@@ -5,12 +5,12 @@ import type { ModeFilter } from "../model/types.js";
 import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { applyScenario } from "../scenario/applyScenario.js";
-import type { ScenarioSpec } from "../scenario/modifications.js";
+import type { ScenarioSpec, ScenarioSpecInput } from "../scenario/modifications.js";
 import { checkTargets, type TargetResult } from "../targets/check-targets.js";
 import { TargetEvaluator } from "./targetEvaluator.js";
 
 /** A scenario to compare: a scenario id of the network, or a base id plus modifications. */
-export type ScenarioRef = Id | ScenarioSpec;
+export type ScenarioRef = Id | ScenarioSpec | ScenarioSpecInput;
 
 /** Options of {@link compareScenarios}; every field has a default. */
 export interface CompareOptions {
@@ -18,7 +18,10 @@ export interface CompareOptions {
   readonly places?: readonly Id[];
   /** Modes of the OD matrix (default multimodal; door-to-door). */
   readonly modes?: ModeFilter;
-  /** Accessibility options (default cutoffs [30, 60, 120] min; centres: every `city`). */
+  /**
+   * Accessibility options (default cutoffs [30, 60, 120] min; centres: the destinations of the
+   * network's targets that are among `places`, i.e. the centres the plan promises access to).
+   */
   readonly accessibility?: AccessibilityOptions;
   /**
    * Isochrone areas per cutoff from these origins (default: the origins of the network's first
@@ -180,7 +183,9 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
   }
 
   const pops = new Map(network.places.flatMap((p) => (p.population ? [[p.id, p.population.value] as const] : [])));
-  const accOptions: AccessibilityOptions = { centres: network.places.filter((p) => p.kind === "city" && places.includes(p.id)).map((p) => p.id), ...options.accessibility };
+  const placeSet = new Set(places);
+  const centres = [...new Set(network.targets.flatMap((t) => t.destinations ?? []))].filter((d) => placeSet.has(d));
+  const accOptions: AccessibilityOptions = { centres, ...options.accessibility };
   const accessibility = { a: accessibilityIndicators(mA, pops, accOptions), b: accessibilityIndicators(mB, pops, accOptions) };
 
   let isochrones: IsochroneAreaChange[] | undefined;

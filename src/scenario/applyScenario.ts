@@ -1,7 +1,7 @@
 import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { ModificationError } from "./errors.js";
-import type { ScenarioSpec } from "./modifications.js";
+import type { ScenarioSpec, ScenarioSpecInput } from "./modifications.js";
 import { derivedScenario, resolveModifications, type ResolvedModifications } from "./resolveModifications.js";
 
 /** The result of applying a scenario: a new network that contains the derived scenario. */
@@ -32,7 +32,7 @@ function byId<T extends { readonly id: Id }>(items: readonly T[]): ReadonlyMap<I
  *
  * @throws ModificationError listing every problem (index, type, field, value, message, fix).
  */
-export function applyScenario(network: Network, spec: ScenarioSpec | { readonly base: string; readonly modifications: readonly unknown[] }): AppliedScenario {
+export function applyScenario(network: Network, spec: ScenarioSpec | ScenarioSpecInput): AppliedScenario {
   const resolved = resolveModifications(network, spec);
   if (resolved.modifications.length === 0) return { network, scenarioId: resolved.base, resolved };
   const base = network.scenarioById.get(resolved.base);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ScenarioFileError } from "./errors.js";
+import type { ScenarioSpecInput } from "./modifications.js";
 
 /**
  * Read a scenario file (`{ "base": "plan-2025", "modifications": [...] }`) as untyped JSON. Its
@@ -10,7 +11,7 @@ import { ScenarioFileError } from "./errors.js";
  * @throws ScenarioFileError when the file cannot be read, is not JSON, or is not an object with
  *   `base` (string) and `modifications` (array).
  */
-export function loadScenarioFile(path: string): { base: string; name?: string; description?: string; modifications: unknown[] } {
+export function loadScenarioFile(path: string): ScenarioSpecInput {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -21,7 +22,7 @@ export function loadScenarioFile(path: string): { base: string; name?: string; d
 }
 
 /** Parse scenario JSON text (see {@link loadScenarioFile}); `label` names the source in errors. */
-export function parseScenarioJson(text: string, label = "<scenario>"): { base: string; name?: string; description?: string; modifications: unknown[] } {
+export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioSpecInput {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -210,6 +210,14 @@ export interface ScenarioSpec {
   readonly modifications: readonly Modification[];
 }
 
+/** A scenario read from JSON, not yet validated (its modifications are checked when applied). */
+export interface ScenarioSpecInput {
+  readonly base: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly modifications: readonly unknown[];
+}
+
 /**
  * The JSON Schema (draft 2020-12) of a scenario file, for editors and `$schema` references.
  * Generated from the zod schemas, so it cannot drift from the validator.

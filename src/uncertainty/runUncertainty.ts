@@ -6,6 +6,12 @@ import type { Network } from "../network/types.js";
 import { distributionOf, quantileOf, type Distribution } from "./distributions.js";
 import { mulberry32 } from "./random.js";
 
+/** R-7 quantile of ascending values; Infinity where the interpolation reaches an unreachable draw (d3 gives NaN for ∞ − ∞). */
+function quantile(sorted: number[], p: number): number {
+  const q = quantileSorted(sorted, p)!;
+  return Number.isNaN(q) ? Infinity : q;
+}
+
 /** Error for misuse of the uncertainty analysis. */
 export class UncertaintyError extends Error {
   override name = "UncertaintyError";
@@ -180,7 +186,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
         thresholdMin: it.thresholdMin,
         base: baseOutcomes[s]![i]!,
         probabilityMet: metCount[k]! / draws,
-        worstTimeMin: { p5: quantileSorted(sorted, 0.05)!, p50: quantileSorted(sorted, 0.5)!, p95: quantileSorted(sorted, 0.95)! },
+        worstTimeMin: { p5: quantile(sorted, 0.05), p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) },
         tornado,
       });
     }

@@ -6,9 +6,15 @@ import type { RegisterCommand } from "../context.js";
 import { registerInfo } from "./info.js";
 import { registerIsochrone } from "./isochrone.js";
 import { registerMap } from "./map.js";
+import { registerCompare } from "./compare.js";
+import { registerAttribute } from "./attribute.js";
+import { registerUncertainty } from "./uncertainty.js";
 
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
   registerIsochrone,
   registerMap,
+  registerCompare,
+  registerAttribute,
+  registerUncertainty,
 ];
