@@ -214,6 +214,18 @@ export function resolveModifications(
     };
     if (!parsed.success) {
       reportIssues(parsed.error.issues, [], raw);
+      // Still check the ids it names, so that one pass reports every problem of the modification.
+      const r = raw as Record<string, unknown>;
+      const flagged = new Set(problems.slice(before).map((p) => p.field));
+      const refs: [string, ReadonlyMap<Id, unknown>, string][] = [["links", links, "link"], ["services", services, "service"]];
+      for (const [key, known, what] of refs) {
+        const ids = r[key];
+        if (!Array.isArray(ids)) continue;
+        ids.forEach((id, i) => {
+          if (typeof id === "string" && !known.has(id) && !flagged.has(`${key}[${i}]`)) add(`${key}[${i}]`, id, `unknown ${what} "${id}"`, didYouMean(id, known.keys(), what));
+        });
+      }
+      if (typeof r.project === "string" && !projects.has(r.project) && !flagged.has("project")) add("project", r.project, `unknown project "${r.project}"`, didYouMean(r.project, projects.keys(), "project"));
       registerIds(type, raw);
       return;
     }
