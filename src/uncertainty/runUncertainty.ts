@@ -17,10 +17,24 @@ export class UncertaintyError extends Error {
   override name = "UncertaintyError";
 }
 
+/** A readable name for a quantity pointer (entity id instead of array index). */
+export function labelOf(network: Network, pointer: string): string {
+  const [, collection, index, ...rest] = pointer.split("/");
+  const field = rest.join(".");
+  if (collection === "links" || collection === "services" || collection === "places" || collection === "projects") {
+    const entity = (network[collection] as readonly { id: string }[])[Number(index)];
+    if (entity) return `${collection.slice(0, -1)} ${entity.id} ${field}`;
+  }
+  if (collection === "parameters") return `parameter ${[index, ...rest].join(".")}`;
+  return pointer;
+}
+
 /** One uncertain quantity the model's costs read. */
 export interface UncertainInput {
   /** JSON Pointer into the network or the model parameters (as `TravelTimeModel.costsWith` reads). */
   readonly pointer: string;
+  /** Readable name: `link <id> speedKmh`, `service <id> headwayMin`, `parameter transferMin.hsr`. */
+  readonly label: string;
   /** Base value (the network's or the parameter default's `value`). */
   readonly value: number;
   readonly distribution: Distribution;
@@ -37,7 +51,7 @@ export function uncertainInputs(model: TravelTimeModel): UncertainInput[] {
   for (const q of model.quantities()) {
     const a = q.quantity?.assumption;
     if (!a) continue;
-    out.push({ pointer: q.pointer, value: q.value, distribution: distributionOf(a), why: a.why });
+    out.push({ pointer: q.pointer, label: labelOf(model.network, q.pointer), value: q.value, distribution: distributionOf(a), why: a.why });
   }
   return out.sort((x, y) => (x.pointer < y.pointer ? -1 : x.pointer > y.pointer ? 1 : 0));
 }
@@ -73,6 +87,8 @@ export interface TimePercentiles {
 /** One tornado bar: the worst pair time with one input at its low and at its high end. */
 export interface TornadoEntry {
   readonly pointer: string;
+  /** See {@link UncertainInput.label}. */
+  readonly label: string;
   readonly low: number;
   readonly high: number;
   readonly timeAtLowMin: number;
@@ -150,7 +166,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
   const baseOutcomes = projectSets.map((p) => ev.evaluate(p));
 
   // Tornado: each input alone at its low and high end.
-  const swings: { pointer: string; low: number; high: number; lo: number[]; hi: number[] }[] = [];
+  const swings: { pointer: string; label: string; low: number; high: number; lo: number[]; hi: number[] }[] = [];
   if (options.tornado ?? true) {
     for (const inp of inputs) {
       const ends = [inp.distribution.low, inp.distribution.high];
@@ -158,7 +174,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
         const costs = model.costsWith(new Map([[inp.pointer, v]])).costsSecs;
         return projectSets.flatMap((p) => ev.evaluate(p, costs).map((o) => o.worstTimeMin));
       });
-      swings.push({ pointer: inp.pointer, low: ends[0]!, high: ends[1]!, lo: at[0]!, hi: at[1]! });
+      swings.push({ pointer: inp.pointer, label: inp.label, low: ends[0]!, high: ends[1]!, lo: at[0]!, hi: at[1]! });
     }
   }
   const top = options.tornadoTop ?? 10;
@@ -174,7 +190,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
           const a = w.lo[k]!;
           const b = w.hi[k]!;
           const swing = a === b ? 0 : Math.abs(b - a);
-          return { pointer: w.pointer, low: w.low, high: w.high, timeAtLowMin: a, timeAtHighMin: b, swingMin: Number.isNaN(swing) ? 0 : swing };
+          return { pointer: w.pointer, label: w.label, low: w.low, high: w.high, timeAtLowMin: a, timeAtHighMin: b, swingMin: Number.isNaN(swing) ? 0 : swing };
         })
         .filter((t) => t.swingMin > 0)
         .sort((x, y) => y.swingMin - x.swingMin || (x.pointer < y.pointer ? -1 : 1))

@@ -41,6 +41,9 @@ describe("runUncertainty(network, { draws, seed })", () => {
     expect(pointers).toContain("/services/1/speedKmh");
     expect(pointers).toContain("/links/1/speedKmh");
     expect(pointers.some((p) => p.startsWith("/parameters/commercialSpeedFactor/"))).toBe(true);
+    const labels = new Map(uncertainInputs(model).map((i) => [i.pointer, i.label]));
+    expect(labels.get("/services/1/speedKmh")).toBe("service S_HSR speedKmh");
+    expect(labels.get("/links/1/speedKmh")).toBe("link BC speedKmh");
   });
 
   it("the same seed gives identical output; another seed differs", () => {

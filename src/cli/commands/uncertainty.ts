@@ -26,7 +26,7 @@ export function renderUncertainty(r: UncertaintyReport, format: "table" | "md", 
     const rows: string[][] = [];
     for (const x of r.results) {
       for (const t of x.tornado.slice(0, tornadoRows)) {
-        rows.push([x.scenarioId, x.targetId, x.measure, t.pointer, `${t.low} → ${t.high}`, `${fmtMin(t.timeAtLowMin)} → ${fmtMin(t.timeAtHighMin)}`, fmtMin(t.swingMin)]);
+        rows.push([x.scenarioId, x.targetId, x.measure, t.label, `${t.low} → ${t.high}`, `${fmtMin(t.timeAtLowMin)} → ${fmtMin(t.timeAtHighMin)}`, fmtMin(t.swingMin)]);
       }
     }
     parts.push(renderTable(["scenario", "target", "measure", "assumption", "range", "worst time min", "swing min"], rows, format, ["left", "left", "left", "left", "right", "right", "right"]));
