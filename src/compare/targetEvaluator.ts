@@ -50,6 +50,8 @@ interface Group {
   /** Per distinct origin: the search source nodes and (door-to-door) the union of target nodes. */
   readonly slots: { readonly sources: Int32Array; readonly targets: Int32Array; readonly out: Float64Array }[];
   readonly refs: PairRef[];
+  /** Cost array of the group's latest overlay, kept to skip searches when it has not changed. */
+  lastCosts: Float64Array | null;
 }
 
 /**
@@ -66,6 +68,11 @@ export class TargetEvaluator {
   readonly #search: ShortestPathSearch;
   readonly #costs: Float64Array;
   readonly #active: Uint8Array;
+  /**
+   * Skip a group's searches when its overlay equals the one of its previous evaluation (default
+   * true). An optimisation that must not change results: tests compare both settings.
+   */
+  reuseUnchanged = true;
   /** Seconds per pair of each item, overwritten by each {@link evaluate}. */
   readonly pairSecs: Float64Array[];
 
@@ -95,7 +102,7 @@ export class TargetEvaluator {
     items.forEach((it, i) => {
       const key = `${it.modes}|${it.measure}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { key, modes: it.modes, measure: it.measure, items: [], slots: [], refs: [] }));
+      if (!g) groups.set(key, (g = { key, modes: it.modes, measure: it.measure, items: [], slots: [], refs: [], lastCosts: null }));
       g.items.push(i);
     });
     for (const g of groups.values()) this.#plan(g);
@@ -118,7 +125,18 @@ export class TargetEvaluator {
     for (const g of this.#groups) {
       const filter = model.filterMask({ modes: g.modes, measure: g.measure });
       const c = this.#costs;
-      for (let e = 0; e < c.length; e++) c[e] = active[e]! & filter[e]! ? base[e]! : Infinity;
+      let same = g.lastCosts !== null && this.reuseUnchanged;
+      const last = g.lastCosts;
+      for (let e = 0; e < c.length; e++) {
+        const x = active[e]! & filter[e]! ? base[e]! : Infinity;
+        c[e] = x;
+        if (same && last![e] !== x) same = false;
+      }
+      // Same overlay as this group's previous call (e.g. a Gray-code step that flips a road project
+      // for a rail-only group): its pair times are still valid, so the searches are skipped.
+      if (same) continue;
+      if (g.lastCosts === null) g.lastCosts = new Float64Array(c.length);
+      g.lastCosts.set(c);
       this.#search.setGraph(model.compiled.withCosts(c));
       this.#runGroup(g);
     }

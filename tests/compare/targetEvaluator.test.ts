@@ -39,3 +39,18 @@ describe("TargetEvaluator(model).evaluate(projects, quantities?)", () => {
     expect(m.secs[0 * 4 + 2]).toBe(ev.pairSecs[d2d]![0]);
   });
 });
+
+describe("TargetEvaluator.reuseUnchanged (skip searches when a group's overlay is unchanged)", () => {
+  it("gives identical outcomes on and off over a Gray-code sequence of project sets and draws", () => {
+    const on = new TargetEvaluator(model);
+    const off = new TargetEvaluator(model);
+    off.reuseUnchanged = false;
+    const players = ["P_HSR", "P_BRIDGE"];
+    const seq: [number, Record<string, number> | undefined][] = [[0, undefined], [1, undefined], [3, undefined], [2, undefined], [2, { "/links/1/speedKmh": 45 }], [2, undefined], [0, undefined]];
+    for (const [mask, q] of seq) {
+      const projects = players.filter((_, i) => mask & (1 << i));
+      expect(on.evaluate(projects, q)).toEqual(off.evaluate(projects, q));
+      on.pairSecs.forEach((a, i) => expect([...a]).toEqual([...off.pairSecs[i]!]));
+    }
+  });
+});
