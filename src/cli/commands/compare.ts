@@ -5,7 +5,15 @@ import { Option } from "commander";
 import { compareScenarios, type ScenarioComparison } from "../../compare/compareScenarios.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
-import { parseMinutes } from "./isochrone-args.js";
+import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
+import { buildModel } from "../../model/build-model.js";
+import type { Network } from "../../network/types.js";
+import { resolveScenario } from "../../network/resolve.js";
+import { networkLayers } from "../../render/layers.js";
+import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
+import { applyScenario } from "../../scenario/applyScenario.js";
+import type { ScenarioRef } from "../../compare/compareScenarios.js";
+import { parseMinutes, writeOutput } from "./isochrone-args.js";
 import { analysisErrors, emit, fmtMin, fmtNum, listArg, scenarioArg, toJson } from "./analysis-args.js";
 
 /** The comparison as text tables (targets, OD summary and largest changes, accessibility, isochrone areas). */
@@ -51,6 +59,39 @@ export function renderComparison(c: ScenarioComparison, format: "table" | "md", 
   return parts.join("");
 }
 
+/**
+ * An SVG of A's and B's isochrones side by side, plus the area newly within each cutoff in B when
+ * both sides are scenarios of one network (one model, one grid); modified scenarios get two panels.
+ */
+export function comparisonMapSvg(network: Network, a: ScenarioRef, b: ScenarioRef, origins: readonly string[], cutoffsMin: readonly number[]): string {
+  const side = (ref: ScenarioRef) => (typeof ref === "string" ? { network, scenarioId: ref } : applyScenario(network, ref));
+  const A = side(a);
+  const B = side(b);
+  const coords = origins.map((o) => network.placeById.get(o)?.coord).filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const sub = `door-to-door from ${origins.join(", ")}`;
+  const title = (n: Network, id: string) => {
+    const s = n.scenarioById.get(id);
+    return s ? `${s.name.en} ${s.name.zh}` : id;
+  };
+  const panels: MapPanel[] = [];
+  if (A.network === B.network) {
+    const d = modelIsochroneDifference(buildModel(network), { origins: [...origins], scenarioA: A.scenarioId, scenarioB: B.scenarioId, cutoffsMin });
+    const ra = resolveScenario(network, A.scenarioId);
+    const rb = resolveScenario(network, B.scenarioId);
+    panels.push(
+      { title: title(network, A.scenarioId), subtitle: sub, layers: networkLayers(network, ra), bands: d.a.collection, origins: coords },
+      { title: title(network, B.scenarioId), subtitle: sub, layers: networkLayers(network, rb), bands: d.b.collection, origins: coords },
+      { title: `${B.scenarioId} vs ${A.scenarioId}`, subtitle: "newly within each cutoff", layers: networkLayers(network, rb), gained: d.gained, lost: d.lost, outlineBands: d.a.collection, origins: coords },
+    );
+  } else {
+    for (const s of [A, B]) {
+      const iso = modelPolygonIsochrone(buildModel(s.network), { origins: [...origins], scenario: s.scenarioId, cutoffsMin });
+      panels.push({ title: title(s.network, s.scenarioId), subtitle: `${sub} (${s.scenarioId})`, layers: networkLayers(s.network, resolveScenario(s.network, s.scenarioId)), bands: iso.collection, origins: coords });
+    }
+  }
+  return renderPanelsSvg(panels);
+}
+
 /** Registers `qiwan compare A B`. */
 export const registerCompare: RegisterCommand = (program, ctx) => {
   program
@@ -65,8 +106,9 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .option("--minutes <list>", "isochrone and cumulative-accessibility cutoffs, minutes", "30,60,120")
     .option("--no-isochrones", "skip isochrone areas (faster)")
     .option("--top <n>", "OD pairs listed, largest change first", "10")
-    .addHelpText("after", "\nDeltas are B − A (negative: faster in B). For a map of the difference: qiwan map --compare A B --isochrone-from PLACE --out diff.svg")
-    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string }) => {
+    .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --iso-from")
+    .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
+    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string }) => {
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(opts.minutes);
       const places = listArg(opts.places);
@@ -83,5 +125,11 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
           ? toJson({ ...c, a: { id: c.a.id, year: c.a.year }, b: { id: c.b.id, year: c.b.year } })
           : renderComparison(c, opts.format, Number(opts.top) || 10);
       await emit(ctx, text, opts.out);
+      if (opts.map !== undefined) {
+        const origins = isoFrom ?? network.targets[0]?.origins ?? [];
+        const svg = analysisErrors(() => comparisonMapSvg(network, scenarioArg(a), scenarioArg(b), origins, cutoffsMin));
+        await writeOutput(opts.map, svg);
+        ctx.io.stderr.write(`wrote ${opts.map}\n`);
+      }
     });
 };
