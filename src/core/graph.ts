@@ -5,7 +5,9 @@ import { CoreError, closestId, show } from "./errors.js";
  * - `"bucket"`: a bucket queue (Dial's algorithm) keyed by whole seconds; needs every finite arc
  *   cost to be an integer in `0..MAX_BUCKET_COST_SECS`. Fastest on road-like graphs.
  * - `"heap"`: an indexed 4-ary heap; any non-negative cost.
- * - `"auto"` (default): `"bucket"` when the costs allow it, `"heap"` otherwise.
+ * - `"auto"` (default): `"bucket"` when the costs allow it and the largest cost is at most
+ *   `max(1024, 4 × arcCount)` seconds (buckets step over every empty second, which does not pay on
+ *   a small graph with long arcs), `"heap"` otherwise.
  */
 export type QueueKind = "auto" | "heap" | "bucket";
 
@@ -330,12 +332,24 @@ export function validateCosts(costs: ArrayLike<number>, what: string): void {
 }
 
 /** Whether every finite cost is a whole number of seconds small enough for the bucket ring. */
-function bucketable(costs: ArrayLike<number>): { ok: true } | { ok: false; edge: number; value: number } {
+function bucketable(costs: ArrayLike<number>): { ok: true; maxCost: number } | { ok: false; edge: number; value: number } {
+  let maxCost = 0;
   for (let e = 0; e < costs.length; e++) {
     const c = costs[e]!;
-    if (c !== Infinity && (!Number.isInteger(c) || c > MAX_BUCKET_COST_SECS)) return { ok: false, edge: e, value: c };
+    if (c === Infinity) continue;
+    if (!Number.isInteger(c) || c > MAX_BUCKET_COST_SECS) return { ok: false, edge: e, value: c };
+    if (c > maxCost) maxCost = c;
   }
-  return { ok: true };
+  return { ok: true, maxCost };
+}
+
+/**
+ * `queue: "auto"` uses buckets only when the largest cost is small next to the graph: a bucket
+ * search steps over every empty second between settled nodes, so a small graph with hour-long
+ * arcs is faster with the heap.
+ */
+function bucketPays(maxCost: number, arcs: number): boolean {
+  return maxCost <= Math.max(1024, 4 * arcs);
 }
 
 /** Arc costs from validated edge costs, choosing the queue. */
@@ -349,7 +363,7 @@ export function buildArcCosts(arcEdge: Int32Array, edgeCosts: ArrayLike<number>,
         `${what}[${check.edge}] = ${show(check.value)} cannot use queue "bucket", which needs whole seconds in 0..${MAX_BUCKET_COST_SECS}; round the costs or compile with queue "heap" or "auto"`,
       );
     }
-    useBucket = check.ok;
+    useBucket = check.ok && (queue === "bucket" || bucketPays(check.maxCost, arcs));
   }
   if (!useBucket) {
     const cost = new Float64Array(arcs);

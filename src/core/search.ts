@@ -30,11 +30,20 @@ export interface PathResult {
   costSecs: number;
 }
 
-const NOT_SEEN = 0;
-const QUEUED = 1;
-const SETTLED = 2;
+/** `state` marks: only nodes left in the queue by an early stop are marked (see `markQueued`). */
+const LEFT_QUEUED = 1;
 
-/** Shared no-source buffers so that single-source queries allocate nothing. */
+/** "Not reached" in the bucket kernel's Int32 distances. */
+const INF_INT = 0x7fffffff;
+
+/**
+ * Largest key the bucket kernel queues. With arc costs `<= MAX_BUCKET_COST_SECS` (2^20),
+ * `key + cost` then stays below `INF_INT`, so Int32 arithmetic never overflows. That is 68 years
+ * in seconds; a query whose times could exceed it is rerun with the heap (see `runBucket`).
+ */
+const BUCKET_KEY_CAP = 0x7fffffff - 2 * 2 ** 20;
+
+/** Shared start-offset buffer so that single-source queries allocate nothing. */
 const ZERO_START = new Float64Array(1);
 
 /**
@@ -45,6 +54,10 @@ const ZERO_START = new Float64Array(1);
  * replaces the previous one's state; `pathTo` reads the latest query. Not re-entrant: use one
  * search object per concurrent user (or per worker).
  *
+ * Searches do not record predecessors (that write costs ~15 % of a search); the first `pathTo`
+ * after a query repeats that query once with recording on, so paths cost one extra search per
+ * query that asks for them, however many paths it reads.
+ *
  * @example
  * const search = new ShortestPathSearch(graph);
  * const secs = search.oneToAll(graph.indexOf("A"), { cutoffSecs: 1800 });
@@ -54,15 +67,26 @@ export class ShortestPathSearch {
   private graph: Compiled;
   private readonly topo: Topology;
   private readonly n: number;
-  /** Tentative/final secs per internal node, `Infinity` if not reached. */
+  /** Heap kernel: tentative/final secs per internal node, `Infinity` if not reached. */
   private readonly dist: Float64Array;
+  /** Bucket kernel: tentative/final whole secs per internal node, `INF_INT` if not reached. */
+  private distInt: Int32Array | null = null;
   /** Arc (of the searched direction) by which each node was reached; -1 for a source. */
   private readonly parent: Int32Array;
+  /** `LEFT_QUEUED` for reached but unsettled nodes after an early stop; 0 otherwise. */
   private readonly state: Uint8Array;
-  /** Internal nodes whose dist/state the last query changed, for O(touched) resets. */
+  private stateDirty = false;
+  /** Internal nodes whose dist the last query changed, for O(touched) resets. */
   private readonly touched: Int32Array;
   private touchedCount = 0;
+
+  // The last query, kept so that `pathTo` can repeat it with predecessor recording.
+  private lastBucket = false;
   private lastReverse = false;
+  private lastK = 0;
+  private lastCutoff = Infinity;
+  private lastTargets = -1;
+  private parentsValid = false;
 
   // Indexed 4-ary heap (allocated on first use).
   private heapNode: Int32Array | null = null;
@@ -71,6 +95,8 @@ export class ShortestPathSearch {
 
   // Bucket ring for Dial's algorithm (allocated on first use, grown for larger arc costs).
   private bucketHead: Int32Array = new Int32Array(0);
+  /** One bit per bucket, set iff the bucket is non-empty: skips 32 empty buckets per step. */
+  private bucketBits: Int32Array = new Int32Array(0);
   private bucketNext: Int32Array | null = null;
   private bucketPrev: Int32Array | null = null;
 
@@ -81,6 +107,7 @@ export class ShortestPathSearch {
 
   private srcNode = new Int32Array(1);
   private srcStart = new Float64Array(1);
+  private srcOrder: Int32Array | null = null;
 
   /** Allocates O(nodeCount) state for `graph`; reuse the object for many queries. */
   constructor(graph: CompiledGraph) {
@@ -107,6 +134,7 @@ export class ShortestPathSearch {
   /**
    * Switches to another cost overlay of the same topology (from `graph.withCosts`) in O(1),
    * keeping every buffer. Throws {@link CoreError} if `graph` has a different topology.
+   * `pathTo` is unavailable until the next query.
    */
   setGraph(graph: CompiledGraph): void {
     if (!(graph instanceof Compiled) || graph.topo !== this.topo) {
@@ -115,6 +143,8 @@ export class ShortestPathSearch {
       );
     }
     this.graph = graph;
+    this.reset();
+    this.lastK = 0;
   }
 
   /**
@@ -131,7 +161,8 @@ export class ShortestPathSearch {
     this.topo.checkIndex(source, "source");
     const { cutoff, reverse } = this.checkOptions(options);
     this.srcNode[0] = this.internal(source);
-    this.run(this.srcNode, ZERO_START, 1, cutoff, reverse, -1);
+    this.srcStart[0] = 0;
+    this.run(1, cutoff, reverse, -1, false);
     this.writeAll(out);
     return out;
   }
@@ -163,21 +194,22 @@ export class ShortestPathSearch {
       throw new CoreError(`${what}: startSecs has ${startSecs.length} entries for ${k} sources; give one start offset per source`);
     }
     const { cutoff, reverse } = this.checkOptions(options);
+    for (let i = 0; i < k; i++) {
+      this.topo.checkIndex(sources[i]!, `sources[${i}]`);
+      const t = startSecs[i]!;
+      if (typeof t !== "number" || !Number.isFinite(t)) {
+        throw new CoreError(`${what}: startSecs[${i}] = ${show(t)} must be a finite number of seconds`);
+      }
+    }
     if (this.srcNode.length < k) {
       this.srcNode = new Int32Array(k);
       this.srcStart = new Float64Array(k);
     }
     for (let i = 0; i < k; i++) {
-      const s = sources[i]!;
-      this.topo.checkIndex(s, `sources[${i}]`);
-      const t = startSecs[i]!;
-      if (typeof t !== "number" || !Number.isFinite(t)) {
-        throw new CoreError(`${what}: startSecs[${i}] = ${show(t)} must be a finite number of seconds`);
-      }
-      this.srcNode[i] = this.internal(s);
-      this.srcStart[i] = t;
+      this.srcNode[i] = this.internal(sources[i]!);
+      this.srcStart[i] = startSecs[i]!;
     }
-    this.run(this.srcNode, this.srcStart, k, cutoff, reverse, -1);
+    this.run(k, cutoff, reverse, -1, false);
     this.writeAll(out);
     return out;
   }
@@ -203,6 +235,7 @@ export class ShortestPathSearch {
     }
     this.topo.checkIndex(source, "source");
     const { cutoff, reverse } = this.checkOptions(options);
+    for (let i = 0; i < targets.length; i++) this.topo.checkIndex(targets[i]!, `targets[${i}]`);
     if (this.targetMark === null) this.targetMark = new Int32Array(this.n);
     const mark = this.targetMark;
     if (++this.targetStamp === 0x7fffffff) {
@@ -212,21 +245,16 @@ export class ShortestPathSearch {
     const stamp = this.targetStamp;
     let distinct = 0;
     for (let i = 0; i < targets.length; i++) {
-      const t = targets[i]!;
-      this.topo.checkIndex(t, `targets[${i}]`);
-      const v = this.internal(t);
+      const v = this.internal(targets[i]!);
       if (mark[v] !== stamp) {
         mark[v] = stamp;
         distinct++;
       }
     }
     this.srcNode[0] = this.internal(source);
-    this.run(this.srcNode, ZERO_START, 1, cutoff, reverse, distinct);
-    const { dist, state } = this;
-    for (let i = 0; i < targets.length; i++) {
-      const v = this.internal(targets[i]!);
-      out[i] = state[v] === SETTLED ? dist[v]! : Infinity;
-    }
+    this.srcStart[0] = 0;
+    this.run(1, cutoff, reverse, distinct, false);
+    for (let i = 0; i < targets.length; i++) out[i] = this.settledTime(this.internal(targets[i]!));
     return out;
   }
 
@@ -234,12 +262,16 @@ export class ShortestPathSearch {
    * The shortest path to `node` found by the latest query, from origin to destination; `null` if
    * that query did not reach it (unreachable, beyond the cutoff, or not settled before a
    * one-to-many stop). After a reverse search the path runs from `node` to the search's source.
-   * Allocates the result; O(path length · log nodes).
+   * The first call after a query repeats that query once to record predecessors; then each call
+   * costs O(path length · log nodes). Throws {@link CoreError} before any query.
    */
   pathTo(node: number): PathResult | null {
     this.topo.checkIndex(node, "pathTo(node): node");
+    // Before any query (or after setGraph) lastK is 0 and the rerun reaches nothing.
+    if (!this.parentsValid) this.run(this.lastK, this.lastCutoff, this.lastReverse, this.lastTargets, true);
     const v0 = this.internal(node);
-    if (this.state[v0] !== SETTLED) return null;
+    const time = this.settledTime(v0);
+    if (time === Infinity) return null;
     const topo = this.topo;
     const toExt = topo.intToExt;
     const nodes: number[] = [];
@@ -267,12 +299,22 @@ export class ShortestPathSearch {
         v = arcTail(rev.firstOut, r);
       }
     }
-    return { nodes, edges, costSecs: this.dist[v0]! };
+    return { nodes, edges, costSecs: time };
   }
 
   private internal(index: number): number {
     const map = this.topo.extToInt;
     return map ? map[index]! : index;
+  }
+
+  /** The last query's final time for internal node `v`, `Infinity` if not settled. */
+  private settledTime(v: number): number {
+    if (this.stateDirty && this.state[v] === LEFT_QUEUED) return Infinity;
+    if (this.lastBucket) {
+      const d = this.distInt![v]!;
+      return d === INF_INT ? Infinity : d;
+    }
+    return this.dist[v]!;
   }
 
   private checkOut(out: Float64Array, what: string): void {
@@ -298,39 +340,271 @@ export class ShortestPathSearch {
   /** Writes the last query's settled times into `out` in caller numbering. */
   private writeAll(out: Float64Array): void {
     out.fill(Infinity);
-    const { dist, state, touched } = this;
+    const { touched } = this;
     const toExt = this.topo.intToExt;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const v = touched[i]!;
-      if (state[v] === SETTLED) out[toExt ? toExt[v]! : v] = dist[v]!;
+    const tc = this.touchedCount;
+    // Full searches leave nothing queued, so the common case needs no per-node state check.
+    if (this.stateDirty) {
+      for (let i = 0; i < tc; i++) {
+        const v = touched[i]!;
+        out[toExt ? toExt[v]! : v] = this.settledTime(v);
+      }
+    } else if (this.lastBucket) {
+      const d = this.distInt!;
+      if (toExt) for (let i = 0; i < tc; i++) { const v = touched[i]!; out[toExt[v]!] = d[v]!; }
+      else for (let i = 0; i < tc; i++) { const v = touched[i]!; out[v] = d[v]!; }
+    } else {
+      const d = this.dist;
+      if (toExt) for (let i = 0; i < tc; i++) { const v = touched[i]!; out[toExt[v]!] = d[v]!; }
+      else for (let i = 0; i < tc; i++) { const v = touched[i]!; out[v] = d[v]!; }
     }
   }
 
   /** Clears what the previous query touched: O(touched). */
   private reset(): void {
-    const { dist, state, touched } = this;
-    for (let i = 0; i < this.touchedCount; i++) {
-      const v = touched[i]!;
-      dist[v] = Infinity;
-      state[v] = NOT_SEEN;
+    const { touched, state } = this;
+    const tc = this.touchedCount;
+    if (this.lastBucket) {
+      const d = this.distInt!;
+      for (let i = 0; i < tc; i++) d[touched[i]!] = INF_INT;
+    } else {
+      const d = this.dist;
+      for (let i = 0; i < tc; i++) d[touched[i]!] = Infinity;
+    }
+    if (this.stateDirty) {
+      for (let i = 0; i < tc; i++) state[touched[i]!] = 0;
+      this.stateDirty = false;
     }
     this.touchedCount = 0;
+    this.parentsValid = false;
   }
 
   /**
-   * Runs one Dijkstra search from `k` internal sources. `targets > 0` stops once that many marked
-   * targets are settled; `-1` runs to exhaustion (or the cutoff).
+   * Runs one Dijkstra search from the first `k` internal sources in `srcNode`/`srcStart`.
+   * `targets > 0` stops once that many marked targets are settled; `-1` runs to exhaustion (or
+   * the cutoff). `record` stores predecessors for `pathTo`.
    */
-  private run(src: Int32Array, start: Float64Array, k: number, cutoff: number, reverse: boolean, targets: number): void {
+  private run(k: number, cutoff: number, reverse: boolean, targets: number, record: boolean): void {
     this.reset();
+    this.lastK = k;
+    this.lastCutoff = cutoff;
     this.lastReverse = reverse;
+    this.lastTargets = targets;
+    this.parentsValid = record;
+    this.lastBucket = false;
     if (k === 0 || targets === 0) return;
     const graph = this.graph;
     const topo = this.topo;
     const rev = reverse ? topo.reverse() : null;
     const firstOut = rev ? rev.firstOut : topo.firstOut;
     const head = rev ? rev.head : topo.head;
-    this.runHeap(firstOut, head, graph.heapCosts(reverse), src, start, k, cutoff, targets);
+    const costs = graph.arcCosts(reverse);
+    if (costs.kind === "bucket" && bucketStarts(this.srcStart, k)) {
+      this.lastBucket = true;
+      if (this.runBucket(firstOut, head, costs.cost, costs.maxCost, k, cutoff, targets, record)) return;
+      // Times could pass BUCKET_KEY_CAP: redo this query with the heap.
+      this.reset();
+      this.parentsValid = record;
+      this.lastBucket = false;
+    }
+    this.runHeap(firstOut, head, graph.heapCosts(reverse), k, cutoff, targets, record);
+  }
+
+  /** Sources in order of start time, for the bucket kernel (null = single source). */
+  private sourceOrder(k: number): Int32Array | null {
+    if (k <= 1) return null;
+    if (this.srcOrder === null || this.srcOrder.length < k) this.srcOrder = new Int32Array(Math.max(k, 16));
+    const order = this.srcOrder.subarray(0, k);
+    for (let i = 0; i < k; i++) order[i] = i;
+    const start = this.srcStart;
+    order.sort((a, b) => start[a]! - start[b]!);
+    return order;
+  }
+
+  /**
+   * Dial's algorithm over whole seconds: a ring of `2^b > maxCost` buckets, slot `key & mask`,
+   * each a doubly linked list threaded through `bucketNext`/`bucketPrev` (so decrease-key is O(1)
+   * and no entry is ever stale). Queued keys always lie in `[cur, cur + maxCost]`, so they never
+   * collide in the ring; sources are injected in order of start time as the cursor reaches them,
+   * which keeps that invariant for any spread of offsets. Returns false if times could pass
+   * `BUCKET_KEY_CAP` (the caller then uses the heap).
+   */
+  private runBucket(
+    firstOut: Int32Array,
+    head: Int32Array,
+    cost: Int32Array,
+    maxCost: number,
+    k: number,
+    cutoff: number,
+    targets: number,
+    record: boolean,
+  ): boolean {
+    let ringSize = this.bucketHead.length;
+    if (ringSize <= maxCost) {
+      ringSize = 32;
+      while (ringSize <= maxCost) ringSize *= 2;
+      this.bucketHead = new Int32Array(ringSize).fill(-1);
+      this.bucketBits = new Int32Array(ringSize >>> 5);
+    }
+    if (this.distInt === null) {
+      this.distInt = new Int32Array(this.n).fill(INF_INT);
+      this.bucketNext = new Int32Array(this.n);
+      this.bucketPrev = new Int32Array(this.n);
+    }
+    const mask = ringSize - 1;
+    const bHead = this.bucketHead;
+    const bits = this.bucketBits;
+    const wordMask = (ringSize >>> 5) - 1;
+    const next = this.bucketNext!;
+    const prev = this.bucketPrev!;
+    const dist = this.distInt;
+    const { parent, touched } = this;
+    const mark = this.targetMark;
+    const stamp = this.targetStamp;
+    const src = this.srcNode;
+    const start = this.srcStart;
+    // Int32 keys (fewer bytes per node than Float64, and integer arithmetic in the loop).
+    const cap = BUCKET_KEY_CAP;
+    const stop = cutoff >= cap ? cap : Math.floor(cutoff);
+    let tc = 0;
+    let count = 0;
+
+    const order = this.sourceOrder(k);
+    let sp = 0;
+    let cur = start[order ? order[0]! : 0]! | 0;
+
+    for (;;) {
+      // Inject every pending source that starts now (sorted, so all later ones start later).
+      while (sp < k) {
+        const i = order ? order[sp]! : sp;
+        const t = start[i]!;
+        if (t > cur) break;
+        sp++;
+        const s = src[i]!;
+        const ds = dist[s]!;
+        if (t > stop || !(t < ds)) continue;
+        if (ds !== INF_INT) {
+          // Already reached through an arc at a later key: move it to the source's bucket.
+          const p = prev[s]!;
+          const nx = next[s]!;
+          if (p === -1) {
+            const ob = ds & mask;
+            bHead[ob] = nx;
+            if (nx === -1) bits[ob >>> 5]! &= ~(1 << (ob & 31));
+          } else next[p] = nx;
+          if (nx !== -1) prev[nx] = p;
+        } else {
+          touched[tc++] = s;
+          count++;
+        }
+        dist[s] = t;
+        if (record) parent[s] = -1;
+        const b = t & mask;
+        const nx = bHead[b]!;
+        next[s] = nx;
+        prev[s] = -1;
+        if (nx !== -1) prev[nx] = s;
+        else bits[b >>> 5]! |= 1 << (b & 31);
+        bHead[b] = s;
+      }
+      // The tight loop below runs until the queue empties or the cursor reaches the next
+      // source's start (or the cutoff), so it never looks at the source list itself.
+      const nextStart = sp < k ? start[order ? order[sp]! : sp]! : Infinity;
+      const pause = nextStart - 1 < stop ? nextStart - 1 : stop;
+      let found = false;
+      while (count > 0) {
+        const bi = cur & mask;
+        const u = bHead[bi]!;
+        if (u === -1) {
+          // Jump to the next non-empty bucket: bits at or after bi in its word, then whole words.
+          // The queue is not empty and all its keys lie within one ring turn, so this ends.
+          let w = bi >>> 5;
+          let word = bits[w]! & (-1 << (bi & 31));
+          while (word === 0) {
+            w = (w + 1) & wordMask;
+            word = bits[w]!;
+          }
+          const nb = (w << 5) | (31 - Math.clz32(word & -word));
+          cur += (nb - bi) & mask;
+          if (cur > pause) {
+            cur = pause + 1;
+            break;
+          }
+          continue;
+        }
+        // Pop u (first in its bucket); its key is cur.
+        const nu = next[u]!;
+        bHead[bi] = nu;
+        if (nu !== -1) prev[nu] = -1;
+        else bits[bi >>> 5]! &= ~(1 << (bi & 31));
+        count--;
+        if (targets > 0 && mark![u] === stamp && --targets === 0) {
+          found = true;
+          break;
+        }
+        for (let a = firstOut[u]!, end = firstOut[u + 1]!; a < end; a++) {
+          const c = cost[a]!;
+          // Disabled arcs carry -1 (Infinity cost in the overlay).
+          if (c < 0) continue;
+          const nd = cur + c;
+          const v = head[a]!;
+          const dv = dist[v]!;
+          // A settled node has dist <= cur <= nd, so this test also skips settled nodes; nd <= stop
+          // prunes beyond the cutoff, so a bounded search never queues what it will not report.
+          if (nd < dv && nd <= stop) {
+            if (dv !== INF_INT) {
+              // Queued at key dv: unlink it.
+              const p = prev[v]!;
+              const nx = next[v]!;
+              if (p === -1) {
+                const ob = dv & mask;
+                bHead[ob] = nx;
+                if (nx === -1) bits[ob >>> 5]! &= ~(1 << (ob & 31));
+              } else next[p] = nx;
+              if (nx !== -1) prev[nx] = p;
+            } else {
+              touched[tc++] = v;
+              count++;
+            }
+            dist[v] = nd;
+            if (record) parent[v] = a;
+            const b = nd & mask;
+            const nx = bHead[b]!;
+            next[v] = nx;
+            prev[v] = -1;
+            if (nx !== -1) prev[nx] = v;
+            else bits[b >>> 5]! |= 1 << (b & 31);
+            bHead[b] = v;
+          }
+        }
+      }
+      if (found || sp >= k || cur > stop) break;
+      // Queue empty or cursor at the next start: move to it and inject.
+      if (count === 0) cur = nextStart | 0;
+      else cur = Math.max(cur, nextStart | 0);
+      if (cur > stop) break;
+    }
+    this.touchedCount = tc;
+    if (count > 0) {
+      // Early stop: mark what is still queued (and empty its buckets for the next query). Those
+      // are the nodes with key > cur, plus the rest of the current bucket's list.
+      const state = this.state;
+      this.stateDirty = true;
+      for (let u = bHead[cur & mask]!; u !== -1; u = next[u]!) state[u] = LEFT_QUEUED;
+      for (let i = 0; i < tc; i++) {
+        const v = touched[i]!;
+        const d = dist[v]!;
+        if (d > cur) state[v] = LEFT_QUEUED;
+        if (d >= cur) {
+          const b = d & mask;
+          bHead[b] = -1;
+          bits[b >>> 5] = 0;
+        }
+      }
+    }
+    // cur is now the largest key popped; if cur + maxCost could pass the cap that the cutoff did
+    // not impose, a relaxation may have been pruned by the cap alone: report failure.
+    return !(cutoff > cap && cur + maxCost > cap);
   }
 
   private ensureHeap(): void {
@@ -346,35 +620,35 @@ export class ShortestPathSearch {
     firstOut: Int32Array,
     head: Int32Array,
     cost: Float64Array,
-    src: Int32Array,
-    start: Float64Array,
     k: number,
     cutoff: number,
     targets: number,
+    record: boolean,
   ): void {
     this.ensureHeap();
     const hNode = this.heapNode!;
     const hKey = this.heapKey!;
     const hPos = this.heapPos!;
-    const { dist, parent, state, touched } = this;
+    const { dist, parent, touched } = this;
     const mark = this.targetMark;
     const stamp = this.targetStamp;
-    let tc = this.touchedCount;
+    const src = this.srcNode;
+    const start = this.srcStart;
+    let tc = 0;
     let size = 0;
 
     for (let i = 0; i < k; i++) {
       const s = src[i]!;
       const t = start[i]!;
-      if (t > cutoff || !(t < dist[s]!)) continue;
+      const ds = dist[s]!;
+      if (t > cutoff || !(t < ds)) continue;
       let at: number;
-      if (state[s] === NOT_SEEN) {
-        state[s] = QUEUED;
+      if (ds === Infinity) {
         touched[tc++] = s;
         at = size++;
       } else at = hPos[s]!;
       dist[s] = t;
-      parent[s] = -1;
-      // sift up
+      if (record) parent[s] = -1;
       while (at > 0) {
         const up = (at - 1) >> 2;
         const upKey = hKey[up]!;
@@ -393,7 +667,8 @@ export class ShortestPathSearch {
     while (size > 0) {
       const u = hNode[0]!;
       const du = hKey[0]!;
-      // Move the last entry to the root and sift it down.
+      // Move the last entry to the root and sift it down (4 children per node: a shallower tree
+      // than a binary heap, and the children share a cache line).
       size--;
       if (size > 0) {
         const lastNode = hNode[size]!;
@@ -423,22 +698,21 @@ export class ShortestPathSearch {
         hKey[at] = lastKey;
         hPos[lastNode] = at;
       }
-      state[u] = SETTLED;
       if (targets > 0 && mark![u] === stamp && --targets === 0) break;
 
       for (let a = firstOut[u]!, end = firstOut[u + 1]!; a < end; a++) {
         const nd = du + cost[a]!;
         const v = head[a]!;
+        const dv = dist[v]!;
         // A settled node has dist <= du <= nd, so this test also skips settled nodes.
-        if (nd < dist[v]! && nd <= cutoff) {
+        if (nd < dv && nd <= cutoff) {
           let at: number;
-          if (state[v] === NOT_SEEN) {
-            state[v] = QUEUED;
+          if (dv === Infinity) {
             touched[tc++] = v;
             at = size++;
           } else at = hPos[v]!;
           dist[v] = nd;
-          parent[v] = a;
+          if (record) parent[v] = a;
           while (at > 0) {
             const up = (at - 1) >> 2;
             const upKey = hKey[up]!;
@@ -456,7 +730,21 @@ export class ShortestPathSearch {
       }
     }
     this.touchedCount = tc;
+    if (size > 0) {
+      // Early stop: what is still in the heap is reached but not settled.
+      this.stateDirty = true;
+      for (let i = 0; i < size; i++) this.state[hNode[i]!] = LEFT_QUEUED;
+    }
   }
+}
+
+/** Whether the first `k` start offsets suit the bucket kernel: whole seconds in `0..BUCKET_KEY_CAP`. */
+function bucketStarts(start: Float64Array, k: number): boolean {
+  for (let i = 0; i < k; i++) {
+    const t = start[i]!;
+    if (!Number.isInteger(t) || t < 0 || t > BUCKET_KEY_CAP) return false;
+  }
+  return true;
 }
 
 /** The node an arc leaves: the last `u` with `firstOut[u] <= arc` (binary search, paths only). */

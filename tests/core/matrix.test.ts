@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileGraph, matrix, matrixParallel, ShortestPathSearch } from "../../src/index.js";
@@ -58,5 +62,33 @@ describe("matrixParallel(graph, origins, destinations, { workers })", () => {
     const g = compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [3] });
     expect(await matrixParallel(g, [], [0, 1], { workers: 2 })).toEqual([]);
     expect((await matrixParallel(g, [0, 1], [], { workers: 2 })).map((r) => r.length)).toEqual([0, 0]);
+  });
+});
+
+describe("matrixParallel from the built JavaScript (dist layout)", () => {
+  it("compiles src with tsc into .tmp and runs workers from plain .js, equal to serial", () => {
+    const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
+    const outDir = join(repoRoot, ".tmp", `dist-test-${process.pid}`);
+    const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
+    try {
+      execFileSync(process.execPath, [tsc, "-p", join(repoRoot, "tsconfig.build.json"), "--outDir", outDir, "--declaration", "false", "--declarationMap", "false", "--sourceMap", "false"], { stdio: "pipe" });
+      const entry = pathToFileURL(join(outDir, "core", "index.js")).href;
+      const script = `
+        import { compileGraph, matrix, matrixParallel } from ${JSON.stringify(entry)};
+        const n = 300, from = [], to = [], costSecs = [];
+        for (let i = 0; i < n; i++) { from.push(i); to.push((i * 7 + 3) % n); costSecs.push(1 + (i * 13) % 50); from.push(i); to.push((i + 1) % n); costSecs.push(60); }
+        const g = compileGraph({ nodeCount: n, from, to, costSecs });
+        const o = [0, 5, 17, 99, 150, 299], d = [1, 2, 3, 200, 250];
+        const a = JSON.stringify(matrix(g, o, d).map((r) => Array.from(r)));
+        const b = JSON.stringify((await matrixParallel(g, o, d, { workers: 2 })).map((r) => Array.from(r)));
+        process.stdout.write(a === b ? "equal" : "different: " + a + " vs " + b);
+      `;
+      const scriptFile = join(outDir, "check-workers.mjs");
+      writeFileSync(scriptFile, script);
+      const result = execFileSync(process.execPath, [scriptFile], { encoding: "utf8" });
+      expect(result).toBe("equal");
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
   });
 });

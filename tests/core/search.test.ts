@@ -139,7 +139,11 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
     fc.assert(
       fc.property(
         graphArb(),
-        fc.array(fc.tuple(fc.nat(), fc.oneof(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 3000 }).map((x) => x / 8))), { maxLength: 5 }),
+        // Whole-second offsets (bucket queue) or eighths (heap fallback), in a range that competes with path costs.
+        fc.oneof(
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 300 })), { maxLength: 6 }),
+          fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2400 }).map((x) => x / 8)), { maxLength: 6 }),
+        ),
         fc.constantFrom("heap", "auto"),
         (g, picks, queue) => {
           const sources = picks.map(([p]) => p % g.nodeCount);
@@ -162,7 +166,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           }
         },
       ),
-      { seed: 42, numRuns: RUNS },
+      { seed: 42, numRuns: 400 },
     );
   });
 
@@ -269,5 +273,69 @@ describe("degenerate graphs", () => {
   it("no sources: every node is UNREACHABLE", () => {
     const g = compileGraph({ nodeCount: 3, from: [0], to: [1], costSecs: [5] });
     expectTimes(new ShortestPathSearch(g).multiSource([], []), [Infinity, Infinity, Infinity]);
+  });
+});
+
+describe("bucket queue edge cases", () => {
+  it("times beyond the Int32 key range fall back to the heap and stay exact", () => {
+    // A 3000-node chain of 2^20-second arcs: the far end is ~3.1e9 s away, past the bucket's key cap.
+    const n = 3000;
+    const from = Array.from({ length: n - 1 }, (_, i) => i);
+    const to = from.map((i) => i + 1);
+    const costSecs = from.map(() => 2 ** 20);
+    const g = compileGraph({ nodeCount: n, from, to, costSecs }, { queue: "bucket" });
+    const search = new ShortestPathSearch(g);
+    const times = search.oneToAll(0);
+    expect(times[n - 1]).toBe((n - 1) * 2 ** 20);
+    expectTimes(times, bellmanFord({ nodeCount: n, from, to, costSecs }, [0], [0]));
+    expect(search.pathTo(n - 1)!.edges.length).toBe(n - 1);
+    expect(search.oneToAll(0, { cutoffSecs: 5 * 2 ** 20 })[6]).toBe(Infinity);
+  });
+
+  it("multi-source offsets spread far wider than the largest arc cost", () => {
+    fc.assert(
+      fc.property(graphArb({ maxNodes: 15 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 200_000 })), { minLength: 1, maxLength: 6 }), (g, picks) => {
+        const sources = picks.map(([p]) => p % g.nodeCount);
+        const starts = picks.map(([, t]) => t);
+        const small = { ...g, costSecs: g.costSecs.map((c) => c % 20) };
+        expectTimes(new ShortestPathSearch(compileGraph(small, { queue: "bucket" })).multiSource(sources, starts), bellmanFord(small, sources, starts));
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
+describe("pathTo(node) lifecycle", () => {
+  const g = compileGraph({ nodeCount: 4, from: [0, 1, 2], to: [1, 2, 3], costSecs: [1, 1, 1] });
+  it("returns null before any query and after setGraph", () => {
+    const search = new ShortestPathSearch(g);
+    expect(search.pathTo(0)).toBeNull();
+    search.oneToAll(0);
+    expect(search.pathTo(3)!.nodes).toEqual([0, 1, 2, 3]);
+    search.setGraph(g.withCosts([1, 1, 1]));
+    expect(search.pathTo(3)).toBeNull();
+  });
+  it("after a one-to-many stop, settled nodes have paths and unsettled ones give null (heap and bucket)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), fc.constantFrom("heap", "bucket"), (rg, pick, tp, queue) => {
+        const source = pick % rg.nodeCount;
+        const targets = tp.map((t) => t % rg.nodeCount);
+        const compiled = compileGraph(rg, { queue });
+        const search = new ShortestPathSearch(compiled);
+        const all = bellmanFord(rg, [source], [0]);
+        const some = search.oneToMany(source, targets);
+        expectTimes(some, targets.map((t) => all[t]!));
+        for (let v = 0; v < rg.nodeCount; v++) {
+          const path = search.pathTo(v);
+          if (path !== null) {
+            expect(path.costSecs).toBe(all[v]);
+            expect(walk(rg, compiled, path)).toBe(all[v]);
+          } else if (targets.includes(v)) expect(all[v]).toBe(Infinity);
+        }
+        // A full query afterwards is unaffected by the early stop's leftovers.
+        expectTimes(search.oneToAll(source), all);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
   });
 });

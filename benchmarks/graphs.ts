@@ -1,0 +1,133 @@
+/** Benchmark inputs: seeded road-like grids, DIMACS files, and the binary format the children read. */
+import { createReadStream, readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { createGunzip } from "node:zlib";
+
+/** A directed arc list with whole-unit costs (seconds for grids, the file's units for DIMACS). */
+export interface ArcList {
+  name: string;
+  nodeCount: number;
+  from: Int32Array;
+  to: Int32Array;
+  cost: Int32Array;
+}
+
+/** mulberry32: a tiny seeded PRNG, so every run builds the same graphs and picks the same sources. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A `side x side` grid road network: each neighbour pair joined by two arcs with independent
+ * whole-second costs in 30..300, plus "expressways" from 2 % of the nodes: an arc pair to a node
+ * 5..20 steps along a row or column, at 10..20 s per step (far faster than the local roads'
+ * ~165 s per step, so shortest paths use them).
+ */
+export function roadGrid(side: number, seed: number): ArcList {
+  const rand = prng(seed);
+  const n = side * side;
+  const shortcuts = Math.round(n * 0.02);
+  const cap = 4 * n + 2 * shortcuts;
+  const from = new Int32Array(cap);
+  const to = new Int32Array(cap);
+  const cost = new Int32Array(cap);
+  let m = 0;
+  const arc = (u: number, v: number, c: number) => {
+    from[m] = u;
+    to[m] = v;
+    cost[m] = c;
+    m++;
+  };
+  const local = () => 30 + Math.floor(rand() * 271);
+  for (let r = 0; r < side; r++) {
+    for (let c = 0; c < side; c++) {
+      const v = r * side + c;
+      if (c + 1 < side) arc(v, v + 1, local()), arc(v + 1, v, local());
+      if (r + 1 < side) arc(v, v + side, local()), arc(v + side, v, local());
+    }
+  }
+  for (let i = 0; i < shortcuts; i++) {
+    const u = Math.floor(rand() * n);
+    const steps = 5 + Math.floor(rand() * 16);
+    const [r, c] = [Math.floor(u / side), u % side];
+    const horizontal = rand() < 0.5;
+    const r2 = horizontal ? r : Math.min(side - 1, r + steps);
+    const c2 = horizontal ? Math.min(side - 1, c + steps) : c;
+    const v = r2 * side + c2;
+    if (v === u) continue;
+    const secs = steps * (10 + Math.floor(rand() * 11));
+    arc(u, v, secs);
+    arc(v, u, secs);
+  }
+  return { name: `grid ${n >= 1e6 ? `${n / 1e6}M` : `${Math.round(n / 1e3)}k`} (${side}x${side})`, nodeCount: n, from: from.subarray(0, m), to: to.subarray(0, m), cost: cost.subarray(0, m) };
+}
+
+/** Arcs of a DIMACS `.gr`/`.gr.gz` file (0-based), for the peers that cannot read it themselves. */
+export async function dimacsArcs(path: string, name: string): Promise<ArcList> {
+  const stream = path.endsWith(".gz") ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
+  let n = 0;
+  let m = 0;
+  let from = new Int32Array(0);
+  let to = new Int32Array(0);
+  let cost = new Int32Array(0);
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    if (line.startsWith("a ")) {
+      const [, u, v, w] = line.split(/\s+/);
+      from[m] = Number(u) - 1;
+      to[m] = Number(v) - 1;
+      cost[m] = Number(w);
+      m++;
+    } else if (line.startsWith("p ")) {
+      const parts = line.trim().split(/\s+/);
+      n = Number(parts[2]);
+      const count = Number(parts[3]);
+      from = new Int32Array(count);
+      to = new Int32Array(count);
+      cost = new Int32Array(count);
+    }
+  }
+  return { name, nodeCount: n, from: from.subarray(0, m), to: to.subarray(0, m), cost: cost.subarray(0, m) };
+}
+
+/** Writes the binary format read by `impl.ts` and `native/sssp.cpp`: "QWG1", n, m, from, to, cost (int32 LE). */
+export function writeArcs(path: string, g: ArcList): void {
+  const m = g.from.length;
+  const buf = Buffer.alloc(12 + 12 * m);
+  buf.write("QWG1", 0, "latin1");
+  buf.writeInt32LE(g.nodeCount, 4);
+  buf.writeInt32LE(m, 8);
+  Buffer.from(g.from.buffer, g.from.byteOffset, 4 * m).copy(buf, 12);
+  Buffer.from(g.to.buffer, g.to.byteOffset, 4 * m).copy(buf, 12 + 4 * m);
+  Buffer.from(g.cost.buffer, g.cost.byteOffset, 4 * m).copy(buf, 12 + 8 * m);
+  writeFileSync(path, buf);
+}
+
+export function readArcs(path: string): ArcList {
+  const buf = readFileSync(path);
+  if (buf.toString("latin1", 0, 4) !== "QWG1") throw new Error(`${path} is not a QWG1 arc file`);
+  const n = buf.readInt32LE(4);
+  const m = buf.readInt32LE(8);
+  const ints = new Int32Array(buf.buffer.slice(buf.byteOffset + 12, buf.byteOffset + 12 + 12 * m));
+  return { name: path, nodeCount: n, from: ints.subarray(0, m), to: ints.subarray(m, 2 * m), cost: ints.subarray(2 * m, 3 * m) };
+}
+
+/** Int32 list file: count, then values (sources, targets). */
+export function writeInts(path: string, values: ArrayLike<number>): void {
+  const buf = Buffer.alloc(4 + 4 * values.length);
+  buf.writeInt32LE(values.length, 0);
+  for (let i = 0; i < values.length; i++) buf.writeInt32LE(values[i]!, 4 + 4 * i);
+  writeFileSync(path, buf);
+}
+
+export function readInts(path: string): number[] {
+  const buf = readFileSync(path);
+  const k = buf.readInt32LE(0);
+  return Array.from({ length: k }, (_, i) => buf.readInt32LE(4 + 4 * i));
+}

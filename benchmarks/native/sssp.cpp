@@ -1,0 +1,239 @@
+// Native reference for benchmarks/run.ts: one-to-all Dijkstra over the same CSR graph, timed per query.
+//
+// Usage: sssp <graph.bin> <sources.bin> <warmup>
+//   graph.bin:   "QWG1", int32 n, int32 m, then int32 from[m], to[m], cost[m] (directed arcs, whole units)
+//   sources.bin: int32 k, then int32 source[k]
+// Prints one JSON object: per implementation, per-query milliseconds and a checksum per source
+// (reachable count and sum of distances) that run.ts compares with the TypeScript core.
+//
+// Implementations: CSR + std::priority_queue (lazy binary heap), CSR + indexed 4-ary heap
+// (decrease-key), CSR + Dial's bucket queue (the same algorithm as the TypeScript core).
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <queue>
+#include <string>
+#include <sys/resource.h>
+#include <vector>
+
+using u32 = uint32_t;
+static const u32 INF = 0xffffffffu;
+
+struct Csr {
+  int n = 0;
+  std::vector<int> first, head;
+  std::vector<u32> cost;
+  u32 maxCost = 0;
+};
+
+static std::vector<int32_t> readInts(FILE* f, size_t count) {
+  std::vector<int32_t> v(count);
+  if (count && fread(v.data(), 4, count, f) != count) { fprintf(stderr, "short read\n"); exit(2); }
+  return v;
+}
+
+static Csr load(const char* path) {
+  FILE* f = fopen(path, "rb");
+  if (!f) { perror(path); exit(2); }
+  char magic[4];
+  if (fread(magic, 1, 4, f) != 4 || memcmp(magic, "QWG1", 4) != 0) { fprintf(stderr, "bad magic\n"); exit(2); }
+  auto hdr = readInts(f, 2);
+  int n = hdr[0], m = hdr[1];
+  auto from = readInts(f, m), to = readInts(f, m), cost = readInts(f, m);
+  fclose(f);
+  Csr g;
+  g.n = n;
+  g.first.assign(n + 1, 0);
+  for (int e = 0; e < m; e++) g.first[from[e] + 1]++;
+  for (int u = 0; u < n; u++) g.first[u + 1] += g.first[u];
+  std::vector<int> fill(g.first.begin(), g.first.end() - 1);
+  g.head.resize(m);
+  g.cost.resize(m);
+  for (int e = 0; e < m; e++) {
+    int a = fill[from[e]]++;
+    g.head[a] = to[e];
+    g.cost[a] = (u32)cost[e];
+    if ((u32)cost[e] > g.maxCost) g.maxCost = cost[e];
+  }
+  return g;
+}
+
+struct Result { std::vector<double> ms; std::vector<std::pair<long long, double>> check; };
+
+static void checksum(const std::vector<u32>& dist, Result& r) {
+  long long reach = 0;
+  double sum = 0;
+  for (u32 d : dist) if (d != INF) { reach++; sum += d; }
+  r.check.push_back({reach, sum});
+}
+
+struct BinaryHeapDijkstra {
+  const Csr& g;
+  std::vector<u32> dist;
+  explicit BinaryHeapDijkstra(const Csr& g) : g(g), dist(g.n, INF) {}
+  void run(int s) {
+    std::fill(dist.begin(), dist.end(), INF);
+    using Item = std::pair<u32, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> pq;
+    dist[s] = 0;
+    pq.push({0, s});
+    while (!pq.empty()) {
+      auto [d, u] = pq.top();
+      pq.pop();
+      if (d != dist[u]) continue;
+      for (int a = g.first[u], end = g.first[u + 1]; a < end; a++) {
+        u32 nd = d + g.cost[a];
+        int v = g.head[a];
+        if (nd < dist[v]) { dist[v] = nd; pq.push({nd, v}); }
+      }
+    }
+  }
+};
+
+struct QuadHeapDijkstra {
+  const Csr& g;
+  std::vector<u32> dist, key;
+  std::vector<int> node, pos;
+  int size = 0;
+  explicit QuadHeapDijkstra(const Csr& g) : g(g), dist(g.n, INF), key(g.n), node(g.n), pos(g.n, -1) {}
+  void up(int i, int v, u32 k) {
+    while (i > 0) {
+      int p = (i - 1) >> 2;
+      if (key[p] <= k) break;
+      node[i] = node[p]; key[i] = key[p]; pos[node[i]] = i; i = p;
+    }
+    node[i] = v; key[i] = k; pos[v] = i;
+  }
+  void run(int s) {
+    std::fill(dist.begin(), dist.end(), INF);
+    std::fill(pos.begin(), pos.end(), -1);
+    size = 0;
+    dist[s] = 0;
+    up(size++, s, 0);
+    while (size > 0) {
+      int u = node[0];
+      u32 d = key[0];
+      pos[u] = -2;
+      if (--size > 0) {
+        int lv = node[size];
+        u32 lk = key[size];
+        int i = 0;
+        for (;;) {
+          int c = 4 * i + 1;
+          if (c >= size) break;
+          int best = c;
+          int end = c + 4 < size ? c + 4 : size;
+          for (int j = c + 1; j < end; j++) if (key[j] < key[best]) best = j;
+          if (key[best] >= lk) break;
+          node[i] = node[best]; key[i] = key[best]; pos[node[i]] = i; i = best;
+        }
+        node[i] = lv; key[i] = lk; pos[lv] = i;
+      }
+      for (int a = g.first[u], end = g.first[u + 1]; a < end; a++) {
+        u32 nd = d + g.cost[a];
+        int v = g.head[a];
+        if (nd < dist[v]) {
+          dist[v] = nd;
+          up(pos[v] >= 0 ? pos[v] : size++, v, nd);
+        }
+      }
+    }
+  }
+};
+
+struct DialDijkstra {
+  const Csr& g;
+  std::vector<u32> dist;
+  std::vector<int> bucket, next, prev;
+  u32 mask;
+  explicit DialDijkstra(const Csr& g) : g(g), dist(g.n, INF), next(g.n), prev(g.n) {
+    u32 size = 1;
+    while (size <= g.maxCost) size <<= 1;
+    bucket.assign(size, -1);
+    mask = size - 1;
+  }
+  void run(int s) {
+    std::fill(dist.begin(), dist.end(), INF);
+    dist[s] = 0;
+    u32 cur = 0;
+    long long count = 1;
+    bucket[0] = s; next[s] = -1; prev[s] = -1;
+    while (count > 0) {
+      int u = bucket[cur & mask];
+      if (u < 0) { cur++; continue; }
+      int nu = next[u];
+      bucket[cur & mask] = nu;
+      if (nu >= 0) prev[nu] = -1;
+      count--;
+      for (int a = g.first[u], end = g.first[u + 1]; a < end; a++) {
+        u32 nd = cur + g.cost[a];
+        int v = g.head[a];
+        u32 dv = dist[v];
+        if (nd < dv) {
+          if (dv != INF) {
+            int p = prev[v], nx = next[v];
+            if (p < 0) bucket[dv & mask] = nx; else next[p] = nx;
+            if (nx >= 0) prev[nx] = p;
+          } else count++;
+          dist[v] = nd;
+          int b = nd & mask, nx = bucket[b];
+          next[v] = nx; prev[v] = -1;
+          if (nx >= 0) prev[nx] = v;
+          bucket[b] = v;
+        }
+      }
+    }
+  }
+};
+
+template <class Impl>
+static Result bench(const Csr& g, const std::vector<int>& sources, int warmup) {
+  Impl impl(g);
+  for (int i = 0; i < warmup; i++) impl.run(sources[i % sources.size()]);
+  Result r;
+  for (int s : sources) {
+    auto t0 = std::chrono::steady_clock::now();
+    impl.run(s);
+    auto t1 = std::chrono::steady_clock::now();
+    r.ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
+    checksum(impl.dist, r);
+  }
+  return r;
+}
+
+static void print(const char* name, const Result& r, bool last) {
+  printf("  \"%s\": {\"ms\": [", name);
+  for (size_t i = 0; i < r.ms.size(); i++) printf("%s%.4f", i ? ", " : "", r.ms[i]);
+  printf("], \"check\": [");
+  for (size_t i = 0; i < r.check.size(); i++) printf("%s[%lld, %.0f]", i ? ", " : "", r.check[i].first, r.check[i].second);
+  printf("]}%s\n", last ? "" : ",");
+}
+
+int main(int argc, char** argv) {
+  if (argc < 4) { fprintf(stderr, "usage: sssp graph.bin sources.bin warmup\n"); return 2; }
+  auto t0 = std::chrono::steady_clock::now();
+  Csr g = load(argv[1]);
+  double buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  FILE* f = fopen(argv[2], "rb");
+  if (!f) { perror(argv[2]); return 2; }
+  int k = readInts(f, 1)[0];
+  std::vector<int32_t> src = readInts(f, k);
+  fclose(f);
+  std::vector<int> sources(src.begin(), src.end());
+  int warmup = atoi(argv[3]);
+  size_t bytes = g.first.size() * 4 + g.head.size() * 4 + g.cost.size() * 4;
+  printf("{\n  \"loadMs\": %.2f, \"csrBytes\": %zu,\n", buildMs, bytes);
+  Result binary = bench<BinaryHeapDijkstra>(g, sources, warmup);
+  Result quad = bench<QuadHeapDijkstra>(g, sources, warmup);
+  Result dial = bench<DialDijkstra>(g, sources, warmup);
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  printf("  \"maxRssKb\": %ld,\n", usage.ru_maxrss);
+  print("binaryHeap", binary, false);
+  print("quadHeap", quad, false);
+  print("dial", dial, true);
+  printf("}\n");
+  return 0;
+}
