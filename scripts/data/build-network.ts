@@ -124,6 +124,14 @@ const CENSUS_QJ =
 const CENSUS_WS =
   "DERIVED: 綦江区 incl. 万盛 1,011,334 (hongheiku.com citing 重庆市七普主要数据) minus 綦江区 excl. 万盛 775,509 (cqqj.gov.cn); fact sheet §4";
 
+const SC_CENSUS_BINS =
+  "Sichuan 2020 census release (四川在线 2021-05-26, sc.sina.com.cn detail-ikmxzfmm4732078) groups the prefectures into size bands";
+/** 2020 census bands of the Sichuan prefectures (whole prefecture, counties included). */
+const SC_BAND: Record<string, [number, number]> = {
+  NANCHONG: [5e6, 6e6], DAZHOU: [5e6, 6e6],
+  MIANYANG: [3e6, 5e6], YIBIN: [3e6, 5e6], LUZHOU: [3e6, 5e6], DEYANG: [3e6, 5e6], GUANGAN: [3e6, 5e6], LESHAN: [3e6, 5e6], NEIJIANG: [3e6, 5e6],
+  MEISHAN: [1e6, 3e6], SUINING: [1e6, 3e6], ZIGONG: [1e6, 3e6], ZIYANG: [1e6, 3e6], YAAN: [1e6, 3e6],
+};
 const PLACES: PlaceSpec[] = [
   // --- Central Chongqing ---
   {
@@ -155,7 +163,8 @@ const PLACES: PlaceSpec[] = [
       derived: [(106.819765 + 106.8785) / 2, (29.025667 + 28.946742) / 2],
       why: "DERIVED midpoint of 永城镇 and 南桐镇 centres (places-verified.csv rows YONGCHENG and NANTONG, Amap via Vonng/adcode @294c4ef, GCJ-02 converted). The plan names the new town (规划建设永桐新城) but gives no location; the point may be off by up to ~5 km.",
     },
-    region: "Chongqing", stations: ["WS_STN"], tags: ["plan-area", "urban-area"],
+    region: "Chongqing", stations: [], tags: ["plan-area", "urban-area"],
+    note: "A planned new town with no station of its own: station-to-station results report 'no station'.",
   },
   // --- Plan-area towns ---
   { id: "YONGCHENG", zh: "永城镇", en: "Yongcheng town", kind: "town", at: { verified: "YONGCHENG" }, region: "Chongqing" },
@@ -200,7 +209,7 @@ const PLACES: PlaceSpec[] = [
   { id: "SZ_NORTH", zh: "深圳北站", en: "Shenzhen North station", kind: "station", at: { verified: "SZ_NORTH" }, region: "Guangdong" },
   { id: "QINZHOU_PORT", zh: "钦州港", en: "Qinzhou Port (Beibu Gulf)", kind: "port", at: { verified: "QINZHOU_PORT" }, region: "Guangxi", note: "Freight destination of the 西部陆海新通道; no passenger target." },
   // --- Chengdu and the Sichuan cities of the economic circle ---
-  { id: "CHENGDU", zh: "成都(天府广场)", en: "Chengdu (Tianfu Square)", kind: "city", at: { verified: "CHENGDU" }, region: "Sichuan", stations: ["CD_EAST", "CD_STN"], tags: ["econ-circle", "target-destination"] },
+  { id: "CHENGDU", zh: "成都(天府广场)", en: "Chengdu (Tianfu Square)", kind: "city", at: { verified: "CHENGDU" }, region: "Sichuan", stations: ["CD_EAST", "CD_STN"], tags: ["econ-circle", "target-destination"], population: sichuanPopulation("CHENGDU") },
   { id: "CD_EAST", zh: "成都东站", en: "Chengdu East station", kind: "station", at: { verified: "CD_EAST" }, region: "Sichuan" },
   { id: "CD_STN", zh: "成都站", en: "Chengdu station", kind: "station", at: { verified: "CD_STN" }, region: "Sichuan", note: "No train in the 2023 data; terminus of the 成渝中线 (under construction)." },
   ...sichuanCity("ZIGONG", "自贡", "Zigong", "ZIGONG_STN", "自贡", "自贡站"),
@@ -218,23 +227,37 @@ const PLACES: PlaceSpec[] = [
   ...sichuanCity("YAAN", "雅安", "Ya'an", "YAAN_STN", "雅安", "雅安站"),
   ...sichuanCity("ZIYANG", "资阳", "Ziyang", "ZIYANG_N", "资阳北", "资阳北站"),
   // --- Chongqing districts of the economic circle ---
-  { id: "WANZHOU", zh: "万州", en: "Wanzhou", kind: "city", at: { gcj: [108.408661, 30.807667], adcode: "500101 万州区" }, region: "Chongqing", stations: ["WANZHOU_N"], tags: ["econ-circle"] },
+  { id: "WANZHOU", zh: "万州", en: "Wanzhou", kind: "city", at: { gcj: [108.408661, 30.807667], adcode: "500101 万州区" }, region: "Chongqing", stations: ["WANZHOU_N"], population: cqDistrictPopulation(1563050), tags: ["econ-circle"] },
   { id: "WANZHOU_N", zh: "万州北站", en: "Wanzhou North station", kind: "station", at: { verified: "WANZHOU_N" }, region: "Chongqing" },
-  { id: "FULING", zh: "涪陵", en: "Fuling", kind: "city", at: { gcj: [107.38977, 29.703022], adcode: "500102 涪陵区" }, region: "Chongqing", stations: ["FULING_N"], tags: ["econ-circle"] },
+  { id: "FULING", zh: "涪陵", en: "Fuling", kind: "city", at: { gcj: [107.38977, 29.703022], adcode: "500102 涪陵区" }, region: "Chongqing", stations: ["FULING_N"], population: cqDistrictPopulation(1066714), tags: ["econ-circle"] },
   { id: "FULING_N", zh: "涪陵北站", en: "Fuling North station", kind: "station", at: { osm: "涪陵北" }, region: "Chongqing" },
-  { id: "JIANGJIN", zh: "江津城区(几江)", en: "Jiangjin", kind: "city", at: { verified: "JIANGJIN" }, region: "Chongqing", stations: [], tags: ["econ-circle"], note: "江津站 (川黔) has only numeric-code local trains, absent from the data; 江跳线 (2022) ends at 圣泉寺, not modelled. Reached by road here." },
-  { id: "YONGCHUAN", zh: "永川", en: "Yongchuan", kind: "city", at: { gcj: [105.927001, 29.356311], adcode: "500118 永川区" }, region: "Chongqing", stations: ["YONGCHUAN_E"], tags: ["econ-circle"] },
+  { id: "JIANGJIN", zh: "江津城区(几江)", en: "Jiangjin", kind: "city", at: { verified: "JIANGJIN" }, region: "Chongqing", stations: [], population: cqDistrictPopulation(1233149), tags: ["econ-circle"], note: "江津站 (川黔) has only numeric-code local trains, absent from the data; 江跳线 (2022) ends at 圣泉寺, not modelled. Reached by road here." },
+  { id: "YONGCHUAN", zh: "永川", en: "Yongchuan", kind: "city", at: { gcj: [105.927001, 29.356311], adcode: "500118 永川区" }, region: "Chongqing", stations: ["YONGCHUAN_E"], population: cqDistrictPopulation(1024708), tags: ["econ-circle"] },
   { id: "YONGCHUAN_E", zh: "永川东站", en: "Yongchuan East station", kind: "station", at: { osm: "永川东" }, region: "Chongqing" },
-  { id: "HECHUAN", zh: "合川", en: "Hechuan", kind: "city", at: { gcj: [106.27613, 29.972084], adcode: "500117 合川区" }, region: "Chongqing", stations: ["HECHUAN_STN"], tags: ["econ-circle"] },
+  { id: "HECHUAN", zh: "合川", en: "Hechuan", kind: "city", at: { gcj: [106.27613, 29.972084], adcode: "500117 合川区" }, region: "Chongqing", stations: ["HECHUAN_STN"], population: cqDistrictPopulation(1293028), tags: ["econ-circle"] },
   { id: "HECHUAN_STN", zh: "合川站", en: "Hechuan station", kind: "station", at: { osm: "合川" }, region: "Chongqing" },
-  { id: "NANCHUAN", zh: "南川城区", en: "Nanchuan", kind: "city", at: { verified: "NANCHUAN" }, region: "Chongqing", stations: ["NANCHUAN_STN"], tags: ["econ-circle"], note: "南川站 (南涪/三南) is freight only today; reached by road unless the 三江—万盛—南川 公交化 service runs." },
+  { id: "NANCHUAN", zh: "南川城区", en: "Nanchuan", kind: "city", at: { verified: "NANCHUAN" }, region: "Chongqing", stations: ["NANCHUAN_STN"], population: cqDistrictPopulation(534329), tags: ["econ-circle"], note: "南川站 (南涪/三南) is freight only today; reached by road unless the 三江—万盛—南川 公交化 service runs." },
   { id: "NANCHUAN_STN", zh: "南川站", en: "Nanchuan station", kind: "station", at: { osm: "南川" }, region: "Chongqing", note: "三南/南涪 lines; freight only (fact sheet §2a)." },
   { id: "CHANGSHOU_N", zh: "长寿北站", en: "Changshou North station", kind: "station", at: { osm: "长寿北" }, region: "Chongqing", note: "Intermediate stop of the 渝万/渝利 services." },
 ];
 
+function sichuanPopulation(id: string): Q | undefined {
+  if (id === "CHENGDU") return { value: 20938000, source: "2020 census: 成都市 2093.8万 (成都商报 2021-05-27, repost whstyn.com; 四川在线 2021-05-26)", note: "Whole municipality." };
+  const band = SC_BAND[id];
+  if (!band) return undefined;
+  const mid = (band[0] + band[1]) / 2;
+  return { value: mid, assumption: { why: `${SC_CENSUS_BINS}: this one is in the ${band[0] / 1e4}–${band[1] / 1e4}万 band; exact figure not in the sources, so the band midpoint is used. Whole prefecture, not the urban area.`, range: band, mode: mid } };
+}
+
+/** Chongqing districts: 2010 census (tjj.cq.gov.cn table A0106) as the mode; 2020 values not in the sources. */
+function cqDistrictPopulation(value2010: number): Q {
+  return { value: value2010, assumption: { why: `2010 census resident population ${value2010} (重庆市统计局, 六普 table 1-6, tjj.cq.gov.cn A0106); the 2020 figure is not in the sources. Chongqing districts changed by roughly −15% to +20% over 2010–2020 (綦江 −3.19%, fact sheet §4), hence the range. Whole district.`, range: [Math.round(value2010 * 0.85), Math.round(value2010 * 1.2)], mode: value2010 } };
+}
+
 function sichuanCity(id: string, zh: string, en: string, stnId: string, osmName: string, stnZh: string): PlaceSpec[] {
+  const population = sichuanPopulation(id);
   return [
-    { id, zh, en, kind: "city", at: { verified: id }, region: "Sichuan", stations: [stnId], tags: ["econ-circle"] },
+    { id, zh, en, kind: "city", at: { verified: id }, region: "Sichuan", stations: [stnId], tags: ["econ-circle"], ...(population ? { population } : {}) },
     { id: stnId, zh: stnZh, en: `${en} ${osmName.endsWith("北") ? "North " : osmName.endsWith("东") ? "East " : osmName.endsWith("西") ? "West " : ""}station`, kind: "station", at: { osm: osmName }, region: "Sichuan" },
   ];
 }
@@ -464,6 +487,7 @@ const TRACKS: TrackSpec[] = [
   { id: "T_CHENGYU", zh: "成渝高铁", en: "Chengdu–Chongqing HSR", mode: "hsr", stops: ["CQ_WEST", "SPB_STN", "YONGCHUAN_E", "NEIJIANG_N", "ZIYANG_N", "CD_EAST"], projects: ["P_CHENGYU_HSR"], speedKmh: { value: 350, source: "新华社 2020-12-24 (350 km/h from 2020-12-24)" }, totalKm: { value: 308, source: "299.8 km (新华社 2020) to 308 km (2015 press), fact sheet §6; 308 used because the track here starts at 重庆西, not 沙坪坝" } },
   { id: "T_GUIGUANG", zh: "贵广高铁", en: "Guiyang–Guangzhou HSR", mode: "hsr", stops: ["GY_EAST", "GZ_SOUTH"], projects: ["P_GUIGUANG"], totalKm: { value: 857, source: "857 km 贵阳东–广州南 (fact sheet §2a)" } },
   { id: "T_GYN_GYE", zh: "贵阳北—贵阳东(枢纽联络)", en: "Guiyang North – Guiyang East (junction)", mode: "hsr", stops: ["GY_NORTH", "GY_EAST"], projects: ["P_GUIGUANG"] },
+  { id: "T_CQN_CQW", zh: "重庆北—重庆西(枢纽联络)", en: "Chongqing North – Chongqing West (junction line)", mode: "hsr", stops: ["CQ_NORTH", "CQ_WEST"] },
   { id: "T_GZ_SZ", zh: "广深港高铁", en: "Guangzhou–Shenzhen HSR", mode: "hsr", stops: ["GZ_SOUTH", "SZ_NORTH"] },
   { id: "T_SUIYU", zh: "遂渝/达成铁路", en: "Suining–Chongqing / Dazhou–Chengdu railways", mode: "hsr", stops: ["CQ_NORTH", "HECHUAN_STN", "SUINING_STN", "CD_EAST"] },
   { id: "T_LANYU", zh: "兰渝铁路(重庆—南充)", en: "Lanzhou–Chongqing railway (Chongqing – Nanchong)", mode: "rail", stops: ["HECHUAN_STN", "NANCHONG_N"] },
@@ -508,8 +532,10 @@ interface DataServiceSpec {
 }
 
 const DATA_SERVICES: DataServiceSpec[] = [
-  { id: "S_YUGUI_QJ", zh: "渝贵铁路动车(重庆西—綦江东—遵义—贵阳北)", en: "Chongqing–Guiyang EMU calling at Qijiang East", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["重庆西", "綦江东"], projects: ["P_YUGUI_RAIL"], note: "Trains calling at 綦江东; some continue to 贵阳东 instead of 贵阳北 (see S_QJ_GZ)." },
-  { id: "S_YUGUI_QJ_N", zh: "渝贵铁路动车(重庆北—綦江东—遵义—贵阳北)", en: "Chongqing North–Guiyang EMU calling at Qijiang East", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["重庆北", "綦江东"], projects: ["P_YUGUI_RAIL"] },
+  { id: "S_YUGUI_QJ", zh: "渝贵铁路(重庆西—綦江东, 全部停站列车)", en: "Chongqing West – Qijiang East (every train calling at Qijiang East)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"]], countPair: ["重庆西", "綦江东"], projects: ["P_YUGUI_RAIL"], note: "All 33 trains of the sampled day that call at 綦江东 also call at 重庆西, so this is the full 綦江东–重庆西 frequency. Services overlap: S_YUGUI_QJ_GYN, S_YUGUI_QJ_GYE, S_YUGUI_QJ_N, S_YUGUI_GS, S_QJ_GZ and S_QJ_CD are subsets of these trains with their own (lower) frequency; do not add frequencies across them." },
+  { id: "S_YUGUI_QJ_GYN", zh: "渝贵铁路动车(重庆西—綦江东—遵义—贵阳北)", en: "Chongqing West – Qijiang East – Zunyi – Guiyang North", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["綦江东", "贵阳北"], projects: ["P_YUGUI_RAIL"], note: "Trains calling at both 綦江东 and 贵阳北 (the headway); segment times are medians over all trains calling at each pair." },
+  { id: "S_YUGUI_QJ_GYE", zh: "渝贵铁路动车(重庆西—綦江东—遵义—贵阳东)", en: "Chongqing West – Qijiang East – Zunyi – Guiyang East", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳东", "GY_EAST"]], countPair: ["綦江东", "贵阳东"], projects: ["P_YUGUI_RAIL"], note: "Trains calling at both 綦江东 and 贵阳东 (mostly through trains to Guangxi/Guangdong)." },
+  { id: "S_YUGUI_QJ_N", zh: "渝贵铁路动车(重庆北—重庆西—綦江东)", en: "Chongqing North – Chongqing West – Qijiang East through trains", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"]], countPair: ["重庆北", "綦江东"], projects: ["P_YUGUI_RAIL"], note: "Through trains from 重庆北 (e.g. D1881 巫山–…–重庆北–重庆西–綦江东–…–广州南); a subset of the trains of S_YUGUI_QJ between 重庆西 and 綦江东." },
   { id: "S_YUGUI_GS", zh: "渝贵铁路(重庆西—綦江东—赶水东—桐梓北—遵义)", en: "Chongqing–Zunyi trains calling at Ganshui East", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["赶水东", "GANSHUI_EAST"], ["桐梓北", "TONGZI_N"], ["遵义", "ZUNYI_STN"]], countPair: ["重庆西", "赶水东"], projects: ["P_YUGUI_RAIL"] },
   { id: "S_YUGUI_EXP", zh: "渝贵铁路直达(重庆西—遵义—贵阳北)", en: "Chongqing West – Guiyang North trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["重庆西", "贵阳北"], projects: ["P_YUGUI_RAIL"], note: "All trains between the two termini (some of them also call at 綦江东; those are also counted in S_YUGUI_QJ, so this service's frequency is an upper bound for trains NOT calling at 綦江东)." },
   { id: "S_QJ_GZ", zh: "重庆西—綦江东—贵阳东—广州南(直通)", en: "Chongqing West – Qijiang East – Guiyang East – Guangzhou South through trains (2023, 250 km/h on 贵广)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["贵阳东", "GY_EAST"], ["广州南", "GZ_SOUTH"]], countPair: ["綦江东", "广州南"], projects: ["P_YUGUI_RAIL", "P_GUIGUANG"] },
@@ -518,6 +544,7 @@ const DATA_SERVICES: DataServiceSpec[] = [
   { id: "S_GZ_SZ", zh: "广州南—深圳北", en: "Guangzhou South – Shenzhen North", mode: "hsr", stations: [["广州南", "GZ_SOUTH"], ["深圳北", "SZ_NORTH"]], countPair: ["广州南", "深圳北"], note: "Line opened before 2020 (广深港 2011, UNVERIFIED here): no project, present in every scenario." },
   { id: "S_CQ_SZ", zh: "重庆西—遵义—贵阳东—广州南—深圳北(直通)", en: "Chongqing West – Shenzhen North through trains (2023)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["遵义", "ZUNYI_STN"], ["贵阳东", "GY_EAST"], ["广州南", "GZ_SOUTH"], ["深圳北", "SZ_NORTH"]], countPair: ["重庆西", "深圳北"], projects: ["P_YUGUI_RAIL", "P_GUIGUANG"] },
   { id: "S_CHENGYU_SPB", zh: "成渝高铁(沙坪坝—成都东)", en: "Shapingba – Chengdu East (Chengdu–Chongqing HSR)", mode: "hsr", stations: [["沙坪坝", "SPB_STN"], ["成都东", "CD_EAST"]], countPair: ["沙坪坝", "成都东"], projects: ["P_CHENGYU_HSR"] },
+  { id: "S_CQW_CD", zh: "重庆西—成都东(全部列车)", en: "Chongqing West – Chengdu East (every train calling at both)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["成都东", "CD_EAST"]], countPair: ["重庆西", "成都东"], projects: ["P_CHENGYU_HSR"], note: "Every train calling at both (mostly 成渝高铁; a few via other lines, hence the max): the frequency a traveller changing at 重庆西 sees." },
   { id: "S_CHENGYU_CQW", zh: "成渝高铁(重庆西—永川东—内江北—资阳北—成都东)", en: "Chongqing West – Chengdu East stopping trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["永川东", "YONGCHUAN_E"], ["内江北", "NEIJIANG_N"], ["资阳北", "ZIYANG_N"], ["成都东", "CD_EAST"]], countPair: ["重庆西", "永川东"], projects: ["P_CHENGYU_HSR"] },
   { id: "S_QJ_CD", zh: "綦江东—重庆西—成都东(直通)", en: "Qijiang East – Chongqing West – Chengdu East through trains", mode: "hsr", stations: [["綦江东", "QJ_EAST"], ["重庆西", "CQ_WEST"], ["成都东", "CD_EAST"]], countPair: ["綦江东", "成都东"], projects: ["P_YUGUI_RAIL", "P_CHENGYU_HSR"] },
   { id: "S_SUIYU", zh: "遂渝/达成(重庆北—合川—遂宁—成都东)", en: "Chongqing North – Hechuan – Suining – Chengdu East", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["合川", "HECHUAN_STN"], ["遂宁", "SUINING_STN"], ["成都东", "CD_EAST"]], countPair: ["重庆北", "遂宁"], note: "Lines opened before 2020 (UNVERIFIED here): no project." },
@@ -531,6 +558,8 @@ const DATA_SERVICES: DataServiceSpec[] = [
   { id: "S_CHENGYA", zh: "成雅(成都东—雅安)", en: "Chengdu East – Ya'an", mode: "rail", stations: [["成都东", "CD_EAST"], ["雅安", "YAAN_STN"]], countPair: ["成都东", "雅安"] },
   { id: "S_NEIZILU", zh: "内江北—自贡—泸州", en: "Neijiang North – Zigong – Luzhou", mode: "hsr", stations: [["内江北", "NEIJIANG_N"], ["自贡", "ZIGONG_STN"], ["泸州", "LUZHOU_STN"]], countPair: ["内江北", "泸州"], note: "Opening year of this line not in the sources (UNVERIFIED, believed 2021): no project, so baseline-2020 may be optimistic for 泸州/自贡." },
   { id: "S_CD_ZG_YB", zh: "成都东—资阳北—自贡(成自宜)", en: "Chengdu East – Ziyang North – Zigong", mode: "hsr", stations: [["成都东", "CD_EAST"], ["资阳北", "ZIYANG_N"], ["自贡", "ZIGONG_STN"]], countPair: ["成都东", "自贡"], projects: ["P_CHENGZIYI"] },
+  { id: "S_CQW_LESHAN", zh: "重庆西—乐山(直通)", en: "Chongqing West – Leshan through trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["乐山", "LESHAN_STN"]], countPair: ["重庆西", "乐山"], note: "Few trains; route not checked. Lines opened before 2020 (UNVERIFIED here): no project." },
+  { id: "S_CQN_YAAN", zh: "重庆北—遂宁—成都东—雅安(直通)", en: "Chongqing North – Ya'an through trains", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["雅安", "YAAN_STN"]], countPair: ["重庆北", "雅安"], note: "Two trains (D6191/D6192 pattern: 重庆北–遂宁–成都东–成都南–雅安); 成雅 opened 2018 (UNVERIFIED here): no project." },
   { id: "S_CQW_YIBIN", zh: "重庆西—宜宾西(直通)", en: "Chongqing West – Yibin West", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["宜宾西", "YIBIN_W"]], countPair: ["重庆西", "宜宾西"], projects: ["P_CHENGZIYI"], note: "Route of these trains not checked (few trains)." },
 ];
 

@@ -20,7 +20,11 @@ export interface Colour {
  * (https://no-color.org), when `--no-color` was given (`flag === false`), or when the stream is not a
  * TTY; FORCE_COLOR (non-empty, not "0") turns it on for non-TTY streams, NO_COLOR still wins.
  */
-export function colourEnabled(stream: CliStream, env: Readonly<Record<string, string | undefined>>, flag = true): boolean {
+export function colourEnabled(
+  stream: CliStream,
+  env: Readonly<Record<string, string | undefined>>,
+  flag = true,
+): boolean {
   if (!flag) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
   const force = env.FORCE_COLOR;

@@ -12,7 +12,8 @@ export type Align = "left" | "right";
 function width(s: string): number {
   // CJK characters take two terminal columns.
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -39,6 +40,9 @@ export function renderTable(
   }
   const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => pad(c, widths[i]!, align[i] ?? "left")).join("  ").trimEnd();
+    cells
+      .map((c, i) => pad(c, widths[i]!, align[i] ?? "left"))
+      .join("  ")
+      .trimEnd();
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }

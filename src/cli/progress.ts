@@ -42,7 +42,9 @@ export function createProgress(stream: CliStream, options: ProgressOptions): Pro
     const frac = total > 0 ? Math.min(1, Math.max(0, count / total)) : 0;
     const full = Math.round(frac * width);
     const bar = "█".repeat(full) + "░".repeat(width - full);
-    stream.write(`\r${label ? `${label} ` : ""}${bar} ${String(Math.floor(frac * 100)).padStart(3)}% ${count}/${total}`);
+    stream.write(
+      `\r${label ? `${label} ` : ""}${bar} ${String(Math.floor(frac * 100)).padStart(3)}% ${count}/${total}`,
+    );
     drawn = true;
   };
   return {

@@ -22,7 +22,9 @@ export function createProgram(
   program
     .description("Check planned transport networks against their travel-time targets.")
     .version(VERSION, "-V, --version", "print the version and exit")
-    .addOption(new Option("--network <path>", "network file or folder (default: the embedded Qijiang–Wansheng network)"))
+    .addOption(
+      new Option("--network <path>", "network file or folder (default: the embedded Qijiang–Wansheng network)"),
+    )
     .option("--debug", "print stack traces for internal errors")
     .option("--no-color", "disable colour (also: NO_COLOR=1)")
     .helpCommand(true)

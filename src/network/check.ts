@@ -97,7 +97,12 @@ export function checkNetworkData(root: unknown): RawProblem[] {
       const id = idOf(o);
       if (id === undefined) continue;
       if (table.has(id)) {
-        add([key, i, "id"], id, `duplicate ${KIND_NAME[key]} id ${JSON.stringify(id)} (first at ${key}[${firstIndex.get(id)}])`, `rename one of the two ${KIND_NAME[key]}s or remove the copy`);
+        add(
+          [key, i, "id"],
+          id,
+          `duplicate ${KIND_NAME[key]} id ${JSON.stringify(id)} (first at ${key}[${firstIndex.get(id)}])`,
+          `rename one of the two ${KIND_NAME[key]}s or remove the copy`,
+        );
       } else {
         table.set(id, o);
         firstIndex.set(id, i);
@@ -111,7 +116,12 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   const refTo = (key: EntityKey, segments: PathSegments, id: string, fixVerb = "use an existing") => {
     const table = ids.get(key)!;
     if (!table.has(id)) {
-      add(segments, id, `unknown ${KIND_NAME[key]} ${JSON.stringify(id)}${didYouMean(id, table.keys())}`, `${fixVerb} ${KIND_NAME[key]} id, or add a ${KIND_NAME[key]} with id ${JSON.stringify(id)} to "${key}"`);
+      add(
+        segments,
+        id,
+        `unknown ${KIND_NAME[key]} ${JSON.stringify(id)}${didYouMean(id, table.keys())}`,
+        `${fixVerb} ${KIND_NAME[key]} id, or add a ${KIND_NAME[key]} with id ${JSON.stringify(id)} to "${key}"`,
+      );
       return false;
     }
     return true;
@@ -127,11 +137,18 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     const seg = ["places", i, "coord"];
     if (Math.abs(lat) > 90 && Math.abs(lon) <= 90) {
-      add(seg, c, `latitude ${lat} is outside ±90 while longitude ${lon} is within it: the coordinate looks like [lat, lon]`, `write the coordinate as [lon, lat]: [${lat}, ${lon}]`);
+      add(
+        seg,
+        c,
+        `latitude ${lat} is outside ±90 while longitude ${lon} is within it: the coordinate looks like [lat, lon]`,
+        `write the coordinate as [lon, lat]: [${lat}, ${lon}]`,
+      );
       continue;
     }
-    if (Math.abs(lon) > 180) add([...seg, 0], lon, `longitude ${lon} is outside [-180, 180]`, "use WGS84 degrees, [lon, lat] order");
-    if (Math.abs(lat) > 90) add([...seg, 1], lat, `latitude ${lat} is outside [-90, 90]`, "use WGS84 degrees, [lon, lat] order");
+    if (Math.abs(lon) > 180)
+      add([...seg, 0], lon, `longitude ${lon} is outside [-180, 180]`, "use WGS84 degrees, [lon, lat] order");
+    if (Math.abs(lat) > 90)
+      add([...seg, 1], lat, `latitude ${lat} is outside [-90, 90]`, "use WGS84 degrees, [lon, lat] order");
     if (Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
       validCoords.push([lon, lat, p, i]);
       const id = idOf(p);
@@ -145,7 +162,12 @@ export function checkNetworkData(root: unknown): RawProblem[] {
       const d = haversineKm([lon, lat], centre);
       const dSwap = haversineKm([lat, lon], centre);
       if (d >= SWAP_MIN_KM && dSwap * SWAP_RATIO <= d) {
-        add(["places", i, "coord"], [lon, lat], `coordinate [${lon}, ${lat}] of ${showValue(p.id)} is ${Math.round(d)} km from the other places, but ${Math.round(dSwap)} km if swapped: it looks like [lat, lon]`, `write the coordinate as [lon, lat]: [${lat}, ${lon}]`);
+        add(
+          ["places", i, "coord"],
+          [lon, lat],
+          `coordinate [${lon}, ${lat}] of ${showValue(p.id)} is ${Math.round(d)} km from the other places, but ${Math.round(dSwap)} km if swapped: it looks like [lat, lon]`,
+          `write the coordinate as [lon, lat]: [${lat}, ${lon}]`,
+        );
         const id = idOf(p);
         if (id !== undefined) coords.delete(id);
       }
@@ -155,7 +177,13 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     for (const [s, j] of strings(p.stations)) {
       if (!refTo("places", ["places", i, "stations", j], s)) continue;
       const kind = places.get(s)!.kind;
-      if (typeof kind === "string" && kind !== "station") add(["places", i, "stations", j], s, `${JSON.stringify(s)} is a ${showValue(kind)} place, not a station`, `list only places of kind "station" in stations, or change the kind of ${JSON.stringify(s)}`);
+      if (typeof kind === "string" && kind !== "station")
+        add(
+          ["places", i, "stations", j],
+          s,
+          `${JSON.stringify(s)} is a ${showValue(kind)} place, not a station`,
+          `list only places of kind "station" in stations, or change the kind of ${JSON.stringify(s)}`,
+        );
     }
   }
 
@@ -165,9 +193,16 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     const other: EntityKey = key === "links" ? "services" : "links";
     for (const [rid, j] of strings(o.replaces)) {
       const seg = [key, i, "replaces", j];
-      if (rid === o.id) add(seg, rid, `${KIND_NAME[key]} ${JSON.stringify(rid)} replaces itself`, "remove it from replaces");
+      if (rid === o.id)
+        add(seg, rid, `${KIND_NAME[key]} ${JSON.stringify(rid)} replaces itself`, "remove it from replaces");
       else if (!own.has(rid)) {
-        if (ids.get(other)!.has(rid)) add(seg, rid, `${JSON.stringify(rid)} is a ${KIND_NAME[other]}; a ${KIND_NAME[key]} can only replace ${key}`, `list only ${key} in replaces`);
+        if (ids.get(other)!.has(rid))
+          add(
+            seg,
+            rid,
+            `${JSON.stringify(rid)} is a ${KIND_NAME[other]}; a ${KIND_NAME[key]} can only replace ${key}`,
+            `list only ${key} in replaces`,
+          );
         else refTo(key, seg, rid);
       }
     }
@@ -180,15 +215,33 @@ export function checkNetworkData(root: unknown): RawProblem[] {
       const v = l[end];
       if (typeof v === "string" && refTo("places", ["links", i, end], v)) ends.push(v);
     }
-    if (typeof l.from === "string" && l.from === l.to) add(["links", i, "to"], l.to, `link ${showValue(l.id)} starts and ends at ${JSON.stringify(l.to)}`, "connect two different places");
-    if (l.minutes === undefined && l.lengthKm === undefined) add(["links", i], l.id, `link ${showValue(l.id)} has neither "minutes" nor "lengthKm": its travel time cannot be computed`, 'add "lengthKm" (with "speedKmh" or the mode\'s default speed) or "minutes"');
+    if (typeof l.from === "string" && l.from === l.to)
+      add(
+        ["links", i, "to"],
+        l.to,
+        `link ${showValue(l.id)} starts and ends at ${JSON.stringify(l.to)}`,
+        "connect two different places",
+      );
+    if (l.minutes === undefined && l.lengthKm === undefined)
+      add(
+        ["links", i],
+        l.id,
+        `link ${showValue(l.id)} has neither "minutes" nor "lengthKm": its travel time cannot be computed`,
+        'add "lengthKm" (with "speedKmh" or the mode\'s default speed) or "minutes"',
+      );
     const len = num(l.lengthKm);
     if (len !== undefined && len > 0 && ends.length === 2) {
       const a = coords.get(ends[0]!);
       const b = coords.get(ends[1]!);
       if (a && b) {
         const crow = haversineKm(a, b);
-        if (len < CROW_FRACTION * crow - CROW_SLACK_KM) add(["links", i, "lengthKm", "value"], len, `lengthKm ${len} is shorter than the straight-line distance ${crow.toFixed(1)} km between ${JSON.stringify(ends[0])} and ${JSON.stringify(ends[1])}`, "check the length (and its unit) or the end points' coordinates");
+        if (len < CROW_FRACTION * crow - CROW_SLACK_KM)
+          add(
+            ["links", i, "lengthKm", "value"],
+            len,
+            `lengthKm ${len} is shorter than the straight-line distance ${crow.toFixed(1)} km between ${JSON.stringify(ends[0])} and ${JSON.stringify(ends[1])}`,
+            "check the length (and its unit) or the end points' coordinates",
+          );
       }
     }
     checkProjectRefs("links", l, i);
@@ -198,28 +251,61 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   for (const [s, i] of items(root, "services")) {
     const stops = Array.isArray(s.stops) ? s.stops : undefined;
     if (stops) {
-      if (stops.length < 2) add(["services", i, "stops"], stops, `service ${showValue(s.id)} has ${stops.length} stop${stops.length === 1 ? "" : "s"} (${showValue(stops)}); a service needs at least two`, "list at least two stops in running order");
+      if (stops.length < 2)
+        add(
+          ["services", i, "stops"],
+          stops,
+          `service ${showValue(s.id)} has ${stops.length} stop${stops.length === 1 ? "" : "s"} (${showValue(stops)}); a service needs at least two`,
+          "list at least two stops in running order",
+        );
       for (const [stop, j] of strings(stops)) {
         refTo("places", ["services", i, "stops", j], stop);
-        if (j > 0 && stops[j - 1] === stop) add(["services", i, "stops", j], stop, `stop ${JSON.stringify(stop)} repeats the previous stop`, "remove the repeated stop");
+        if (j > 0 && stops[j - 1] === stop)
+          add(
+            ["services", i, "stops", j],
+            stop,
+            `stop ${JSON.stringify(stop)} repeats the previous stop`,
+            "remove the repeated stop",
+          );
       }
     }
     const hasRun = s.runMinutes !== undefined;
     const hasSpeed = s.speedKmh !== undefined;
-    if (hasRun === hasSpeed) add(["services", i], s.id, hasRun ? `service ${showValue(s.id)} has both "runMinutes" and "speedKmh"` : `service ${showValue(s.id)} has neither "runMinutes" nor "speedKmh"`, hasRun ? "keep one of them" : 'add "runMinutes" (one per segment) or "speedKmh"');
-    if (Array.isArray(s.runMinutes) && stops && stops.length >= 2 && s.runMinutes.length !== stops.length - 1) add(["services", i, "runMinutes"], s.runMinutes, `runMinutes has ${s.runMinutes.length} ${s.runMinutes.length === 1 ? "entry" : "entries"} for ${stops.length} stops`, `give exactly ${stops.length - 1} run times, one per segment between consecutive stops`);
+    if (hasRun === hasSpeed)
+      add(
+        ["services", i],
+        s.id,
+        hasRun
+          ? `service ${showValue(s.id)} has both "runMinutes" and "speedKmh"`
+          : `service ${showValue(s.id)} has neither "runMinutes" nor "speedKmh"`,
+        hasRun ? "keep one of them" : 'add "runMinutes" (one per segment) or "speedKmh"',
+      );
+    if (Array.isArray(s.runMinutes) && stops && stops.length >= 2 && s.runMinutes.length !== stops.length - 1)
+      add(
+        ["services", i, "runMinutes"],
+        s.runMinutes,
+        `runMinutes has ${s.runMinutes.length} ${s.runMinutes.length === 1 ? "entry" : "entries"} for ${stops.length} stops`,
+        `give exactly ${stops.length - 1} run times, one per segment between consecutive stops`,
+      );
     checkProjectRefs("services", s, i);
   }
 
   // Scenarios: references, then inheritance cycles.
   for (const [sc, i] of items(root, "scenarios")) {
     if (typeof sc.extends === "string") {
-      if (sc.extends === sc.id) add(["scenarios", i, "extends"], sc.extends, `scenario ${JSON.stringify(sc.id)} extends itself`, "remove extends or name another scenario");
+      if (sc.extends === sc.id)
+        add(
+          ["scenarios", i, "extends"],
+          sc.extends,
+          `scenario ${JSON.stringify(sc.id)} extends itself`,
+          "remove extends or name another scenario",
+        );
       else refTo("scenarios", ["scenarios", i, "extends"], sc.extends);
     }
     if (isObj(sc.projects)) {
       for (const list of ["include", "exclude"] as const) {
-        for (const [pid, j] of strings(sc.projects[list])) refTo("projects", ["scenarios", i, "projects", list, j], pid);
+        for (const [pid, j] of strings(sc.projects[list]))
+          refTo("projects", ["scenarios", i, "projects", list, j], pid);
       }
     }
   }
@@ -236,7 +322,12 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     }
     if (cur === start && chain.length > 1) {
       for (const c of chain) reported.add(c);
-      add(["scenarios", i, "extends"], sc.extends, `cyclic scenario inheritance: ${[...chain, start].map((c) => JSON.stringify(c)).join(" extends ")}`, "break the cycle: one scenario in it must not extend another");
+      add(
+        ["scenarios", i, "extends"],
+        sc.extends,
+        `cyclic scenario inheritance: ${[...chain, start].map((c) => JSON.stringify(c)).join(" extends ")}`,
+        "break the cycle: one scenario in it must not extend another",
+      );
     }
   }
 
@@ -246,12 +337,29 @@ export function checkNetworkData(root: unknown): RawProblem[] {
       for (const [pid, j] of strings(t[list])) refTo("places", ["targets", i, list, j], pid);
     }
     const pairs = t.pairs ?? "cross";
-    if (pairs === "cross" && (!Array.isArray(t.destinations) || t.destinations.length === 0)) add(["targets", i, "destinations"], t.destinations, `target ${showValue(t.id)} pairs every origin with every destination ("cross") but has no destinations`, 'add "destinations", or set "pairs": "all-pairs" for a circle among the origins');
+    if (pairs === "cross" && (!Array.isArray(t.destinations) || t.destinations.length === 0))
+      add(
+        ["targets", i, "destinations"],
+        t.destinations,
+        `target ${showValue(t.id)} pairs every origin with every destination ("cross") but has no destinations`,
+        'add "destinations", or set "pairs": "all-pairs" for a circle among the origins',
+      );
     if (pairs === "all-pairs") {
-      if (Array.isArray(t.origins) && t.origins.length < 2) add(["targets", i, "origins"], t.origins, `target ${showValue(t.id)} uses "all-pairs" with ${t.origins.length} origin; it needs at least two`, "add origins, or use \"cross\" with destinations");
-      if (t.destinations !== undefined) add(["targets", i, "destinations"], t.destinations, `"destinations" is ignored when "pairs" is "all-pairs"`, 'remove "destinations" or set "pairs": "cross"');
+      if (Array.isArray(t.origins) && t.origins.length < 2)
+        add(
+          ["targets", i, "origins"],
+          t.origins,
+          `target ${showValue(t.id)} uses "all-pairs" with ${t.origins.length} origin; it needs at least two`,
+          'add origins, or use "cross" with destinations',
+        );
+      if (t.destinations !== undefined)
+        add(
+          ["targets", i, "destinations"],
+          t.destinations,
+          `"destinations" is ignored when "pairs" is "all-pairs"`,
+          'remove "destinations" or set "pairs": "cross"',
+        );
     }
   }
   return out;
 }
-

@@ -26,9 +26,7 @@ export function showValue(value: unknown): string {
   if (typeof value === "function") return "[function]";
   let text: string;
   try {
-    text = JSON.stringify(value, (_k, v: unknown) =>
-      typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
-    );
+    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
   } catch {
     text = String(value);
   }

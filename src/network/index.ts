@@ -1,6 +1,12 @@
 export * from "./schema.js";
 export type * from "./types.js";
-export { NetworkValidationError, UnknownIdError, formatProblem, type NetworkProblem, type EntityKind } from "./errors.js";
+export {
+  NetworkValidationError,
+  UnknownIdError,
+  formatProblem,
+  type NetworkProblem,
+  type EntityKind,
+} from "./errors.js";
 export { loadNetwork, loadNetworkSync, FOLDER_HEADER_FILE, type LoadNetworkOptions } from "./load.js";
 export { embeddedNetworkPath } from "./embedded.js";
 export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
@@ -10,3 +16,4 @@ export { closestMatch, editDistance } from "./suggest.js";
 export { haversineKm } from "./check.js";
 export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";
 export { networkJsonSchema, NetworkHeaderFileSchema, EntityFileSchemas } from "./json-schema.js";
+export { networkToFile } from "./to-file.js";

@@ -31,7 +31,9 @@ export const NetworkHeaderFileSchema = NetworkFileSchema.pick({
 });
 
 const entityFile = <K extends string, S extends z.ZodType>(key: K, item: S) =>
-  z.strictObject({ $schema: z.string().optional(), [key]: z.array(item) } as { $schema: z.ZodOptional<z.ZodString> } & Record<K, z.ZodArray<S>>);
+  z.strictObject({ $schema: z.string().optional(), [key]: z.array(item) } as {
+    $schema: z.ZodOptional<z.ZodString>;
+  } & Record<K, z.ZodArray<S>>);
 
 /**
  * One file of a folder network: an entity file holds a single entity list, e.g. `places.json` is
@@ -54,19 +56,39 @@ export function networkJsonSchema(): Record<string, unknown> {
   const registry = z.registry<{ id: string; description?: string }>();
   registry.add(LocalNameSchema, { id: "LocalName" });
   registry.add(SourceSchema, { id: "Source" });
-  registry.add(PlaceSchema, { id: "Place", description: "A city, town, station, airport, port or road node; coord is [lon, lat]." });
-  registry.add(LinkSchema, { id: "Link", description: "Infrastructure between two places: minutes, or lengthKm (with speedKmh or a mode default)." });
-  registry.add(ServiceSchema, { id: "Service", description: "A line running over stops, with runMinutes (one per segment) or speedKmh." });
+  registry.add(PlaceSchema, {
+    id: "Place",
+    description: "A city, town, station, airport, port or road node; coord is [lon, lat].",
+  });
+  registry.add(LinkSchema, {
+    id: "Link",
+    description: "Infrastructure between two places: minutes, or lengthKm (with speedKmh or a mode default).",
+  });
+  registry.add(ServiceSchema, {
+    id: "Service",
+    description: "A line running over stops, with runMinutes (one per segment) or speedKmh.",
+  });
   registry.add(ProjectSchema, { id: "Project", description: "A plan item with status and opening year." });
-  registry.add(ScenarioSchema, { id: "Scenario", description: "A year and a project set (extends, byYear, include, exclude)." });
+  registry.add(ScenarioSchema, {
+    id: "Scenario",
+    description: "A year and a project set (extends, byYear, include, exclude).",
+  });
   registry.add(TargetSchema, { id: "Target", description: "A travel-time promise of the plan." });
   registry.add(NetworkFileSchema, { id: "NetworkFile", description: "A whole network in one file." });
   registry.add(NetworkHeaderFileSchema, { id: "NetworkHeaderFile", description: "network.json of a folder network." });
   for (const [key, schema] of Object.entries(EntityFileSchemas)) {
-    registry.add(schema, { id: `${key[0]!.toUpperCase()}${key.slice(1)}File`, description: `${key}.json of a folder network.` });
+    registry.add(schema, {
+      id: `${key[0]!.toUpperCase()}${key.slice(1)}File`,
+      description: `${key}.json of a folder network.`,
+    });
   }
   const root = z.union([NetworkFileSchema, NetworkHeaderFileSchema, ...Object.values(EntityFileSchemas)]);
-  const json = z.toJSONSchema(root, { metadata: registry, target: "draft-2020-12", io: "input", unrepresentable: "any" });
+  const json = z.toJSONSchema(root, {
+    metadata: registry,
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+  });
   return {
     $schema: json.$schema,
     title: "qiwan-access network file",

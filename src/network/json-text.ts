@@ -26,7 +26,11 @@ export function parseJsonText(
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch {
-    const err = locateJsonError(body) ?? { offset: body.length, reason: "invalid JSON", ...position(body, body.length) };
+    const err = locateJsonError(body) ?? {
+      offset: body.length,
+      reason: "invalid JSON",
+      ...position(body, body.length),
+    };
     const where = `line ${err.line}, column ${err.column}`;
     return {
       ok: false,
@@ -35,10 +39,9 @@ export function parseJsonText(
         path: "$",
         value: excerpt(body, err.offset),
         message: `not valid JSON at ${where}: ${err.reason}`,
-        fix:
-          err.reason.startsWith("unexpected end")
-            ? "the file ends too early: restore the missing end (closing brackets and braces) or re-save it"
-            : `correct the JSON syntax at ${where} (comments, trailing commas and single quotes are not JSON)`,
+        fix: err.reason.startsWith("unexpected end")
+          ? "the file ends too early: restore the missing end (closing brackets and braces) or re-save it"
+          : `correct the JSON syntax at ${where} (comments, trailing commas and single quotes are not JSON)`,
       },
     };
   }
@@ -133,7 +136,8 @@ export function locateJsonError(text: string): JsonSyntaxError | undefined {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(i < n ? `expected a property name in double quotes, found ${JSON.stringify(text[i])}` : undefined);
+        if (text[i] !== '"')
+          fail(i < n ? `expected a property name in double quotes, found ${JSON.stringify(text[i])}` : undefined);
         string();
         ws();
         if (text[i] !== ":") fail(i < n ? `expected ":" after the property name` : undefined);

@@ -23,6 +23,9 @@ export interface LoadNetworkOptions {
   readonly origin?: string;
 }
 
+/** Entity lists a folder network keeps in files of their own (`places.json`, ...). */
+const ENTITY_FILE_KEYS: readonly string[] = ["places", "links", "services", "projects", "scenarios", "targets"];
+
 /** The file holding the header fields of a folder network. */
 export const FOLDER_HEADER_FILE = "network.json";
 
@@ -80,7 +83,11 @@ function readSourceSync(p: string): Source {
   try {
     if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, text: readFileSync(p, "utf8") } };
     const names = jsonNames(readdirSync(p));
-    return { kind: "folder", folder: p, files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })) };
+    return {
+      kind: "folder",
+      folder: p,
+      files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })),
+    };
   } catch (err) {
     return missing(p, err);
   }
@@ -100,6 +107,8 @@ function describeType(v: unknown): string {
 interface Assembled {
   readonly root: Record<string, unknown>;
   readonly fileOfKey: (key: string | number | undefined) => string | undefined;
+  /** Set for a folder network: missing entity lists are then fixed by adding a file. */
+  readonly folder?: string;
 }
 
 function assemble(source: Source): Assembled | NetworkProblem[] {
@@ -153,7 +162,11 @@ function assemble(source: Source): Assembled | NetworkProblem[] {
     }
   }
   if (problems.length > 0) return problems;
-  return { root, fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header };
+  return {
+    root,
+    folder: source.folder,
+    fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header,
+  };
 }
 
 function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
@@ -173,16 +186,42 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
   if (!result.success) raw.push(...problemsFromZod(result.error.issues, a.root, NetworkFileSchema));
   raw.push(...checkNetworkData(a.root));
   if (raw.length === 0 && result.success) return result.data;
+  // Report in reading order: by file, then by position in the document (header fields first,
+  // then entity lists in the schema's order, items by index); ties keep zod-then-semantic order.
+  const order = Object.keys(NetworkFileSchema.shape);
+  const rank = (seg: string | number | undefined) => (typeof seg === "string" ? order.indexOf(seg) : -1);
+  type Located = RawProblem & { readonly file: string | undefined };
+  const cmp = (p: Located, q: Located): number => {
+    const fp = p.file ?? "";
+    const fq = q.file ?? "";
+    if (fp !== fq) return fp < fq ? -1 : 1;
+    for (let i = 0; i < Math.min(p.segments.length, q.segments.length); i++) {
+      const x = p.segments[i]!;
+      const y = q.segments[i]!;
+      if (x === y) continue;
+      if (typeof x === "number" && typeof y === "number") return x - y;
+      if (i === 0 && rank(x) !== rank(y))
+        return (rank(x) === -1 ? order.length : rank(x)) - (rank(y) === -1 ? order.length : rank(y));
+      return 0; // keys inside an entity: keep the order the checks found them in
+    }
+    return p.segments.length - q.segments.length;
+  };
   const seen = new Set<string>();
   const problems: NetworkProblem[] = [];
-  for (const r of raw) {
-    const file = a.fileOfKey(r.segments[0]);
+  for (const r of raw.map((r): Located => ({ ...r, file: a.fileOfKey(r.segments[0]) })).sort(cmp)) {
+    const key0 = r.segments[0];
+    const missingList =
+      a.folder !== undefined &&
+      r.segments.length === 1 &&
+      r.value === undefined &&
+      typeof key0 === "string" &&
+      ENTITY_FILE_KEYS.includes(key0);
     const p: NetworkProblem = {
-      ...(file === undefined ? {} : { file }),
+      ...(r.file === undefined ? {} : { file: r.file }),
       path: formatPath(r.segments),
       value: r.value,
       message: r.message,
-      fix: r.fix,
+      fix: missingList ? `add ${key0}.json holding { "${key0}": [...] } to the folder` : r.fix,
     };
     const key = `${p.file}\0${p.path}\0${p.message}`;
     if (!seen.has(key)) {
@@ -190,8 +229,7 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
       problems.push(p);
     }
   }
-  // Stable: file order first, document order (zod, then semantic) within a file.
-  return problems.sort((x, y) => (x.file ?? "").localeCompare(y.file ?? ""));
+  return problems;
 }
 
 function build(data: NetworkFile, origin: string | undefined): Network {

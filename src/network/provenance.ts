@@ -24,7 +24,8 @@ function isExempt(segments: PathSegments): boolean {
   const n = segments.length;
   if (n === 1 && segments[0] === "version") return true;
   if (n === 3 && segments[0] === "scenarios" && segments[2] === "year") return true;
-  if (n === 4 && segments[0] === "places" && segments[2] === "coord" && (segments[3] === 0 || segments[3] === 1)) return true;
+  if (n === 4 && segments[0] === "places" && segments[2] === "coord" && (segments[3] === 0 || segments[3] === 1))
+    return true;
   return false;
 }
 

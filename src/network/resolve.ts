@@ -32,7 +32,11 @@ function projectSet(network: Network, scenario: Scenario, seen: Set<Id>): Set<Id
   const set =
     scenario.extends === undefined
       ? new Set<Id>()
-      : projectSet(network, lookupScenario(network, scenario.extends, `scenarios[${JSON.stringify(scenario.id)}].extends`), seen);
+      : projectSet(
+          network,
+          lookupScenario(network, scenario.extends, `scenarios[${JSON.stringify(scenario.id)}].extends`),
+          seen,
+        );
   const rule = scenario.projects ?? {};
   if (rule.byYear ?? true) {
     const statuses = new Set<ProjectStatus>(rule.statuses ?? DEFAULT_BY_YEAR_STATUSES);

@@ -95,10 +95,16 @@ export function summarizeNetwork(network: Network): NetworkSummary {
       projects: r.projects.size,
       projectsByStatus: byStatus([...r.projects].map((id) => network.projectById.get(id)!.status)),
       links: r.links.length,
-      linksByMode: countBy(LINK_MODES, r.links.map((l) => l.mode)),
+      linksByMode: countBy(
+        LINK_MODES,
+        r.links.map((l) => l.mode),
+      ),
       linksByStatus: byStatus(r.links.map((l) => statusOf(l.projects))),
       services: r.services.length,
-      servicesByMode: countBy(SERVICE_MODES, r.services.map((x) => x.mode)),
+      servicesByMode: countBy(
+        SERVICE_MODES,
+        r.services.map((x) => x.mode),
+      ),
       servicesByStatus: byStatus(r.services.map((x) => statusOf(x.projects))),
     };
   });
@@ -107,7 +113,10 @@ export function summarizeNetwork(network: Network): NetworkSummary {
     name: network.name,
     asOf: network.asOf,
     places: network.places.length,
-    placesByKind: countBy(PLACE_KINDS, network.places.map((p) => p.kind)),
+    placesByKind: countBy(
+      PLACE_KINDS,
+      network.places.map((p) => p.kind),
+    ),
     projects: network.projects.length,
     projectsByStatus: byStatus(network.projects.map((p) => p.status)),
     links: network.links.length,

@@ -55,7 +55,8 @@ export function keysAt(schema: z.core.$ZodType, segments: PathSegments): string[
       items?: z.core.$ZodType[];
       valueType?: z.core.$ZodType;
     };
-    if (def.type === "object" && def.shape) s = Object.prototype.hasOwnProperty.call(def.shape, seg) ? def.shape[seg as string] : undefined;
+    if (def.type === "object" && def.shape)
+      s = Object.prototype.hasOwnProperty.call(def.shape, seg) ? def.shape[seg as string] : undefined;
     else if (def.type === "array") s = def.element;
     else if (def.type === "tuple" && typeof seg === "number") s = def.items?.[seg];
     else if (def.type === "record") s = def.valueType;
@@ -118,7 +119,12 @@ export function problemsFromZod(
       }
       case "invalid_value": {
         if (value === undefined) {
-          out.push({ segments, value, message: `missing required field ${field}`, fix: `add ${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}` });
+          out.push({
+            segments,
+            value,
+            message: `missing required field ${field}`,
+            fix: `add ${field}: one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`,
+          });
           break;
         }
         const values = issue.values.map((v) => JSON.stringify(v));
@@ -145,7 +151,9 @@ export function problemsFromZod(
       case "too_small":
       case "too_big": {
         const small = issue.code === "too_small";
-        const limit = small ? (issue as { minimum: number | bigint }).minimum : (issue as { maximum: number | bigint }).maximum;
+        const limit = small
+          ? (issue as { minimum: number | bigint }).minimum
+          : (issue as { maximum: number | bigint }).maximum;
         const origin = issue.origin;
         let message: string;
         let fix: string;
@@ -154,8 +162,11 @@ export function problemsFromZod(
           message = `${field} has ${n} item${n === 1 ? "" : "s"}, needs ${small ? "at least" : "at most"} ${limit}`;
           fix = small ? `add items to ${field}` : `remove items from ${field}`;
         } else if (origin === "string") {
-          message = `${showValue(value)} is too ${small ? "short" : "long"} (${small ? "at least" : "at most"} ${limit} characters)`;
-          fix = small ? `write a longer ${field}` : `shorten ${field}`;
+          message =
+            small && Number(limit) === 1
+              ? `${field} is empty`
+              : `${showValue(value)} is too ${small ? "short" : "long"} (${small ? "at least" : "at most"} ${limit} character${Number(limit) === 1 ? "" : "s"})`;
+          fix = small ? `write ${Number(limit) === 1 ? "a non-empty" : "a longer"} ${field}` : `shorten ${field}`;
         } else {
           message = `${showValue(value)} is ${small ? "below the minimum" : "above the maximum"} ${limit}`;
           fix = `use a value ${small ? ">=" : "<="} ${limit}`;
@@ -173,9 +184,15 @@ export function problemsFromZod(
         break;
       }
       case "invalid_union": {
-        // Report the branch that came closest (fewest issues): that is usually what the author meant.
+        // Report the branch that came closest: what the author most likely meant. Issues at the
+        // union's own level (wrong type, unknown keys) mean the branch did not fit at all.
         const branches = (issue as { errors: Issue[][] }).errors;
-        const best = [...branches].sort((a, b) => a.length - b.length)[0];
+        const score = (b: Issue[]) =>
+          b.reduce(
+            (n, i) => n + (i.path.length === 0 ? 10 * (i.code === "unrecognized_keys" ? i.keys.length : 1) : 1),
+            0,
+          );
+        const best = [...branches].sort((a, b) => score(a) - score(b))[0];
         if (best && best.length > 0) out.push(...problemsFromZod(best, root, schema, segments));
         else out.push({ segments, value, message: `${showValue(value)} has the wrong shape`, fix: issue.message });
         break;
@@ -184,8 +201,10 @@ export function problemsFromZod(
         const m = issue.message;
         let fix: string;
         if (m.includes("out of bounds")) fix = `use a value in the stated bounds (check the unit in the field name)`;
-        else if (m.includes("outside its assumption range")) fix = "move the value into assumption.range, or widen the range";
-        else if (m.startsWith("a number needs provenance")) fix = 'add "source": "<citation>" or "assumption": { "why": "...", "range": [low, high] }';
+        else if (m.includes("outside its assumption range"))
+          fix = "move the value into assumption.range, or widen the range";
+        else if (m.startsWith("a number needs provenance"))
+          fix = 'add "source": "<citation>" or "assumption": { "why": "...", "range": [low, high] }';
         else if (m.startsWith("give either")) fix = 'keep "source" or "assumption", not both';
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -75,7 +75,10 @@ describe("createProgress(stream, options)", () => {
   it("on a TTY, draws throttled updates, always the last step, and clears the line at the end", () => {
     const frames: string[] = [];
     let t = 0;
-    const p = createProgress({ write: (s: string) => frames.push(s), isTTY: true }, { total: 4, label: "runs", width: 4, now: () => t });
+    const p = createProgress(
+      { write: (s: string) => frames.push(s), isTTY: true },
+      { total: 4, label: "runs", width: 4, now: () => t },
+    );
     p.tick(); // t=0: draws (first)
     p.tick(); // t=0: throttled
     t = 200;
@@ -88,7 +91,17 @@ describe("createProgress(stream, options)", () => {
 
 describe("renderTable", () => {
   it("aligns columns (CJK counted double width) and renders Markdown", () => {
-    expect(renderTable(["a", "n"], [["甲", "1"], ["bb", "22"]], "table", ["left", "right"])).toBe("a    n\n--  --\n甲   1\nbb  22\n");
+    expect(
+      renderTable(
+        ["a", "n"],
+        [
+          ["甲", "1"],
+          ["bb", "22"],
+        ],
+        "table",
+        ["left", "right"],
+      ),
+    ).toBe("a    n\n--  --\n甲   1\nbb  22\n");
     expect(renderTable(["a|b"], [["x"]], "md")).toBe("| a\\|b |\n|---|\n| x |\n");
   });
 });
@@ -106,5 +119,18 @@ describe("qiwan as a child process (tsx)", () => {
     expect(result.stderr).toContain("cyclic scenario inheritance");
     expect(result.stderr).not.toMatch(/^\s{4}at /m);
     expect(result.stdout).toBe("");
+  });
+
+  it("a reader that goes away early (qiwan ... | head) ends it quietly, without a stack trace", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const tsx = path.join(root, "node_modules/.bin/tsx");
+    const child = spawn(tsx, ["src/cli/main.ts", "--help"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy(); // closed before the child writes anything: its writes fail with EPIPE
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/^\s{4}at /m);
+    expect(stderr).not.toContain("EPIPE");
+    expect(code).toBe(0);
   });
 });

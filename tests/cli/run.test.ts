@@ -6,7 +6,14 @@ import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
 import type { RegisterCommand } from "../../src/cli/context.js";
 import { COMMANDS } from "../../src/cli/commands/index.js";
-import { embeddedNetworkPath, loadNetwork, resolveScenario, summarizeNetwork, UnknownIdError, VERSION } from "../../src/index.js";
+import {
+  embeddedNetworkPath,
+  loadNetwork,
+  resolveScenario,
+  summarizeNetwork,
+  UnknownIdError,
+  VERSION,
+} from "../../src/index.js";
 
 const FIX = path.resolve(import.meta.dirname, "../fixtures");
 const TINY = path.join(FIX, "networks/tiny.json");
@@ -26,7 +33,9 @@ describe("run(argv, io): help, version, usage errors", () => {
     expect(help.out).toContain("Usage: qiwan");
     expect(help.out).toContain("--network <path>");
     expect(help.out).toContain("info");
-    expect(help.out).toContain("Exit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error");
+    expect(help.out).toContain(
+      "Exit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error",
+    );
     const version = await cli(["--version"]);
     expect(version).toEqual({ code: EXIT.OK, out: `${VERSION}\n`, err: "" });
   });
@@ -51,11 +60,13 @@ describe("run(argv, io): help, version, usage errors", () => {
 });
 
 describe("run(argv, io): error mapping", () => {
-  const thrower = (err: unknown): RegisterCommand => (program) => {
-    program.command("boom").action(() => {
-      throw err;
-    });
-  };
+  const thrower =
+    (err: unknown): RegisterCommand =>
+    (program) => {
+      program.command("boom").action(() => {
+        throw err;
+      });
+    };
 
   it("UnknownIdError (unknown place or scenario) exits 2 with its message", async () => {
     const r = await cli(["boom"], [thrower(new UnknownIdError("place", "QJ_EASTT", "QJ_EAST", ["QJ_EAST"], "--from"))]);
@@ -136,20 +147,37 @@ describe("qiwan info", () => {
     expect(md.out).toContain("|---|---:|---:|---:|---:|---:|");
   });
 
-  it.skipIf(existsSync(embeddedNetworkPath()))("without --network and no embedded network: exit 3 with a clear message", async () => {
-    const r = await cli(["info"]);
-    expect(r.code).toBe(EXIT.BAD_DATA);
-    expect(r.err).toContain("the embedded network is not installed");
-    expect(r.err).toContain("--network");
-    expect(r.err.trim().split("\n")).toHaveLength(1);
+  it("colours the title only when asked (FORCE_COLOR), never with NO_COLOR or --no-color", async () => {
+    const plain = await cli(["--network", TINY, "info"]);
+    const forced = await cli(["--network", TINY, "info"], undefined, { FORCE_COLOR: "1" });
+    expect(forced.out.startsWith("\u001b[1mTiny test network")).toBe(true);
+    expect(forced.out.replace(/\u001b\[\d+m/g, "")).toBe(plain.out);
+    expect((await cli(["--network", TINY, "info"], undefined, { FORCE_COLOR: "1", NO_COLOR: "1" })).out).toBe(
+      plain.out,
+    );
+    expect((await cli(["--no-color", "--network", TINY, "info"], undefined, { FORCE_COLOR: "1" })).out).toBe(plain.out);
   });
 
-  it.runIf(existsSync(embeddedNetworkPath()))("without --network: summarises every scenario of the embedded network", async () => {
-    const r = await cli(["info", "--format", "json"]);
-    expect(r.code, r.err).toBe(EXIT.OK);
-    const n = await loadNetwork(embeddedNetworkPath());
-    expect(JSON.parse(r.out).scenarios.map((s: { id: string }) => s.id)).toEqual(n.scenarios.map((s) => s.id));
-  });
+  it.skipIf(existsSync(embeddedNetworkPath()))(
+    "without --network and no embedded network: exit 3 with a clear message",
+    async () => {
+      const r = await cli(["info"]);
+      expect(r.code).toBe(EXIT.BAD_DATA);
+      expect(r.err).toContain("the embedded network is not installed");
+      expect(r.err).toContain("--network");
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+    },
+  );
+
+  it.runIf(existsSync(embeddedNetworkPath()))(
+    "without --network: summarises every scenario of the embedded network",
+    async () => {
+      const r = await cli(["info", "--format", "json"]);
+      expect(r.code, r.err).toBe(EXIT.OK);
+      const n = await loadNetwork(embeddedNetworkPath());
+      expect(JSON.parse(r.out).scenarios.map((s: { id: string }) => s.id)).toEqual(n.scenarios.map((s) => s.id));
+    },
+  );
 
   it("every bad fixture exits 3, one line per problem, never a stack trace", async () => {
     const bad = path.join(FIX, "bad");

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NetworkFileSchema, type NetworkFile } from "../../src/network/schema.js";
+import { loadNetworkSync, resolveScenario } from "../../src/network/index.js";
 import { NETWORK_DIR, SHARED_DIR, activeItems, readNetworkFolder, resolveProjects } from "./network-folder.js";
 
 const raw = readNetworkFolder();
@@ -225,4 +226,16 @@ describe("provenance", () => {
   });
 });
 
-void NETWORK_DIR;
+describe("with the library loader (src/network)", () => {
+  it("loadNetworkSync reads the folder without a problem, and resolveScenario agrees with the data checks above", () => {
+    const loaded = loadNetworkSync(NETWORK_DIR);
+    expect(loaded.places.length).toBe(net.places.length);
+    for (const sc of net.scenarios) {
+      const official = resolveScenario(loaded, sc.id);
+      const mine = resolveProjects(sc.id, net.scenarios, net.projects);
+      expect([...official.projects].sort(), sc.id).toEqual([...mine].sort());
+      expect(official.links.map((l) => l.id).sort(), sc.id).toEqual(activeItems(net.links, mine).map((l) => l.id).sort());
+      expect(official.services.map((s) => s.id).sort(), sc.id).toEqual(activeItems(services, mine).map((s) => s.id).sort());
+    }
+  });
+});

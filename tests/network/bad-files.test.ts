@@ -52,11 +52,23 @@ const CASES: Record<string, Case> = {
   "unknown-project-ref.json": { path: "links[4].projects[0]", value: "P_RAILL", says: 'did you mean "P_RAIL"?' },
   "replaces-unknown-link.json": { path: "links[2].replaces[0]", value: "road_XJ", says: "unknown link" },
   "replaces-wrong-kind.json": { path: "services[2].replaces[0]", value: "rail_AB", says: "is a link" },
-  "scenario-unknown-project.json": { path: "scenarios[2].projects.include[0]", value: "P_NODAT", says: 'did you mean "P_NODATE"?' },
-  "scenario-unknown-extends.json": { path: "scenarios[1].extends", value: "base2002", says: 'did you mean "base2020"?' },
+  "scenario-unknown-project.json": {
+    path: "scenarios[2].projects.include[0]",
+    value: "P_NODAT",
+    says: 'did you mean "P_NODATE"?',
+  },
+  "scenario-unknown-extends.json": {
+    path: "scenarios[1].extends",
+    value: "base2002",
+    says: 'did you mean "base2020"?',
+  },
   "scenario-cycle.json": { path: "scenarios[0].extends", value: "vision2035", says: "cyclic" },
   "target-unknown-place.json": { path: "targets[0].destinations[0]", value: "BB", says: 'did you mean "B"?' },
-  "target-cross-without-destinations.json": { path: "targets[0].destinations", value: undefined, says: "no destinations" },
+  "target-cross-without-destinations.json": {
+    path: "targets[0].destinations",
+    value: undefined,
+    says: "no destinations",
+  },
   "stations-not-a-station.json": { path: "places[0].stations[0]", value: "B", says: "not a station" },
   "missing-provenance.json": { path: "links[0].lengthKm", value: { value: 15 }, says: "provenance" },
   "unknown-field.json": { path: "places[0].popultion", says: 'unknown field "popultion"' },
@@ -64,7 +76,11 @@ const CASES: Record<string, Case> = {
   "bad-id.json": { path: "places[5].id", value: "J K", count: 4 },
   "bad-enum.json": { path: "links[0].mode", value: "raod" },
   "assumption-mode-outside-range.json": { path: "links[3].minutes.assumption.mode", value: 90 },
-  "folder-duplicate-key": { path: "places", file: "folder-duplicate-key/places.json", says: "links.json and places.json" },
+  "folder-duplicate-key": {
+    path: "places",
+    file: "folder-duplicate-key/places.json",
+    says: "links.json and places.json",
+  },
 };
 
 function show(v: unknown): string {

@@ -58,7 +58,9 @@ describe("checkProvenance(json)", () => {
     const files = jsonFiles(NETWORKS);
     if (files.length === 0) console.warn("networks/ holds no network files yet: provenance check ran on nothing");
     const offenders = files.flatMap((f) =>
-      checkProvenance(JSON.parse(readFileSync(f, "utf8")), path.relative(NETWORKS, f)).map((p) => `${p.file}: ${p.path} = ${String(p.value)}`),
+      checkProvenance(JSON.parse(readFileSync(f, "utf8")), path.relative(NETWORKS, f)).map(
+        (p) => `${p.file}: ${p.path} = ${String(p.value)}`,
+      ),
     );
     expect(offenders, `numbers without provenance:\n${offenders.join("\n")}`).toEqual([]);
   });

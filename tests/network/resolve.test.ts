@@ -81,19 +81,40 @@ describe("resolveScenario(network, scenarioId) on the tiny fixture (exact sets, 
     const raw = tinyJson();
     raw.links.push(
       { id: "up1", mode: "road", from: "A", to: "C", minutes: { value: 30, source: "fixture" }, replaces: ["road_AC"] },
-      { id: "up2", mode: "road", from: "A", to: "C", minutes: { value: 20, source: "fixture" }, replaces: ["up1"], projects: ["P_EXP"] },
+      {
+        id: "up2",
+        mode: "road",
+        from: "A",
+        to: "C",
+        minutes: { value: 20, source: "fixture" },
+        replaces: ["up1"],
+        projects: ["P_EXP"],
+      },
     );
     const m = loadNetworkSync(raw);
-    expect(ids(resolveScenario(m, "base2020").links).filter((id) => ["road_AC", "up1", "up2"].includes(id))).toEqual(["up1"]);
-    expect(ids(resolveScenario(m, "plan2025").links).filter((id) => ["road_AC", "up1", "up2"].includes(id))).toEqual(["up2"]);
+    expect(ids(resolveScenario(m, "base2020").links).filter((id) => ["road_AC", "up1", "up2"].includes(id))).toEqual([
+      "up1",
+    ]);
+    expect(ids(resolveScenario(m, "plan2025").links).filter((id) => ["road_AC", "up1", "up2"].includes(id))).toEqual([
+      "up2",
+    ]);
   });
 });
 
 /** Random valid networks over the tiny fixture's places: random projects, links, replacements, scenarios. */
 const networkArb = fc
   .record({
-    projects: fc.array(fc.record({ status: fc.constantFrom(...PROJECT_STATUSES), year: fc.option(fc.integer({ min: 2000, max: 2040 })) }), { minLength: 1, maxLength: 6 }),
-    links: fc.array(fc.record({ projects: fc.array(fc.nat(), { maxLength: 2 }), replaces: fc.array(fc.nat(), { maxLength: 2 }) }), { minLength: 1, maxLength: 8 }),
+    projects: fc.array(
+      fc.record({
+        status: fc.constantFrom(...PROJECT_STATUSES),
+        year: fc.option(fc.integer({ min: 2000, max: 2040 })),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+    links: fc.array(
+      fc.record({ projects: fc.array(fc.nat(), { maxLength: 2 }), replaces: fc.array(fc.nat(), { maxLength: 2 }) }),
+      { minLength: 1, maxLength: 8 },
+    ),
     scenarios: fc.array(
       fc.record({
         year: fc.integer({ min: 2000, max: 2040 }),
@@ -148,22 +169,31 @@ describe("resolveScenario invariants on random networks (fast-check)", () => {
     fc.assert(
       fc.property(networkArb, (raw) => {
         const net = loadNetworkSync(raw);
-        const resolved = new Map<string, ResolvedScenario>(net.scenarios.map((s) => [s.id, resolveScenario(net, s.id)]));
+        const resolved = new Map<string, ResolvedScenario>(
+          net.scenarios.map((s) => [s.id, resolveScenario(net, s.id)]),
+        );
         for (const s of net.scenarios) {
           const r = resolved.get(s.id)!;
           const rule = s.projects ?? {};
           for (const p of rule.exclude ?? []) expect(r.projects.has(p)).toBe(false);
-          for (const p of rule.include ?? []) if (!(rule.exclude ?? []).includes(p)) expect(r.projects.has(p)).toBe(true);
+          for (const p of rule.include ?? [])
+            if (!(rule.exclude ?? []).includes(p)) expect(r.projects.has(p)).toBe(true);
           // Inheritance: the parent's set survives, except what this scenario excludes.
           if (s.extends !== undefined) {
-            for (const p of resolved.get(s.extends)!.projects) if (!(rule.exclude ?? []).includes(p)) expect(r.projects.has(p)).toBe(true);
+            for (const p of resolved.get(s.extends)!.projects)
+              if (!(rule.exclude ?? []).includes(p)) expect(r.projects.has(p)).toBe(true);
           }
           // byYear admits exactly the dated projects of an allowed status (plus inherited and included ones).
           const statuses = rule.statuses ?? ["existing", "under-construction", "planned"];
           for (const p of net.projects) {
-            const byYear = (rule.byYear ?? true) && p.openingYear !== undefined && p.openingYear.value <= s.year && statuses.includes(p.status);
+            const byYear =
+              (rule.byYear ?? true) &&
+              p.openingYear !== undefined &&
+              p.openingYear.value <= s.year &&
+              statuses.includes(p.status);
             const inherited = s.extends !== undefined && resolved.get(s.extends)!.projects.has(p.id);
-            const expected = (byYear || inherited || (rule.include ?? []).includes(p.id)) && !(rule.exclude ?? []).includes(p.id);
+            const expected =
+              (byYear || inherited || (rule.include ?? []).includes(p.id)) && !(rule.exclude ?? []).includes(p.id);
             expect(r.projects.has(p.id)).toBe(expected);
           }
           // Links: candidates are those whose projects are all in; active = candidates not replaced by a candidate.

@@ -22,15 +22,23 @@ const consumer = path.join(work, "consumer");
 let packedFiles: string[] = [];
 
 beforeAll(async () => {
-  const { stdout } = await exec("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const { stdout } = await exec("npm", ["pack", "--json", "--pack-destination", work], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   // npm may print lifecycle output before the JSON array.
   const info = JSON.parse(stdout.slice(stdout.indexOf("[")));
   packedFiles = info[0].files.map((f: { path: string }) => f.path);
   const tgz = path.join(work, info[0].filename);
   const { mkdirSync } = await import("node:fs");
   mkdirSync(consumer);
-  writeFileSync(path.join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  await exec("npm", ["install", tgz, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: consumer });
+  writeFileSync(
+    path.join(consumer, "package.json"),
+    JSON.stringify({ name: "consumer", private: true, type: "module" }),
+  );
+  await exec("npm", ["install", tgz, "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts"], {
+    cwd: consumer,
+  });
 }, 240_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -46,7 +54,8 @@ describe("package (slow): npm pack → npm install → import, type-check, run",
 
   it("a NodeNext TypeScript consumer type-checks and runs loadNetwork through the package", async () => {
     const target = HAS_EMBEDDED ? "embeddedNetworkPath()" : JSON.stringify(FIXTURE);
-    if (!HAS_EMBEDDED) console.warn("networks/qijiang-wansheng is not in this branch: the package test loads the tiny fixture instead");
+    if (!HAS_EMBEDDED)
+      console.warn("networks/qijiang-wansheng is not in this branch: the package test loads the tiny fixture instead");
     writeFileSync(
       path.join(consumer, "check.ts"),
       `import { loadNetwork, resolveScenario, embeddedNetworkPath, NetworkValidationError, type Network, type ResolvedScenario } from "qiwan-access";
@@ -64,7 +73,15 @@ console.log(JSON.stringify({ id: network.id, scenarios: resolved.map((r) => r.id
     writeFileSync(
       path.join(consumer, "tsconfig.json"),
       JSON.stringify({
-        compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, types: [], skipLibCheck: false, outDir: "out" },
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          types: [],
+          skipLibCheck: false,
+          outDir: "out",
+        },
         files: ["check.ts"],
       }),
     );
@@ -79,8 +96,9 @@ console.log(JSON.stringify({ id: network.id, scenarios: resolved.map((r) => r.id
 
   it("the qiwan bin prints help and runs info", async () => {
     const bin = path.join(consumer, "node_modules/.bin/qiwan");
-    const help = await exec(bin, ["--help"], { cwd: consumer });
+    const help = await exec("npx", ["--no-install", "qiwan", "--help"], { cwd: consumer });
     expect(help.stdout).toContain("Usage: qiwan");
+    expect((await exec(bin, ["--version"], { cwd: consumer })).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const info = await exec(bin, ["--network", FIXTURE, "info", "--format", "json"], { cwd: consumer });
     expect(JSON.parse(info.stdout).id).toBe("tiny");
     if (HAS_EMBEDDED) {

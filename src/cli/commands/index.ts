@@ -10,6 +10,7 @@ import { registerCompare } from "./compare.js";
 import { registerAttribute } from "./attribute.js";
 import { registerUncertainty } from "./uncertainty.js";
 
+// One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
   registerIsochrone,

@@ -70,6 +70,11 @@ export const registerInfo: RegisterCommand = (program, ctx) => {
     .action(async (opts: { format: TableFormat }) => {
       const summary = summarizeNetwork(await ctx.network());
       if (opts.format === "json") ctx.out(JSON.stringify(summary, null, 2));
-      else ctx.io.stdout.write(renderInfo(summary, opts.format));
+      else {
+        const text = renderInfo(summary, opts.format);
+        // Only the title is emphasised, so piped output (colour off) is byte-identical.
+        const nl = text.indexOf("\n");
+        ctx.io.stdout.write(opts.format === "table" ? ctx.colour.bold(text.slice(0, nl)) + text.slice(nl) : text);
+      }
     });
 };
