@@ -149,12 +149,12 @@ const PLACES: PlaceSpec[] = [
   // --- The plan area: three urban areas ---
   {
     id: "QJ_CITY", zh: "綦江城区(古南/文龙)", en: "Qijiang urban area", kind: "city", at: { verified: "QJ_CITY" }, region: "Chongqing",
-    stations: ["QJ_EAST", "QJ_STN"], tags: ["plan-area", "urban-area"],
+    stations: ["QJ_EAST", "QJ_STN", "QJ_HSR"], tags: ["plan-area", "urban-area"],
     population: { value: 775509, source: CENSUS_QJ, note: "Whole district (excluding 万盛), not the urban area alone." },
   },
   {
     id: "WS_CITY", zh: "万盛城区(万盛街道)", en: "Wansheng urban area", kind: "city", at: { verified: "WS_CITY" }, region: "Chongqing",
-    stations: ["WS_STN"], tags: ["plan-area", "urban-area"],
+    stations: ["WS_STN", "WS_HSR"], tags: ["plan-area", "urban-area"],
     population: { value: 235825, source: CENSUS_WS, note: "Whole 万盛经开区, not the urban area alone." },
   },
   {
@@ -279,6 +279,9 @@ const PT = {
   water: "研究推动綦河航道综合开发利用。",
   freight: "研究开行西部陆海新通道铁海联运（綦江—万盛至北部湾）班列",
   targets: "加快实现“半小时重庆中心城区、1小时贵阳、2小时成渝地区双城经济圈主要城市、6小时广州深圳”。",
+  hub: "建设重庆南向铁路枢纽，加快实现“半小时重庆中心城区、1小时贵阳、2小时成渝地区双城经济圈主要城市、6小时广州深圳”。",
+  spurs: "推进铁路专用线进大型工矿企业和物流园区，一体化构建铁、公、水、空多式联运交通物流枢纽，实现货运“零换装”。",
+  ptHubs: "研究建立城乡客运一体化建设运营机制，统筹推进综合客运站和公交枢纽布局建设，加快实施公共交通“一卡通”。",
   commute30: "构建便捷畅通的“半小时通勤圈”",
   commute60: "加快融入重庆主城都市区“1小时通勤圈”",
 } as const;
@@ -349,6 +352,12 @@ const PROJECTS: ProjectSpec[] = [
   { id: "P_NT_JL_ROAD", planItem: "南桐—接龙", zh: "南桐—接龙省道公路", en: "Nantong–Jielong provincial road", category: "road", status: "planned", openingYear: yearAssumed(2025, [2022, 2030], "'加快建设' item for 2021–2025; no source on status (fact sheet §3)."), planText: PT.road3, source: `${PLAN}; ${FACTS} §3 (no source found)` },
   { id: "P_YC_QJ_ROAD", planItem: "永城—庆江", zh: "永城—庆江省道公路", en: "Yongcheng–Qingjiang provincial road", category: "road", status: "planned", openingYear: yearAssumed(2025, [2022, 2030], "'加快建设' item for 2021–2025; no source on status (fact sheet §3)."), planText: PT.road3, source: `${PLAN}; ${FACTS} §3 (no source found)`, note: "庆江 could not be located in the sources: no link." },
   { id: "P_JQW_EXP_STUDY", planItem: "开展江津—綦江—万盛高速公路规划研究", zh: "江津—綦江—万盛高速公路(规划研究)", en: "Jiangjin–Qijiang–Wansheng expressway (planning study)", category: "road", status: "study", planText: PT.road4, source: `${PLAN}; ${FACTS} §3 (no source found)`, note: "Planning study only, parallel to the existing 江綦 + 綦万 expressways; no alignment, so no links and no year." },
+  // ---- Plan items: general measures (no single alignment) ----
+  { id: "P_SOUTH_RAIL_HUB", planItem: "建设重庆南向铁路枢纽", zh: "重庆南向铁路枢纽", en: "Chongqing southern railway hub", category: "rail", status: "planned", planText: PT.hub, source: `${PLAN}`, note: "An umbrella for the rail projects listed after it; no links of its own (its content is the other rail projects)." },
+  { id: "P_TRUNK_ROADS", planItem: "新（扩）建一批快速路、产业路、旅游路等骨干公路", zh: "新(扩)建一批快速路、产业路、旅游路等骨干公路", en: "New and widened express, industrial and tourist trunk roads", category: "road", status: "planned", planText: PT.road4, source: `${PLAN}`, note: "Unspecified roads: no links." },
+  { id: "P_HELIPADS", planItem: "规划建设一批直升机起降点", zh: "规划建设一批直升机起降点", en: "Helipads", category: "airport", status: "planned", planText: PT.air, source: `${PLAN}`, note: "No passenger effect on the targets: no links." },
+  { id: "P_PT_HUBS", planItem: "统筹推进综合客运站和公交枢纽布局建设", zh: "综合客运站和公交枢纽、公共交通“一卡通”", en: "Passenger terminals, bus hubs and a common transit card", category: "road", status: "planned", planText: PT.ptHubs, source: `${PLAN}`, note: "Organisational and terminal measures with no network geometry: no links (a smaller transfer penalty could represent them; not modelled)." },
+  { id: "P_RAIL_SPURS", planItem: "推进铁路专用线进大型工矿企业和物流园区", zh: "铁路专用线进大型工矿企业和物流园区", en: "Industrial railway spurs into large plants and logistics parks", category: "logistics", status: "planned", planText: PT.spurs, source: `${PLAN}`, note: "Freight: no passenger effect, so no links." },
   // ---- Plan items: air, water ----
   { id: "P_WS_AIRPORT_STUDY", planItem: "开展万盛支线机场布局研究", zh: "万盛支线机场布局研究", en: "Wansheng regional airport siting study", category: "airport", status: "study", planText: PT.air, source: `${PLAN}; cq.china.com.cn 2021-11-12 (CQ 民航十四五 draft lists 万盛 for a 支线或通用机场); ${FACTS} §3`, note: "A siting study; no air services are modelled (targets are surface trips), so no links." },
   { id: "P_QIHE_WATERWAY", planItem: "研究推动綦河航道综合开发利用", zh: "綦河航道综合开发利用", en: "Qi River waterway development (study)", category: "waterway", status: "study", planText: PT.water, source: `${PLAN}; ${FACTS} §3`, note: "Freight-oriented study: no passenger effect, so no links." },
@@ -839,7 +848,7 @@ async function main(): Promise<void> {
   const scenarios = [
     { id: "baseline-2020", name: { zh: "2020年基准", en: "Baseline 2020" }, year: 2020, description: "What existed at the end of 2020, before the plan (published 2021-07): every project with status existing and opening year ≤ 2020. Excludes 渝黔复线 (2021-12-24), 江跳线 (2022-08-06), 重遵扩容 (2023-09-29), the 贵广 300 km/h upgrade (2023-10-11) and 成自宜 (2023). Rail services use 2023 timetable data for lines that existed in 2020 (the nearest available timetable).", projects: { byYear: true, statuses: ["existing"] } },
     { id: "current", name: { zh: "现状(最新资料)", en: "Current (latest sources)" }, year: 2025, description: "As of the latest source (fact sheet, newest items dated 2025): every project with status existing. Under-construction items (渝赤叙, 关坝专用线, 成渝中线) are not yet in.", projects: { byYear: true, statuses: ["existing"] } },
-    { id: "plan-2025", name: { zh: "规划2025", en: "Plan 2025" }, year: 2025, extends: "current", description: "current + every item the plan sets for 2021–2025 with construction verbs (完成/新建/续建/加快建设/改扩建/推动开行), regardless of their real status: 渝黔复线 (done), 万盛—关坝 and 关坝—赶水 railways, 渝贵 and 三江—万盛—南川 公交化 trains (the latter on the existing line), 綦江—万盛—正安, 安稳—习水, 渝赤叙, 万盛—桐梓羊蹬, 綦江绕城 and 改扩建綦万 expressways, 南桐—接龙 and 永城—庆江 provincial roads. Items introduced with 前期工作/研究/研究论证/规划研究 are left to vision-2035.", projects: { byYear: false, include: ["P_YUQIAN_EXPANSION", "P_WS_GUANBA_RAIL", "P_GUANBA_GANSHUI_RAIL", "P_YUGUI_COMMUTER", "P_SANNAN_COMMUTER", "P_QWZ_EXP", "P_ANXI_EXP", "P_YUCHIXU_EXP", "P_WANTONG_EXP", "P_QJ_RING_EXP", "P_QIWAN_UPGRADE", "P_NT_JL_ROAD", "P_YC_QJ_ROAD"] } },
+    { id: "plan-2025", name: { zh: "规划2025", en: "Plan 2025" }, year: 2025, extends: "current", description: "current + every item the plan sets for 2021–2025 with construction verbs (完成/新建/续建/加快建设/改扩建/推动开行), regardless of their real status: 渝黔复线 (done), 万盛—关坝 and 关坝—赶水 railways, 渝贵 and 三江—万盛—南川 公交化 trains (the latter on the existing line), 綦江—万盛—正安, 安稳—习水, 渝赤叙, 万盛—桐梓羊蹬, 綦江绕城 and 改扩建綦万 expressways, 南桐—接龙 and 永城—庆江 provincial roads, and the general measures without links (南向铁路枢纽, 骨干公路, 直升机起降点, 客运枢纽, 铁路专用线). Items introduced with 前期工作/研究/研究论证/规划研究 are left to vision-2035.", projects: { byYear: false, include: ["P_YUQIAN_EXPANSION", "P_WS_GUANBA_RAIL", "P_GUANBA_GANSHUI_RAIL", "P_YUGUI_COMMUTER", "P_SANNAN_COMMUTER", "P_QWZ_EXP", "P_ANXI_EXP", "P_YUCHIXU_EXP", "P_WANTONG_EXP", "P_QJ_RING_EXP", "P_QIWAN_UPGRADE", "P_NT_JL_ROAD", "P_YC_QJ_ROAD", "P_SOUTH_RAIL_HUB", "P_TRUNK_ROADS", "P_HELIPADS", "P_PT_HUBS", "P_RAIL_SPURS"] } },
     { id: "vision-2035", name: { zh: "远景2035", en: "Vision 2035" }, year: 2035, extends: "plan-2025", description: "plan-2025 + everything with status existing, under-construction or planned whose assumed opening year is ≤ 2035 (adds 成渝中线, the C5 city express rail, 改造三江—万盛—南川, 铁路二环线, 改扩建川黔) + the study items judged likely by 2035 and included explicitly: 渝贵高铁 (the plan's flagship for '1小时贵阳'), 渝黔高速南环至綦江段 and the 中心城区—綦江—万盛快速通道. Left out: 渝桂高铁 (not identified), 广安—涪陵—柳州 (does not serve the area), 江津—綦江—万盛高速 (study, no alignment), the airport study, 綦河航道 and the 陆海新通道 freight train (no passenger effect).", projects: { byYear: true, include: ["P_YUGUI_HSR", "P_YUQIAN_NANHUAN", "P_CQ_QW_FASTWAY", "P_CHUANQIAN_UPGRADE"] } },
   ];
 
