@@ -5,7 +5,15 @@
  */
 import { MultiDirectedGraph } from "graphology";
 import { compileGraph, ShortestPathSearch, type CompiledGraph } from "../core/index.js";
-import { RAIL_MODES, ROAD_MODES, type Id, type Link, type LonLat, type Quantity, type Service } from "../network/schema.js";
+import {
+  RAIL_MODES,
+  ROAD_MODES,
+  type Id,
+  type Link,
+  type LonLat,
+  type Quantity,
+  type Service,
+} from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
@@ -135,7 +143,8 @@ export class TravelTimeModel {
     const P = places.length;
     const placeAt = (id: Id, where: string): number => {
       const i = this.#placeIndex.get(id);
-      if (i === undefined) throw new ModelError(`unknown place "${id}" in ${where}${didYouMean(id, this.#placeIndex.keys())}`);
+      if (i === undefined)
+        throw new ModelError(`unknown place "${id}" in ${where}${didYouMean(id, this.#placeIndex.keys())}`);
       return i;
     };
 
@@ -149,7 +158,8 @@ export class TravelTimeModel {
     const setRequired = (entity: number, projects: readonly Id[] | undefined, where: string): void => {
       for (const p of projects ?? []) {
         const bit = this.#projectBit.get(p);
-        if (bit === undefined) throw new ModelError(`unknown project "${p}" in ${where}${didYouMean(p, this.#projectBit.keys())}`);
+        if (bit === undefined)
+          throw new ModelError(`unknown project "${p}" in ${where}${didYouMean(p, this.#projectBit.keys())}`);
         this.#entityRequired[entity * this.#entityWords + (bit >>> 5)]! |= 1 << (bit & 31);
       }
     };
@@ -161,14 +171,20 @@ export class TravelTimeModel {
     links.forEach((l, i) => {
       for (const r of l.replaces ?? []) {
         const k = linkIndex.get(r);
-        if (k === undefined) throw new ModelError(`unknown link "${r}" in links[${i}] "${l.id}".replaces${didYouMean(r, linkIndex.keys())}`);
+        if (k === undefined)
+          throw new ModelError(
+            `unknown link "${r}" in links[${i}] "${l.id}".replaces${didYouMean(r, linkIndex.keys())}`,
+          );
         this.#entityReplacers[k]!.push(i);
       }
     });
     services.forEach((s, j) => {
       for (const r of s.replaces ?? []) {
         const k = serviceIndex.get(r);
-        if (k === undefined) throw new ModelError(`unknown service "${r}" in services[${j}] "${s.id}".replaces${didYouMean(r, serviceIndex.keys())}`);
+        if (k === undefined)
+          throw new ModelError(
+            `unknown service "${r}" in services[${j}] "${s.id}".replaces${didYouMean(r, serviceIndex.keys())}`,
+          );
         this.#entityReplacers[links.length + k]!.push(links.length + j);
       }
     });
@@ -210,8 +226,10 @@ export class TravelTimeModel {
         });
       }
     };
-    const pointerOf = (collection: "links" | "services", index: number, field: string): string => `/${collection}/${index}/${field}`;
-    const crowKm = (a: number, b: number): number => greatCircleKm(places[a]!.coord as LonLat, places[b]!.coord as LonLat);
+    const pointerOf = (collection: "links" | "services", index: number, field: string): string =>
+      `/${collection}/${index}/${field}`;
+    const crowKm = (a: number, b: number): number =>
+      greatCircleKm(places[a]!.coord as LonLat, places[b]!.coord as LonLat);
 
     // Roads and explicit connectors: driven (or walked) directly, in both layers.
     const explicitConnectorPairs = new Set<string>();
@@ -229,19 +247,28 @@ export class TravelTimeModel {
         ? (v) => {
             const congestion = v.p("congestionFactor");
             if (link.minutes) return v.q(pointerOf("links", i, "minutes"), link.minutes.value) * 60 * congestion;
-            const km = link.lengthKm ? v.q(pointerOf("links", i, "lengthKm"), link.lengthKm.value) : estimatedKm * v.p("circuityFactor", "road");
-            const designKmh = link.speedKmh ? v.q(pointerOf("links", i, "speedKmh"), link.speedKmh.value) : v.p("designSpeedKmh", link.mode);
+            const km = link.lengthKm
+              ? v.q(pointerOf("links", i, "lengthKm"), link.lengthKm.value)
+              : estimatedKm * v.p("circuityFactor", "road");
+            const designKmh = link.speedKmh
+              ? v.q(pointerOf("links", i, "speedKmh"), link.speedKmh.value)
+              : v.p("designSpeedKmh", link.mode);
             return (km / (designKmh * v.p("commercialSpeedFactor", link.mode))) * 3600 * congestion;
           }
         : (v) => {
             if (link.minutes) return v.q(pointerOf("links", i, "minutes"), link.minutes.value) * 60;
-            const km = link.lengthKm ? v.q(pointerOf("links", i, "lengthKm"), link.lengthKm.value) : estimatedKm * v.p("circuityFactor", "access");
+            const km = link.lengthKm
+              ? v.q(pointerOf("links", i, "lengthKm"), link.lengthKm.value)
+              : estimatedKm * v.p("circuityFactor", "access");
             const kmh = link.speedKmh
               ? v.q(pointerOf("links", i, "speedKmh"), link.speedKmh.value) * v.p("commercialSpeedFactor", "connector")
               : v.p("accessCarSpeedKmh");
             return (km / kmh) * 3600;
           };
-      if (!link.minutes && !link.lengthKm) warnings.push(`links[${i}] "${link.id}": no lengthKm or minutes; length estimated from coordinates × circuityFactor`);
+      if (!link.minutes && !link.lengthKm)
+        warnings.push(
+          `links[${i}] "${link.id}": no lengthKm or minutes; length estimated from coordinates × circuityFactor`,
+        );
       const extra = { linkId: link.id, projects: link.projects ?? [] };
       addStreetEdge(a, b, isRoad ? "road" : "connector", link.mode, i, cost, extra);
       if (!link.oneway) addStreetEdge(b, a, isRoad ? "road" : "connector", link.mode, i, cost, extra);
@@ -254,14 +281,18 @@ export class TravelTimeModel {
       const entity = links.length + j;
       const where = `services[${j}] "${service.id}"`;
       const stops = service.stops.map((s, k) => placeAt(s, `${where}.stops[${k}]`));
-      if (stops.length < 2) throw new ModelError(`${where}.stops: a service needs at least two stops, got ${stops.length}`);
+      if (stops.length < 2)
+        throw new ModelError(`${where}.stops: a service needs at least two stops, got ${stops.length}`);
       for (const s of service.stops) stopPlaces.add(s);
       if (service.runMinutes && service.runMinutes.length !== stops.length - 1) {
-        throw new ModelError(`${where}.runMinutes: expected ${stops.length - 1} values (one per segment), got ${service.runMinutes.length}`);
+        throw new ModelError(
+          `${where}.runMinutes: expected ${stops.length - 1} values (one per segment), got ${service.runMinutes.length}`,
+        );
       }
       const segmentCost = this.#segmentCosts(service, j, stops, crowKm, warnings);
       const projects = service.projects ?? [];
-      const directions: Array<"forward" | "backward"> = service.bidirectional === false ? ["forward"] : ["forward", "backward"];
+      const directions: Array<"forward" | "backward"> =
+        service.bidirectional === false ? ["forward"] : ["forward", "backward"];
       for (const direction of directions) {
         const order = direction === "forward" ? stops.map((_, k) => k) : stops.map((_, k) => stops.length - 1 - k);
         const dep: number[] = [];
@@ -276,9 +307,12 @@ export class TravelTimeModel {
           nodeAttrs.push({ kind: "arrival", placeId, serviceId: service.id, direction, stopIndex: position });
         });
         const base = { mode: service.mode, serviceId: service.id, direction, projects };
-        const headway: CostFn = (v) => waitSecs(this.options.wait, v.q(pointerOf("services", j, "headwayMin"), service.headwayMin.value));
+        const headway: CostFn = (v) =>
+          waitSecs(this.options.wait, v.q(pointerOf("services", j, "headwayMin"), service.headwayMin.value));
         const dwell: CostFn = (v) =>
-          service.dwellMin ? v.q(pointerOf("services", j, "dwellMin"), service.dwellMin.value) * 60 : v.p("dwellMin", service.mode) * 60;
+          service.dwellMin
+            ? v.q(pointerOf("services", j, "dwellMin"), service.dwellMin.value) * 60
+            : v.p("dwellMin", service.mode) * 60;
         const last = order.length - 1;
         order.forEach((k, position) => {
           const stop = stops[k]!;
@@ -287,9 +321,17 @@ export class TravelTimeModel {
           if (position < last) {
             const transfer: CostFn = (v) => {
               const atStation = this.parameters.get("stationTransferMin", stopId);
-              return atStation !== undefined ? v.q(`/parameters/stationTransferMin/${stopId}`, atStation.value) * 60 : v.p("transferMin", service.mode) * 60;
+              return atStation !== undefined
+                ? v.q(`/parameters/stationTransferMin/${stopId}`, atStation.value) * 60
+                : v.p("transferMin", service.mode) * 60;
             };
-            specs.push({ from: layerNode(stop, 0), to: dep[position]!, entity, cost: headway, attrs: { kind: "board", layer: 0, ...ends, ...base } });
+            specs.push({
+              from: layerNode(stop, 0),
+              to: dep[position]!,
+              entity,
+              cost: headway,
+              attrs: { kind: "board", layer: 0, ...ends, ...base },
+            });
             specs.push({
               from: layerNode(stop, 1),
               to: dep[position]!,
@@ -310,10 +352,22 @@ export class TravelTimeModel {
             });
           }
           if (position > 0) {
-            specs.push({ from: arr[position]!, to: layerNode(stop, 1), entity, cost: () => 0, attrs: { kind: "alight", layer: null, ...ends, ...base } });
+            specs.push({
+              from: arr[position]!,
+              to: layerNode(stop, 1),
+              entity,
+              cost: () => 0,
+              attrs: { kind: "alight", layer: null, ...ends, ...base },
+            });
           }
           if (position > 0 && position < last) {
-            specs.push({ from: arr[position]!, to: dep[position]!, entity, cost: dwell, attrs: { kind: "dwell", layer: null, ...ends, ...base } });
+            specs.push({
+              from: arr[position]!,
+              to: dep[position]!,
+              entity,
+              cost: dwell,
+              attrs: { kind: "dwell", layer: null, ...ends, ...base },
+            });
           }
         });
       }
@@ -357,7 +411,9 @@ export class TravelTimeModel {
     // A place with no road, connector, station or generated connector cannot be reached; say so.
     places.forEach((place, a) => {
       if (!hasStreetLink[a] && !stopPlaces.has(place.id) && !hasGeneratedAccess[a]) {
-        warnings.push(`place "${place.id}" has no road or connector link, no station within ${this.options.accessRadiusKm} km and no service: it is unreachable`);
+        warnings.push(
+          `place "${place.id}" has no road or connector link, no station within ${this.options.accessRadiusKm} km and no service: it is unreachable`,
+        );
       }
     });
 
@@ -439,7 +495,9 @@ export class TravelTimeModel {
           `services[${j}] "${service.id}" segment ${service.stops[k]} → ${service.stops[k + 1]}: no runMinutes and no ${[...trackModes].join("/") || "track"} link path usable by the service; length estimated as great-circle × circuityFactor.${circuity}`,
         );
         out.push((v) => {
-          const kmh = service.speedKmh ? v.q(speedPointer, service.speedKmh.value) : v.p("designSpeedKmh", service.mode);
+          const kmh = service.speedKmh
+            ? v.q(speedPointer, service.speedKmh.value)
+            : v.p("designSpeedKmh", service.mode);
           return ((km * v.p("circuityFactor", circuity)) / (kmh * v.p("commercialSpeedFactor", service.mode))) * 3600;
         });
         continue;
@@ -456,8 +514,11 @@ export class TravelTimeModel {
           }
           const km = link.lengthKm
             ? v.q(`/links/${i}/lengthKm`, link.lengthKm.value)
-            : crowKm(this.#placeIndex.get(link.from)!, this.#placeIndex.get(link.to)!) * v.p("circuityFactor", circuity);
-          const linkKmh = link.speedKmh ? v.q(`/links/${i}/speedKmh`, link.speedKmh.value) : v.p("designSpeedKmh", link.mode);
+            : crowKm(this.#placeIndex.get(link.from)!, this.#placeIndex.get(link.to)!) *
+              v.p("circuityFactor", circuity);
+          const linkKmh = link.speedKmh
+            ? v.q(`/links/${i}/speedKmh`, link.speedKmh.value)
+            : v.p("designSpeedKmh", link.mode);
           secs += (km / (Math.min(serviceKmh, linkKmh) * factor)) * 3600;
         }
         return secs;
@@ -652,26 +713,35 @@ export class TravelTimeModel {
     return this.overlayWithCosts(selection, filter).graph;
   }
 
-  /** Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs). */
+  /**
+   * Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs).
+   * `edgeCosts` (from {@link costsWith}) replaces the base costs, so that one quantity draw can serve
+   * many queries without recomputing; it takes precedence over `quantities`.
+   */
   overlayWithCosts(
     selection: Id | ProjectSelection,
-    filter: QueryFilter & { readonly quantities?: QuantityOverrides } = {},
+    filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts } = {},
   ): { graph: CompiledGraph; costs: EdgeCosts } {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
     const cacheKey =
-      "scenario" in sel && filter.quantities === undefined
+      "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
         ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}`
         : undefined;
     if (cacheKey !== undefined) {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const components = filter.quantities === undefined ? this.base : this.costsWith(filter.quantities);
+    const components =
+      filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
     const costsSecs = new Float64Array(this.edgeCount);
     const active = this.activeMask(this.#projectsOf(sel));
     const mask = this.filterMask(filter);
-    for (let e = 0; e < costsSecs.length; e++) costsSecs[e] = active[e]! & mask[e]! ? components.costsSecs[e]! : Infinity;
-    const result = { graph: this.compiled.withCosts(costsSecs), costs: { costsSecs, transferSecs: components.transferSecs } };
+    for (let e = 0; e < costsSecs.length; e++)
+      costsSecs[e] = active[e]! & mask[e]! ? components.costsSecs[e]! : Infinity;
+    const result = {
+      graph: this.compiled.withCosts(costsSecs),
+      costs: { costsSecs, transferSecs: components.transferSecs },
+    };
     if (cacheKey !== undefined) this.#overlayCache.set(cacheKey, result);
     return result;
   }
@@ -752,7 +822,7 @@ function trackPath(
     }
   }
   const path: number[] = [];
-  for (let n = b; n !== a; ) {
+  for (let n = b; n !== a;) {
     const step = via.get(n)!;
     path.push(step.link);
     n = step.prev;

@@ -83,7 +83,8 @@ export const PARAMETER_SPECS = {
   accessCarSpeedKmh: {
     unit: "km/h",
     keyedBy: "none",
-    description: "Average speed of a generated car access/egress connector (and of explicit connectors without speed or time).",
+    description:
+      "Average speed of a generated car access/egress connector (and of explicit connectors without speed or time).",
     min: 0,
     minExclusive: true,
     max: 200,
@@ -126,10 +127,26 @@ export const DEFAULT_PARAMETERS: {
 } = {
   commercialSpeedFactor: {
     hsr: a(0.8, [0.65, 0.9], RAIL_TIMETABLE_2023),
-    rail: a(0.75, [0.6, 0.9], "Conventional and 200 km/h mixed-traffic lines run below line speed on curves and behind freight; 渝贵铁路 non-stop running gives 0.87 (2023 timetable), slower stopping trains less."),
-    suburban: a(0.7, [0.55, 0.85], "Suburban (市域) trains stop every few km, so accelerating and braking take a larger share of each segment than on intercity lines."),
-    metro: a(0.6, [0.45, 0.75], "Metro segments of 1–2 km spend much of their time accelerating and braking; 80 km/h lines typically average 35–40 km/h before dwell."),
-    expressway: a(0.85, [0.7, 0.95], "Cars rarely hold the posted 100–120 km/h: trucks, tunnels, interchanges and toll gates lower the average."),
+    rail: a(
+      0.75,
+      [0.6, 0.9],
+      "Conventional and 200 km/h mixed-traffic lines run below line speed on curves and behind freight; 渝贵铁路 non-stop running gives 0.87 (2023 timetable), slower stopping trains less.",
+    ),
+    suburban: a(
+      0.7,
+      [0.55, 0.85],
+      "Suburban (市域) trains stop every few km, so accelerating and braking take a larger share of each segment than on intercity lines.",
+    ),
+    metro: a(
+      0.6,
+      [0.45, 0.75],
+      "Metro segments of 1–2 km spend much of their time accelerating and braking; 80 km/h lines typically average 35–40 km/h before dwell.",
+    ),
+    expressway: a(
+      0.85,
+      [0.7, 0.95],
+      "Cars rarely hold the posted 100–120 km/h: trucks, tunnels, interchanges and toll gates lower the average.",
+    ),
     road: a(0.75, [0.55, 0.9], "Trunk roads pass through towns, junctions and mixed traffic."),
     "urban-road": a(0.6, [0.4, 0.8], "Signals and urban traffic; off-peak assumption."),
     connector: a(1, [1, 1], "Explicit connector speeds are taken as average door-to-door speeds already."),
@@ -141,9 +158,17 @@ export const DEFAULT_PARAMETERS: {
   designSpeedKmh: {
     hsr: a(300, [250, 350], "Chinese high-speed lines are built for 250, 300 or 350 km/h."),
     rail: a(120, [80, 160], "Conventional Chinese main lines (国铁I/II级) are mostly 120 km/h."),
-    suburban: a(140, [120, 160], "The C5 Qijiang–Wansheng suburban railway is planned at 140–160 km/h (network-facts §3)."),
+    suburban: a(
+      140,
+      [120, 160],
+      "The C5 Qijiang–Wansheng suburban railway is planned at 140–160 km/h (network-facts §3).",
+    ),
     metro: a(80, [80, 120], "Most Chongqing metro lines are designed for 80 km/h; express lines 100–120."),
-    expressway: a(100, [80, 120], "Chinese expressways are designed for 80–120 km/h; 100 km/h is the usual mountain standard (渝黔复线, 重遵扩容)."),
+    expressway: a(
+      100,
+      [80, 120],
+      "Chinese expressways are designed for 80–120 km/h; 100 km/h is the usual mountain standard (渝黔复线, 重遵扩容).",
+    ),
     road: a(60, [40, 80], "First- and second-class highways are designed for 60–80 km/h, less in mountains."),
     "urban-road": a(50, [30, 60], "Urban arterials are posted 40–60 km/h."),
     connector: a(30, [20, 40], "Same as accessCarSpeedKmh."),
@@ -163,7 +188,11 @@ export const DEFAULT_PARAMETERS: {
     air: a(45, [30, 90], "A through stop of a flight."),
   },
   transferMin: {
-    hsr: a(10, [5, 20], "Cross-platform or in-station changes at Chinese HSR stations take 5–20 min including ticket and security checks."),
+    hsr: a(
+      10,
+      [5, 20],
+      "Cross-platform or in-station changes at Chinese HSR stations take 5–20 min including ticket and security checks.",
+    ),
     rail: a(10, [5, 20], "Same as hsr: in-station changes with ticket checks."),
     suburban: a(8, [3, 15], "Suburban rail changes are in-station with ticket gates."),
     metro: a(5, [2, 10], "Metro interchanges take 2–10 min of walking."),
@@ -173,12 +202,20 @@ export const DEFAULT_PARAMETERS: {
     air: a(60, [45, 120], "Check-in and security before a flight."),
   },
   stationTransferMin: {},
-  accessCarSpeedKmh: a(30, [20, 40], "Average urban and suburban driving speed door to door, including junctions and parking."),
+  accessCarSpeedKmh: a(
+    30,
+    [20, 40],
+    "Average urban and suburban driving speed door to door, including junctions and parking.",
+  ),
   accessWalkSpeedKmh: a(4.5, [3.5, 5.5], "Typical adult walking speed 4–5 km/h."),
   circuityFactor: {
     access: a(1.3, [1.15, 1.5], "Street distance is typically 1.2–1.4 times the straight line in hilly Chongqing."),
     road: a(1.25, [1.1, 1.5], "Inter-city road distance over the straight line, mountainous terrain."),
-    rail: a(1.15, [1.05, 1.3], "Rail alignments are straighter than roads; 渝贵铁路 is 345 km for ~300 km great-circle (1.15)."),
+    rail: a(
+      1.15,
+      [1.05, 1.3],
+      "Rail alignments are straighter than roads; 渝贵铁路 is 345 km for ~300 km great-circle (1.15).",
+    ),
   },
   congestionFactor: a(1, [1, 1.3], "Off-peak, free-flow driving by default; up to 30 % slower in the peak."),
 };
@@ -205,31 +242,43 @@ export function resolveParameters(overrides: Parameters | undefined): ResolvedPa
     else
       keyed.set(
         name,
-        new Map(Object.entries(d as Record<string, ParameterValue>).map(([k, v]) => [k, { value: v, fromNetwork: false }])),
+        new Map(
+          Object.entries(d as Record<string, ParameterValue>).map(([k, v]) => [k, { value: v, fromNetwork: false }]),
+        ),
       );
   }
   const problems: string[] = [];
   const check = (path: string, spec: ParameterSpec, v: ParameterValue): void => {
-    const ok = Number.isFinite(v.value) && (spec.minExclusive ? v.value > spec.min : v.value >= spec.min) && v.value <= spec.max;
-    if (!ok) problems.push(`parameters.${path}: value ${v.value} out of bounds ${spec.minExclusive ? ">" : ">="} ${spec.min} and <= ${spec.max} ${spec.unit}`);
+    const ok =
+      Number.isFinite(v.value) && (spec.minExclusive ? v.value > spec.min : v.value >= spec.min) && v.value <= spec.max;
+    if (!ok)
+      problems.push(
+        `parameters.${path}: value ${v.value} out of bounds ${spec.minExclusive ? ">" : ">="} ${spec.min} and <= ${spec.max} ${spec.unit}`,
+      );
   };
   for (const [name, given] of Object.entries(overrides ?? {})) {
     const spec = (PARAMETER_SPECS as Record<string, ParameterSpec>)[name];
     if (spec === undefined) {
-      problems.push(`parameters.${name}: unknown parameter${didYouMean(name, Object.keys(PARAMETER_SPECS))} (known: ${Object.keys(PARAMETER_SPECS).join(", ")})`);
+      problems.push(
+        `parameters.${name}: unknown parameter${didYouMean(name, Object.keys(PARAMETER_SPECS))} (known: ${Object.keys(PARAMETER_SPECS).join(", ")})`,
+      );
       continue;
     }
     const isScalar = typeof (given as { value?: unknown }).value === "number";
     if (spec.keyedBy === "none") {
       if (!isScalar) {
-        problems.push(`parameters.${name}: expected one value { "value": …, "source" | "assumption": … }, got a record`);
+        problems.push(
+          `parameters.${name}: expected one value { "value": …, "source" | "assumption": … }, got a record`,
+        );
         continue;
       }
       check(name, spec, given as ParameterValue);
       scalars.set(name, { value: given as ParameterValue, fromNetwork: true });
     } else {
       if (isScalar) {
-        problems.push(`parameters.${name}: expected a record keyed by ${spec.keyedBy} (e.g. { "hsr": { "value": … } }), got one value`);
+        problems.push(
+          `parameters.${name}: expected a record keyed by ${spec.keyedBy} (e.g. { "hsr": { "value": … } }), got one value`,
+        );
         continue;
       }
       const target = keyed.get(name)!;
@@ -246,7 +295,8 @@ export function resolveParameters(overrides: Parameters | undefined): ResolvedPa
       return keyed.get(name)?.get(key)?.value;
     },
     entries() {
-      const out: Array<{ name: ParameterName; key: string | undefined; value: ParameterValue; fromNetwork: boolean }> = [];
+      const out: Array<{ name: ParameterName; key: string | undefined; value: ParameterValue; fromNetwork: boolean }> =
+        [];
       for (const [name, v] of scalars) out.push({ name: name as ParameterName, key: undefined, ...v });
       for (const [name, m] of keyed) for (const [key, v] of m) out.push({ name: name as ParameterName, key, ...v });
       return out;

@@ -12,7 +12,7 @@ import type { ModeFilter, ProjectSelection, QuantityOverrides } from "./types.js
  * legs of a route sum to the route's time.
  * - `access` / `egress`: connectors (explicit or generated) before the first / after the last
  *   non-connector leg; their time is in `accessMin` / `egressMin`;
- * - `drive`: consecutive road links, time in `inVehicleMin`;
+ * - `drive`: one road link, time in `inVehicleMin`;
  * - `ride`: one service from boarding to alighting: `waitMin` (headway rule), `transferMin` (only
  *   when an earlier ride precedes it), `inVehicleMin` (running plus dwell at intermediate stops);
  * - `connector`: a connector between two rides (e.g. a walk between stations), time in `transferMin`.
@@ -21,9 +21,9 @@ export interface RouteLeg {
   readonly kind: "access" | "egress" | "drive" | "ride" | "connector";
   /** Service mode for rides, `car` for drives, and `car`, `walk` or `connector` for connectors. */
   readonly mode: string;
-  /** Display name: the service's English name, or the road or connector links' names. */
+  /** Display name: the service's or link's English name (the id when it has none). */
   readonly line: string;
-  /** Service id (ride) or link ids (drive, explicit connector); empty for generated connectors. */
+  /** Service id (ride) or link id (drive, explicit connector); empty for generated connectors. */
   readonly lineIds: readonly Id[];
   /** Place ids where the leg starts and ends. */
   readonly from: Id;
@@ -64,7 +64,10 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
   let previousKind: string | null = null;
   for (const e of edges) {
     const edge = model.edges[e];
-    if (edge === undefined) throw new ModelError(`routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`);
+    if (edge === undefined)
+      throw new ModelError(
+        `routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`,
+      );
     const secs = costs.costsSecs[e]!;
     switch (edge.kind) {
       case "arrive":
@@ -101,7 +104,8 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         const last = raw[raw.length - 1];
         const link = network.linkById.get(edge.linkId!);
         const name = link?.name?.en ?? edge.linkId!;
-        if (previousKind === "road" && last !== undefined && last.kind === "drive") {
+        // One drive leg per road link, so that the binding leg names a link; a link is one edge anyway.
+        if (previousKind === "road" && last !== undefined && last.kind === "drive" && last.lineIds[0] === edge.linkId) {
           last.inVehicleSecs += secs;
           last.to = edge.toPlaceId;
           if (!last.lineIds.includes(edge.linkId!)) last.lineIds.push(edge.linkId!);
@@ -152,7 +156,8 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
     last = raw.length;
   }
   return raw.map((l, i) => {
-    const kind: RouteLeg["kind"] = l.kind !== "connector" ? l.kind : i < first ? "access" : i > last ? "egress" : "connector";
+    const kind: RouteLeg["kind"] =
+      l.kind !== "connector" ? l.kind : i < first ? "access" : i > last ? "egress" : "connector";
     const accessSecs = kind === "access" ? l.otherSecs : 0;
     const egressSecs = kind === "egress" ? l.otherSecs : 0;
     const transferSecs = l.transferSecs + (kind === "connector" ? l.otherSecs : 0);
@@ -203,8 +208,12 @@ export interface RouteOptions {
 
 /** A route query's answer. */
 export interface RouteResult {
-  /** `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station for a place without stations). */
-  readonly status: "ok" | "no-route" | "no-station";
+  /**
+   * `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station
+   * for a place without stations); `same-station` (station-to-station, the places share a station:
+   * time 0, no legs).
+   */
+  readonly status: "ok" | "no-route" | "no-station" | "same-station";
   readonly from: Id;
   readonly to: Id;
   /** Travel time (min), null unless `ok`. */
@@ -223,7 +232,11 @@ export interface RouteResult {
 export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: RouteOptions = {}): RouteResult {
   const selection = selectionOf(model, options);
   const measure = options.measure ?? "door-to-door";
-  const filter = { modes: options.modes ?? "multimodal", measure, ...(options.quantities ? { quantities: options.quantities } : {}) };
+  const filter = {
+    modes: options.modes ?? "multimodal",
+    measure,
+    ...(options.quantities ? { quantities: options.quantities } : {}),
+  };
   const { graph, costs } = model.overlayWithCosts(selection, filter);
   const search = model.search;
   search.setGraph(graph);
@@ -237,6 +250,9 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
   if (fromStations.length === 0 || toStations.length === 0) {
     return { status: "no-station", from, to, timeMin: null, legs: [] };
   }
+  const shared = toStations.find((s) => fromStations.includes(s));
+  if (shared !== undefined)
+    return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
   const all = search.multiSource(
     fromStations.map((s) => model.originNode(s)),
     fromStations.map(() => 0),
@@ -251,11 +267,15 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
 }
 
 /** The project selection of a query's options; a scenario wins over projects; default the first scenario. */
-export function selectionOf(model: TravelTimeModel, options: { scenario?: Id; projects?: Iterable<Id> }): ProjectSelection {
+export function selectionOf(
+  model: TravelTimeModel,
+  options: { scenario?: Id; projects?: Iterable<Id> },
+): ProjectSelection {
   if (options.scenario !== undefined) return { scenario: options.scenario };
   if (options.projects !== undefined) return { projects: options.projects };
   const first = model.network.scenarios[0];
-  if (first === undefined) throw new ModelError("the network has no scenarios: pass { projects } to choose what exists");
+  if (first === undefined)
+    throw new ModelError("the network has no scenarios: pass { projects } to choose what exists");
   return { scenario: first.id };
 }
 

@@ -10,8 +10,14 @@ import { closestMatch } from "../network/suggest.js";
 import { bindingLegIndex, routeLegs, type RouteLeg } from "../model/route.js";
 import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
 
-/** Outcome of one origin–destination pair. */
-export type PairStatus = "pass" | "fail" | "no-route" | "no-station";
+/**
+ * Outcome of one origin–destination pair: `pass` / `fail` against the threshold; `no-route`
+ * (unreachable with the scenario's projects and the target's modes) and `no-station`
+ * (station-to-station, a place without stations) are not met; `same-station` (station-to-station, the
+ * two places share a station, so the time is 0 by definition) is met but flagged, because it says
+ * nothing about the network.
+ */
+export type PairStatus = "pass" | "fail" | "no-route" | "no-station" | "same-station";
 
 /** The binding leg of a route, copied out of `legs` for convenience. */
 export interface BindingLeg {
@@ -28,7 +34,7 @@ export interface BindingLeg {
 export interface PairResult {
   readonly origin: Id;
   readonly destination: Id;
-  /** `pass` / `fail` against the threshold; `no-route` (unreachable) and `no-station` count as not met. */
+  /** See {@link PairStatus}. */
   readonly status: PairStatus;
   readonly met: boolean;
   /** Travel time (min); null for no-route / no-station. */
@@ -48,6 +54,8 @@ export interface PairResult {
 export interface TargetSummary {
   readonly pairs: number;
   readonly pairsMet: number;
+  /** Pairs met only because the two places share a station (station-to-station); included in pairsMet. */
+  readonly pairsSameStation: number;
   /** pairsMet / pairs. */
   readonly shareMet: number;
   /**
@@ -148,7 +156,10 @@ export interface EvaluateTargetOptions {
   readonly measure: Measure;
   /** Route legs (default true). */
   readonly routes?: boolean;
+  /** Quantity overrides (recomputes every edge cost; prefer `edgeCosts` when evaluating many targets on one draw). */
   readonly quantities?: QuantityOverrides;
+  /** Edge costs from `model.costsWith(quantities)`, computed once per draw and shared by many evaluations. */
+  readonly edgeCosts?: EdgeCosts;
 }
 
 /** The ordered origin–destination pairs of a target. */
@@ -175,6 +186,7 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
     modes,
     measure,
     ...(options.quantities ? { quantities: options.quantities } : {}),
+    ...(options.edgeCosts ? { edgeCosts: options.edgeCosts } : {}),
   });
   const search = model.search;
   search.setGraph(graph);
@@ -195,7 +207,10 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
       const targetNodes = destinations.map((d) => model.destinationNode(d));
       const times = search.oneToMany(model.originNode(origin), targetNodes);
       destinations.forEach((d, i) => {
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes));
+        resultByPair.set(
+          `${origin}\u0000${d}`,
+          pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes),
+        );
       });
     } else {
       const fromStations = model.stationsOf(origin);
@@ -212,6 +227,18 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
           resultByPair.set(`${origin}\u0000${d}`, emptyPair(origin, d, "no-station"));
           continue;
         }
+        const shared = toStations.find((s) => fromStations.includes(s));
+        if (shared !== undefined) {
+          resultByPair.set(`${origin}\u0000${d}`, {
+            ...emptyPair(origin, d, "same-station"),
+            met: true,
+            timeMin: 0,
+            marginMin: thresholdMin,
+            fromStation: shared,
+            toStation: shared,
+          });
+          continue;
+        }
         let best = Infinity;
         let node = -1;
         for (const s of toStations) {
@@ -226,7 +253,8 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
 
   return {
     scenarioId: "scenario" in options.selection ? options.selection.scenario : "(projects)",
-    scenarioYear: "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
+    scenarioYear:
+      "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
     targetId: target.id,
     targetName: target.name.en,
     measure,
@@ -238,8 +266,19 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
   };
 }
 
-function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station"): PairResult {
-  return { origin, destination, status, met: false, timeMin: null, marginMin: null, fromStation: null, toStation: null, legs: [], bindingLeg: null };
+function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station" | "same-station"): PairResult {
+  return {
+    origin,
+    destination,
+    status,
+    met: false,
+    timeMin: null,
+    marginMin: null,
+    fromStation: null,
+    toStation: null,
+    legs: [],
+    bindingLeg: null,
+  };
 }
 
 function pairResult(
@@ -287,6 +326,7 @@ function pairResult(
 
 function summarise(network: Network, pairs: readonly PairResult[]): TargetSummary {
   let met = 0;
+  let sameStation = 0;
   let popAll = 0;
   let popMet = 0;
   let worstMargin: number | null = null;
@@ -298,12 +338,14 @@ function summarise(network: Network, pairs: readonly PairResult[]): TargetSummar
       met++;
       popMet += pop;
     }
+    if (p.status === "same-station") sameStation++;
     if (p.marginMin !== null) worstMargin = worstMargin === null ? p.marginMin : Math.min(worstMargin, p.marginMin);
     if (p.timeMin !== null) worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
   }
   return {
     pairs: pairs.length,
     pairsMet: met,
+    pairsSameStation: sameStation,
     shareMet: pairs.length === 0 ? 0 : met / pairs.length,
     populationShareMet: popAll > 0 ? popMet / popAll : null,
     status: pairs.length > 0 && met === pairs.length ? "met" : met > 0 ? "partly-met" : "not-met",

@@ -10,3 +10,18 @@ export {
   type TargetResult,
   type TargetSummary,
 } from "./check-targets.js";
+export {
+  targetSensitivity,
+  describeQuantity,
+  type SensitivityEntry,
+  type TargetSensitivityOptions,
+} from "./sensitivity.js";
+export {
+  csvCell,
+  formatMinutes,
+  formatRoute,
+  renderTargetsMarkdown,
+  targetRows,
+  targetsCsv,
+  type TargetRow,
+} from "./report.js";

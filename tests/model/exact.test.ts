@@ -22,9 +22,15 @@ describe("buildModel(network) on the exact fixture", () => {
 
   it("{ wait: 'full-headway' } charges the whole headway", () => {
     const full = buildModel(network, { generateAccess: false, wait: "full-headway" });
-    expect(time(findRoute(full, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(20 + 45, 9);
+    expect(time(findRoute(full, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(
+      20 + 45,
+      9,
+    );
     const capped = buildModel(network, { generateAccess: false, wait: { capMin: 4 } });
-    expect(time(findRoute(capped, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(4 + 45, 9);
+    expect(time(findRoute(capped, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(
+      4 + 45,
+      9,
+    );
   });
 
   it("charges the transfer time on ride→ride but not on access→ride", () => {
@@ -50,10 +56,17 @@ describe("buildModel(network) on the exact fixture", () => {
   it("counts dwell at intermediate stops only", () => {
     // Without H1, S1→S3 rides H2 through S2: wait 30 + 30 + dwell 2 + 15.
     const noH1 = buildModel(
-      { ...network, services: network.services.filter((s) => s.id !== "H1"), serviceById: new Map([...network.serviceById].filter(([k]) => k !== "H1")) },
+      {
+        ...network,
+        services: network.services.filter((s) => s.id !== "H1"),
+        serviceById: new Map([...network.serviceById].filter(([k]) => k !== "H1")),
+      },
       { generateAccess: false },
     );
-    expect(time(findRoute(noH1, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(30 + 30 + 2 + 15, 9);
+    expect(time(findRoute(noH1, "S1", "S3", { scenario: "base", measure: "station-to-station" }))).toBeCloseTo(
+      30 + 30 + 2 + 15,
+      9,
+    );
   });
 
   it("a link that opens only in a later scenario changes only that scenario", () => {
@@ -106,5 +119,25 @@ describe("buildModel(network) on the exact fixture", () => {
         }
       }
     }
+  });
+});
+
+describe("buildModel on degenerate input", () => {
+  it("an empty network gives an empty model and no target results", async () => {
+    const { loadNetworkSync, checkTargets } = await import("../../src/index.js");
+    const empty = loadNetworkSync({
+      schema: "qiwan-network",
+      version: 1,
+      id: "empty",
+      name: { zh: "空", en: "Empty" },
+      asOf: "2021-01-01",
+      places: [],
+      links: [],
+      projects: [],
+      scenarios: [{ id: "s", name: { zh: "甲", en: "S" }, year: 2020 }],
+    });
+    const m = buildModel(empty);
+    expect([m.nodeCount, m.edgeCount]).toEqual([0, 0]);
+    expect(checkTargets(empty, { model: m })).toEqual([]);
   });
 });

@@ -1,7 +1,14 @@
 import fc from "fast-check";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, it } from "vitest";
-import { buildGraph, buildModel, findRoute, resolveScenario, type Network, type TravelTimeModel } from "../../src/index.js";
+import {
+  buildGraph,
+  buildModel,
+  findRoute,
+  resolveScenario,
+  type Network,
+  type TravelTimeModel,
+} from "../../src/index.js";
 import type { Measure } from "../../src/network/schema.js";
 import type { ModeFilter } from "../../src/model/types.js";
 import { randomNetwork } from "../fixtures/model/random.js";
@@ -17,10 +24,17 @@ const seeds = fc.integer({ min: 1, max: 1_000_000 });
 const RUNS = { seed: 42, numRuns: 25 };
 
 /** Every place-to-place time (min, Infinity when unreachable or without stations) in one scenario. */
-function times(model: TravelTimeModel, scenario: string, filter: { measure: Measure; modes: ModeFilter }, quantities?: Record<string, number>): number[][] {
+function times(
+  model: TravelTimeModel,
+  scenario: string,
+  filter: { measure: Measure; modes: ModeFilter },
+  quantities?: Record<string, number>,
+): number[][] {
   const ids = model.network.places.map((p) => p.id);
   return ids.map((o) =>
-    ids.map((d) => findRoute(model, o, d, { scenario, ...filter, ...(quantities ? { quantities } : {}) }).timeMin ?? Infinity),
+    ids.map(
+      (d) => findRoute(model, o, d, { scenario, ...filter, ...(quantities ? { quantities } : {}) }).timeMin ?? Infinity,
+    ),
   );
 }
 
@@ -132,7 +146,8 @@ describe("travel-time model properties on random networks", () => {
         const before = buildModel(network);
         const after = buildModel(more);
         for (const scenario of SCENARIOS) {
-          for (const filter of [FILTERS[0]!, FILTERS[3]!]) expectNoLonger(times(after, scenario, filter), times(before, scenario, filter));
+          for (const filter of [FILTERS[0]!, FILTERS[3]!])
+            expectNoLonger(times(after, scenario, filter), times(before, scenario, filter));
         }
       }),
       { ...RUNS, numRuns: 15 },
@@ -141,19 +156,27 @@ describe("travel-time model properties on random networks", () => {
 
   it("raising a speed (a link's, a default, or a commercial-speed factor) never makes any time longer", () => {
     fc.assert(
-      fc.property(seeds, fc.integer({ min: 0, max: 1000 }), fc.double({ min: 1, max: 2, noNaN: true }), (seed, pick, factor) => {
-        const network = randomNetwork(seed);
-        const model = buildModel(network);
-        const speedPointers = model
-          .quantities()
-          .map((q) => q.pointer)
-          .filter((p) => /speedKmh$|\/designSpeedKmh\/|\/commercialSpeedFactor\//.test(p));
-        const pointer = speedPointers[pick % speedPointers.length]!;
-        const base = model.quantityPointers.get(pointer)!;
-        for (const scenario of SCENARIOS) {
-          expectNoLonger(times(model, scenario, FILTERS[0]!, { [pointer]: base * factor }), times(model, scenario, FILTERS[0]!));
-        }
-      }),
+      fc.property(
+        seeds,
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        (seed, pick, factor) => {
+          const network = randomNetwork(seed);
+          const model = buildModel(network);
+          const speedPointers = model
+            .quantities()
+            .map((q) => q.pointer)
+            .filter((p) => /speedKmh$|\/designSpeedKmh\/|\/commercialSpeedFactor\//.test(p));
+          const pointer = speedPointers[pick % speedPointers.length]!;
+          const base = model.quantityPointers.get(pointer)!;
+          for (const scenario of SCENARIOS) {
+            expectNoLonger(
+              times(model, scenario, FILTERS[0]!, { [pointer]: base * factor }),
+              times(model, scenario, FILTERS[0]!),
+            );
+          }
+        },
+      ),
       RUNS,
     );
   });

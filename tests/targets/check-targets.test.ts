@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, checkTargets, evaluateTarget, UnknownIdError } from "../../src/index.js";
+import { buildModel, checkTargets, evaluateTarget, targetSensitivity, UnknownIdError } from "../../src/index.js";
 import { loadFixture } from "../fixtures/model/load.js";
 
 // See tests/model/exact.test.ts for the fixture's arithmetic.
@@ -53,18 +53,37 @@ describe("checkTargets(network, options)", () => {
   it("uses the comparison: '<' fails a time equal to the threshold", () => {
     const target = { ...network.targetById.get("T_AB")!, thresholdMin: { value: 70, source: "test" } };
     // 70 is computed in floating point; use the exact time the model reports as the threshold.
-    const t = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door" }).pairs[0]!.timeMin!;
-    const exact = evaluateTarget(model, { ...target, thresholdMin: { value: t, source: "test" } }, { selection: { scenario: "base" }, measure: "door-to-door" });
-    const strict = evaluateTarget(model, { ...target, comparison: "<" as const, thresholdMin: { value: t, source: "test" } }, { selection: { scenario: "base" }, measure: "door-to-door" });
+    const t = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door" }).pairs[0]!
+      .timeMin!;
+    const exact = evaluateTarget(
+      model,
+      { ...target, thresholdMin: { value: t, source: "test" } },
+      { selection: { scenario: "base" }, measure: "door-to-door" },
+    );
+    const strict = evaluateTarget(
+      model,
+      { ...target, comparison: "<" as const, thresholdMin: { value: t, source: "test" } },
+      { selection: { scenario: "base" }, measure: "door-to-door" },
+    );
     expect(exact.pairs[0]!.met).toBe(true);
     expect(strict.pairs[0]!.met).toBe(false);
   });
 
   it("unreachable pairs are results, not errors", () => {
     const r = checkTargets(network, { model, scenarios: ["base"], targets: ["T_AB"], measures: ["door-to-door"] });
-    const roadOnly = evaluateTarget(model, { ...network.targetById.get("T_AB")!, modes: "road" }, { selection: { scenario: "base" }, measure: "door-to-door" });
+    const roadOnly = evaluateTarget(
+      model,
+      { ...network.targetById.get("T_AB")!, modes: "road" },
+      { selection: { scenario: "base" }, measure: "door-to-door" },
+    );
     expect(r).toHaveLength(1);
-    expect(roadOnly.pairs[0]).toMatchObject({ status: "no-route", met: false, timeMin: null, marginMin: null, legs: [] });
+    expect(roadOnly.pairs[0]).toMatchObject({
+      status: "no-route",
+      met: false,
+      timeMin: null,
+      marginMin: null,
+      legs: [],
+    });
     expect(roadOnly.summary.status).toBe("not-met");
   });
 
@@ -78,5 +97,60 @@ describe("checkTargets(network, options)", () => {
     const fast = checkTargets(network, { model, routes: false });
     expect(fast.map((r) => r.pairs.map((p) => p.timeMin))).toEqual(results.map((r) => r.pairs.map((p) => p.timeMin)));
     expect(fast.every((r) => r.pairs.every((p) => p.legs.length === 0))).toBe(true);
+  });
+});
+
+describe("evaluateTarget(model, target, { edgeCosts | quantities })", () => {
+  it("a precomputed draw (model.costsWith) gives the same result as passing the quantities", () => {
+    const target = network.targetById.get("T_AB")!;
+    const quantities = { "/parameters/commercialSpeedFactor/hsr": 0.7, "/services/0/headwayMin": 30 };
+    const a = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door", quantities });
+    const b = evaluateTarget(model, target, {
+      selection: { scenario: "base" },
+      measure: "door-to-door",
+      edgeCosts: model.costsWith(quantities),
+    });
+    expect(b).toEqual(a);
+    // H1: 150 km at 0.7 × 250 km/h, wait 15: 10 + 15 + 150 / 175 × 60 + 5.
+    expect(a.pairs[0]!.timeMin).toBeCloseTo(10 + 15 + (150 / 175) * 60 + 5, 9);
+  });
+
+  it("an unknown quantity pointer throws ModelError with a did-you-mean", () => {
+    expect(() => model.costsWith({ "/parameters/comercialSpeedFactor/hsr": 1 })).toThrow(/unknown quantity pointer/);
+    expect(() => model.costsWith({ "/services/0/headwayMn": 1 })).toThrow(/did you mean "\/services\/0\/headwayMin"/);
+  });
+});
+
+describe("targetSensitivity(model, target, { scenario, measure })", () => {
+  it("ranks the assumption that moves the time most first, with its swing", () => {
+    const entries = targetSensitivity(model, network.targetById.get("T_AB")!, {
+      scenario: "base",
+      measure: "door-to-door",
+    });
+    // Only parameters carry assumptions in this fixture; the route rides H1 over 150 km of 250 km/h track.
+    expect(entries[0]).toMatchObject({
+      pointer: "/parameters/commercialSpeedFactor/hsr",
+      label: "parameter commercialSpeedFactor.hsr",
+      range: [0.65, 0.9],
+    });
+    expect(entries[0]!.swingMin).toBeCloseTo((150 / 250) * 60 * (1 / 0.65 - 1 / 0.9), 9);
+    expect(entries.every((e, i) => i === 0 || e.swingMin <= entries[i - 1]!.swingMin)).toBe(true);
+  });
+});
+
+describe("station-to-station between places that share a station", () => {
+  it("is a flagged 'same-station' pair: time 0, met, counted in pairsSameStation", () => {
+    const target = { ...network.targetById.get("T_AB")!, destinations: ["F"] };
+    const r = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "station-to-station" });
+    expect(r.pairs[0]).toMatchObject({
+      status: "same-station",
+      met: true,
+      timeMin: 0,
+      fromStation: "S1",
+      toStation: "S1",
+    });
+    expect(r.summary).toMatchObject({ pairsMet: 1, pairsSameStation: 1 });
+    const d2d = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door" });
+    expect(d2d.pairs[0]!.status).toBe("no-route"); // F has no connector and generated access is off in this model
   });
 });

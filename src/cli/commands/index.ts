@@ -3,7 +3,10 @@
  * `RegisterCommand`, and add one line here.
  */
 import type { RegisterCommand } from "../context.js";
+import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
+import { registerMatrix } from "./matrix.js";
+import { registerRoute } from "./route.js";
 import { registerIsochrone } from "./isochrone.js";
 import { registerMap } from "./map.js";
 import { registerCompare } from "./compare.js";
@@ -13,6 +16,9 @@ import { registerUncertainty } from "./uncertainty.js";
 // One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
+  registerCheck,
+  registerRoute,
+  registerMatrix,
   registerIsochrone,
   registerMap,
   registerCompare,

@@ -1,0 +1,123 @@
+/**
+ * `qiwan matrix`: travel times between places (rows: origins, columns: destinations), CSV or JSON.
+ */
+import { Option } from "commander";
+import { MEASURES, type Measure } from "../../network/schema.js";
+import type { TravelTimeModel } from "../../model/build-model.js";
+import type { ModeFilter } from "../../model/types.js";
+import { csvCell } from "../../targets/report.js";
+import type { RegisterCommand } from "../context.js";
+import { EXIT } from "../exit.js";
+import { createProgress, type Progress } from "../progress.js";
+import { listOption, modelOrExit, requireIds, writeOut } from "./model-support.js";
+
+interface MatrixOptions {
+  scenario?: string;
+  places?: string[];
+  measure: Measure;
+  modes: ModeFilter;
+  format: "csv" | "json";
+  out?: string;
+}
+
+/**
+ * Travel times (min; null when unreachable or, station-to-station, when a place has no station) from
+ * every place of `places` to every other, in one scenario. `rows[i][j]` is origin i to destination j;
+ * the diagonal is 0.
+ */
+export function placeMatrix(
+  model: TravelTimeModel,
+  scenario: string,
+  places: readonly string[],
+  filter: { measure: Measure; modes: ModeFilter },
+  progress?: Progress,
+): Array<Array<number | null>> {
+  const graph = model.overlay(scenario, filter);
+  const search = model.search;
+  search.setGraph(graph);
+  const rows: Array<Array<number | null>> = [];
+  const stationsOf = places.map((p) => model.stationsOf(p));
+  for (let i = 0; i < places.length; i++) {
+    let secs: Float64Array;
+    if (filter.measure === "door-to-door") {
+      secs = search.oneToMany(
+        model.originNode(places[i]!),
+        places.map((p) => model.destinationNode(p)),
+      );
+    } else {
+      const from = stationsOf[i]!;
+      const all =
+        from.length === 0
+          ? null
+          : search.multiSource(
+              from.map((s) => model.originNode(s)),
+              from.map(() => 0),
+            );
+      secs = Float64Array.from(stationsOf, (to) =>
+        all === null ? Infinity : Math.min(Infinity, ...to.map((s) => all[model.destinationNode(s)]!)),
+      );
+    }
+    rows.push(Array.from(secs, (s, j) => (i === j ? 0 : s < Infinity ? s / 60 : null)));
+    progress?.tick();
+  }
+  return rows;
+}
+
+/** Registers `qiwan matrix`. */
+export const registerMatrix: RegisterCommand = (program, ctx) => {
+  program
+    .command("matrix")
+    .description("travel-time matrix between places (minutes; rows are origins, columns destinations)")
+    .option("--scenario <id>", "scenario id (default: the network's first scenario)")
+    .option(
+      "--places <ids>",
+      "place ids, comma-separated or repeated (default: every place that is not a road node)",
+      listOption,
+    )
+    .addOption(
+      new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
+    )
+    .addOption(
+      new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"),
+    )
+    .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
+    .option("--out <file>", "write the output to a file (atomically) instead of stdout")
+    .action(async (opts: MatrixOptions) => {
+      const network = await ctx.network();
+      const scenario = opts.scenario
+        ? requireIds("scenario", [opts.scenario], network.scenarioById, "--scenario")[0]!
+        : network.scenarios[0]?.id;
+      if (scenario === undefined) {
+        ctx.io.stderr.write("qiwan: the network has no scenarios\n");
+        ctx.exitCode = EXIT.BAD_DATA;
+        return;
+      }
+      const places = opts.places
+        ? requireIds("place", opts.places, network.placeById, "--places")
+        : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
+      const model = modelOrExit(network);
+      const progress = createProgress(ctx.io.stderr, { total: places.length, label: "matrix" });
+      let rows: Array<Array<number | null>>;
+      try {
+        rows = placeMatrix(model, scenario, places, { measure: opts.measure, modes: opts.modes }, progress);
+      } finally {
+        progress.done();
+      }
+      const text =
+        opts.format === "json"
+          ? JSON.stringify({
+              network: network.id,
+              scenario,
+              measure: opts.measure,
+              modes: opts.modes,
+              places,
+              timesMin: rows,
+            }) + "\n"
+          : [
+              ["origin", ...places].map(csvCell).join(","),
+              ...rows.map((row, i) => [places[i]!, ...row].map(csvCell).join(",")),
+            ].join("\n") + "\n";
+      if (opts.out) await writeOut(opts.out, text);
+      else ctx.io.stdout.write(text);
+    });
+};

@@ -1,0 +1,63 @@
+/**
+ * Shared by the model's commands (check, route, matrix): build the model with data errors mapped to
+ * exit 3, validate ids from the command line with exit 2, and write outputs atomically.
+ */
+import path from "node:path";
+import { mkdir } from "node:fs/promises";
+import { UnknownIdError } from "../../network/errors.js";
+import { closestMatch } from "../../network/suggest.js";
+import type { Id } from "../../network/schema.js";
+import type { Network } from "../../network/types.js";
+import { buildModel, type TravelTimeModel } from "../../model/build-model.js";
+import { ModelError } from "../../model/errors.js";
+import type { ModelOptions } from "../../model/types.js";
+import { writeFileAtomic } from "../atomic.js";
+import { CliError, EXIT } from "../exit.js";
+
+/** Build the model; a network the model cannot use is bad data (exit 3), not a crash. */
+export function modelOrExit(network: Network, options?: ModelOptions): TravelTimeModel {
+  try {
+    return buildModel(network, options);
+  } catch (err) {
+    if (err instanceof ModelError)
+      throw new CliError(`the network cannot be modelled: ${err.message.replace(/\n\s*/g, "; ")}`, EXIT.BAD_DATA);
+    throw err;
+  }
+}
+
+/** Check ids given on the command line; an unknown one is a usage error (exit 2) with a did-you-mean. */
+export function requireIds(
+  kind: "scenario" | "target" | "place",
+  ids: readonly Id[],
+  known: ReadonlyMap<Id, unknown>,
+  argument: string,
+): Id[] {
+  for (const id of ids) {
+    if (!known.has(id)) {
+      const all = [...known.keys()];
+      throw new UnknownIdError(kind, id, closestMatch(id, all), all, argument);
+    }
+  }
+  return [...ids];
+}
+
+/** Split repeated or comma-separated option values: `--scenario a,b --scenario c`. */
+export function listOption(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0),
+  ];
+}
+
+/** Write `text` to `file` atomically, creating its folder; a failure is a usage error naming the file. */
+export async function writeOut(file: string, text: string): Promise<void> {
+  try {
+    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+    await writeFileAtomic(file, text);
+  } catch (err) {
+    throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, EXIT.USAGE);
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * `qiwan route`: the fastest route between two places, as legs, per scenario.
+ */
+import { Option } from "commander";
+import { MEASURES, type Measure } from "../../network/schema.js";
+import { requirePlace } from "../../network/lookup.js";
+import { findRoute, type RouteResult } from "../../model/route.js";
+import type { ModeFilter } from "../../model/types.js";
+import { formatMinutes } from "../../targets/report.js";
+import type { RegisterCommand } from "../context.js";
+import { renderTable } from "../format.js";
+import { listOption, modelOrExit, requireIds, writeOut } from "./model-support.js";
+
+const MODE_FILTERS = ["multimodal", "rail", "road"] as const;
+
+interface RouteCommandOptions {
+  from: string;
+  to: string;
+  scenario?: string[];
+  measure: Measure;
+  modes: ModeFilter;
+  format: "table" | "json" | "md";
+  out?: string;
+}
+
+/** A route as a legs table (text or Markdown) with a total line. */
+export function renderRoute(scenarioId: string, r: RouteResult, format: "table" | "md"): string {
+  const title = `${scenarioId}: ${r.from} → ${r.to}`;
+  if (r.status !== "ok") {
+    const why = {
+      "no-route": "no route",
+      "no-station": "no station serves one of the places",
+      "same-station": `both places are served by station ${r.fromStation} (0 min)`,
+    }[r.status];
+    return `${title}: ${why}\n`;
+  }
+  const rows = r.legs.map((l) => [
+    l.kind,
+    l.mode,
+    l.line,
+    `${l.from} → ${l.to}`,
+    formatMinutes(l.waitMin),
+    formatMinutes(l.transferMin),
+    formatMinutes(l.inVehicleMin),
+    formatMinutes(l.accessMin + l.egressMin),
+    formatMinutes(l.timeMin),
+    l.projects.join(" "),
+  ]);
+  rows.push(["total", "", "", "", "", "", "", "", formatMinutes(r.timeMin), ""]);
+  const heading = format === "md" ? `### ${title}\n\n` : `${title} (${formatMinutes(r.timeMin)} min)\n`;
+  return (
+    heading +
+    renderTable(
+      ["leg", "mode", "line", "from → to", "wait", "transfer", "in vehicle", "access/egress", "min", "projects"],
+      rows,
+      format,
+      ["left", "left", "left", "left", "right", "right", "right", "right", "right", "left"],
+    )
+  );
+}
+
+/** Registers `qiwan route --from --to`. */
+export const registerRoute: RegisterCommand = (program, ctx) => {
+  program
+    .command("route")
+    .description("fastest route between two places, leg by leg (wait, transfer, in-vehicle, access/egress minutes)")
+    .requiredOption("--from <place>", "origin place id")
+    .requiredOption("--to <place>", "destination place id")
+    .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
+    .addOption(
+      new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
+    )
+    .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md"]).default("table"))
+    .option("--out <file>", "write the output to a file (atomically) instead of stdout")
+    .action(async (opts: RouteCommandOptions) => {
+      const network = await ctx.network();
+      requirePlace(network, opts.from, "--from");
+      requirePlace(network, opts.to, "--to");
+      const scenarios = opts.scenario
+        ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
+        : network.scenarios.map((s) => s.id);
+      const model = modelOrExit(network);
+      const results = scenarios.map((scenario) => ({
+        scenario,
+        route: findRoute(model, opts.from, opts.to, { scenario, measure: opts.measure, modes: opts.modes }),
+      }));
+      const text =
+        opts.format === "json"
+          ? JSON.stringify(
+              { network: network.id, measure: opts.measure, modes: opts.modes, routes: results },
+              null,
+              2,
+            ) + "\n"
+          : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
+      if (opts.out) await writeOut(opts.out, text);
+      else ctx.io.stdout.write(text);
+    });
+};

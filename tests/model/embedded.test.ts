@@ -1,0 +1,140 @@
+/**
+ * Metamorphic tests of the model on the embedded Qijiang–Wansheng network (shipped in networks/, so
+ * always present).
+ */
+import { describe, expect, it } from "vitest";
+import {
+  buildModel,
+  checkTargets,
+  embeddedNetworkPath,
+  loadNetworkSync,
+  resolveScenario,
+  type Network,
+  type TravelTimeModel,
+} from "../../src/index.js";
+import type { Measure } from "../../src/network/schema.js";
+import type { ModeFilter } from "../../src/model/types.js";
+
+const network = loadNetworkSync(embeddedNetworkPath());
+const model = buildModel(network);
+const SCENARIOS = network.scenarios.map((s) => s.id);
+const ENDS = network.places.filter((p) => p.kind === "city").map((p) => p.id);
+
+/** Door-to-door (or station-to-station) minutes between the city places, one search per origin. */
+function matrix(
+  m: TravelTimeModel,
+  scenario: string,
+  filter: { measure: Measure; modes: ModeFilter } = { measure: "door-to-door", modes: "multimodal" },
+  quantities?: Record<string, number>,
+): number[][] {
+  m.search.setGraph(m.overlay(scenario, { ...filter, ...(quantities ? { quantities } : {}) }));
+  return ENDS.map((o) => {
+    if (filter.measure === "door-to-door")
+      return Array.from(
+        m.search.oneToMany(
+          m.originNode(o),
+          ENDS.map((d) => m.destinationNode(d)),
+        ),
+        (s) => s / 60,
+      );
+    const from = m.stationsOf(o);
+    if (from.length === 0) return ENDS.map(() => Infinity);
+    const all = m.search.multiSource(
+      from.map((s) => m.originNode(s)),
+      from.map(() => 0),
+    );
+    return ENDS.map((d) => Math.min(Infinity, ...m.stationsOf(d).map((s) => all[m.destinationNode(s)]! / 60)));
+  });
+}
+
+const noLonger = (after: number[][], before: number[][]) =>
+  after.forEach((row, i) => row.forEach((t, j) => expect(t).toBeLessThanOrEqual(before[i]![j]! + 1e-9)));
+
+describe("travel-time model on the embedded network", () => {
+  it("builds without warnings about unreachable places", () => {
+    expect(model.warnings.filter((w) => /unreachable/.test(w))).toEqual([]);
+  });
+
+  it("each scenario's explicit project set reproduces the scenario exactly", () => {
+    for (const scenario of SCENARIOS) {
+      const projects = [...resolveScenario(network, scenario).projects];
+      expect(model.costsFor({ projects })).toEqual(model.costsFor({ scenario }));
+    }
+  });
+
+  it("the superset overlay equals a model built from only the scenario's links and services", () => {
+    for (const scenario of SCENARIOS) {
+      const r = resolveScenario(network, scenario);
+      const strip = <T extends { replaces?: readonly string[] }>(e: T): T => ({ ...e, replaces: undefined });
+      const links = r.links.map(strip);
+      const services = r.services.map(strip);
+      const only: Network = {
+        ...network,
+        links,
+        services,
+        linkById: new Map(links.map((l) => [l.id, l])),
+        serviceById: new Map(services.map((s) => [s.id, s])),
+      };
+      const small = buildModel(only);
+      for (const filter of [
+        { measure: "door-to-door", modes: "multimodal" },
+        { measure: "station-to-station", modes: "rail" },
+      ] as const) {
+        const a = matrix(model, scenario, filter);
+        const b = matrix(small, scenario, filter);
+        a.forEach((row, i) =>
+          row.forEach((t, j) =>
+            t === Infinity ? expect(b[i]![j]).toBe(Infinity) : expect(b[i]![j]).toBeCloseTo(t, 9),
+          ),
+        );
+      }
+    }
+  });
+
+  it("adding one project to the current network never makes a time longer, unless it replaces something", () => {
+    const current = resolveScenario(network, "current").projects;
+    const before = model.costsFor({ projects: current });
+    const baseTimes = matrix(model, "current");
+    let checked = 0;
+    for (const project of network.projects) {
+      if (current.has(project.id)) continue;
+      const projects = [...current, project.id];
+      const after = model.costsFor({ projects });
+      if (after.some((c, e) => c === Infinity && before[e]! < Infinity)) continue;
+      model.search.setGraph(model.compiled.withCosts(after));
+      const times = ENDS.map((o) =>
+        Array.from(
+          model.search.oneToMany(
+            model.originNode(o),
+            ENDS.map((d) => model.destinationNode(d)),
+          ),
+          (x) => x / 60,
+        ),
+      );
+      noLonger(times, baseTimes);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it("raising every hsr speed factor or the access speed never makes a time longer", () => {
+    for (const pointer of [
+      "/parameters/commercialSpeedFactor/hsr",
+      "/parameters/accessCarSpeedKmh",
+      "/parameters/designSpeedKmh/expressway",
+    ]) {
+      const base = model.quantityPointers.get(pointer)!;
+      for (const scenario of SCENARIOS)
+        noLonger(matrix(model, scenario, undefined, { [pointer]: base * 1.2 }), matrix(model, scenario));
+    }
+  });
+
+  it("every reported target route's legs sum to its time", () => {
+    for (const result of checkTargets(network, { model })) {
+      for (const pair of result.pairs) {
+        if (pair.timeMin === null) continue;
+        expect(pair.legs.reduce((s, l) => s + l.timeMin, 0)).toBeCloseTo(pair.timeMin, 9);
+      }
+    }
+  });
+});

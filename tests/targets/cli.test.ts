@@ -1,0 +1,193 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { memoryIo } from "../../src/cli/io.js";
+import { run } from "../../src/cli/run.js";
+import { fixturePath } from "../fixtures/model/load.js";
+
+const NET = ["--network", fixturePath("exact.json")];
+
+async function cli(...argv: string[]) {
+  const io = memoryIo();
+  const code = await run([...NET, ...argv], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("qiwan check", () => {
+  it("--format json prints every scenario × target × measure with the documented fields", async () => {
+    const { code, out, err } = await cli("check", "--format", "json");
+    expect(err).toBe("");
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      network: string;
+      results: Array<Record<string, unknown> & { pairs: Array<Record<string, unknown>> }>;
+    };
+    expect(json.network).toBe("model-exact");
+    expect(json.results.map((r) => `${r.scenarioId}/${r.targetId}/${r.measure}`)).toEqual([
+      "base/T_AB/door-to-door",
+      "base/T_AB/station-to-station",
+      "base/T_circle/door-to-door",
+      "plan/T_AB/door-to-door",
+      "plan/T_AB/station-to-station",
+      "plan/T_circle/door-to-door",
+    ]);
+    for (const r of json.results) {
+      expect(Object.keys(r).sort()).toEqual(
+        [
+          "comparison",
+          "measure",
+          "modes",
+          "pairs",
+          "scenarioId",
+          "scenarioYear",
+          "summary",
+          "targetId",
+          "targetName",
+          "thresholdMin",
+        ].sort(),
+      );
+      for (const p of r.pairs) {
+        expect(Object.keys(p).sort()).toEqual(
+          [
+            "bindingLeg",
+            "destination",
+            "fromStation",
+            "legs",
+            "marginMin",
+            "met",
+            "origin",
+            "status",
+            "timeMin",
+            "toStation",
+          ].sort(),
+        );
+      }
+    }
+  });
+
+  it("--strict exits 1 when a target pair fails, 0 otherwise", async () => {
+    expect((await cli("check", "--strict")).code).toBe(1);
+    expect((await cli("check", "--strict", "--scenario", "plan", "--target", "T_AB")).code).toBe(0);
+  });
+
+  it("--format csv has a header and one row per pair", async () => {
+    const { out } = await cli("check", "--format", "csv", "--scenario", "base", "--target", "T_circle");
+    const lines = out.trim().split("\n");
+    expect(lines[0]).toBe(
+      "scenario,target,measure,modes,origin,destination,time_min,threshold_min,comparison,margin_min,status,from_station,to_station,binding_leg,route",
+    );
+    expect(lines).toHaveLength(1 + 6);
+  });
+
+  it("an unknown scenario, target or place exits 2 with one line and a did-you-mean", async () => {
+    for (const argv of [
+      ["check", "--scenario", "pln"],
+      ["check", "--target", "T_A"],
+      ["route", "--from", "AA", "--to", "B"],
+      ["matrix", "--places", "A,Bx"],
+    ]) {
+      const { code, out, err } = await cli(...argv);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err.trim().split("\n")).toHaveLength(1);
+      expect(err).toMatch(/did you mean/);
+    }
+  });
+
+  it("a malformed network exits 3; a network the model cannot use exits 3 with one line", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qiwan-model-"));
+    const broken = path.join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    const io = memoryIo();
+    expect(await run(["--network", broken, "check"], io)).toBe(3);
+    expect(io.err()).not.toMatch(/\n\s+at /);
+    const fixture = JSON.parse(readFileSync(fixturePath("exact.json"), "utf8")) as Record<string, unknown>;
+    const badParams = path.join(dir, "params.json");
+    writeFileSync(
+      badParams,
+      JSON.stringify({
+        ...fixture,
+        parameters: { commercialSpeedFactr: { hsr: { value: 0.8, source: "test value" } } },
+      }),
+    );
+    const io2 = memoryIo();
+    expect(await run(["--network", badParams, "check"], io2)).toBe(3);
+    expect(io2.err().trim().split("\n")).toHaveLength(1);
+    expect(io2.err()).toMatch(/did you mean "commercialSpeedFactor"/);
+  });
+
+  it("--out writes the whole output atomically, and a failed write leaves no file behind", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qiwan-model-"));
+    const file = path.join(dir, "sub", "targets.json");
+    const { code, out } = await cli("check", "--format", "json", "--out", file);
+    expect(code).toBe(0);
+    expect(out).toBe("");
+    expect(JSON.parse(readFileSync(file, "utf8")).results).toHaveLength(6);
+    // A directory in the way: the write fails, nothing (not even a temporary file) is left.
+    const blocked = path.join(dir, "blocked");
+    mkdirSync(blocked);
+    const failed = await cli("check", "--out", blocked);
+    expect(failed.code).toBe(2);
+    expect(failed.err).toMatch(/cannot write/);
+    expect(readdirSync(dir).sort()).toEqual(["blocked", "sub"]);
+    expect(readdirSync(blocked)).toEqual([]);
+  });
+
+  it("--report writes the Markdown report beside the table", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qiwan-model-"));
+    const report = path.join(dir, "targets.md");
+    const { code, out } = await cli("check", "--report", report);
+    expect(code).toBe(0);
+    expect(out).toMatch(/T_AB/);
+    const md = readFileSync(report, "utf8");
+    expect(md).toMatch(/^# Plan targets/);
+    expect(md).toMatch(/\| base \| door-to-door \| A → B \| 70 \| -10 \| ❌ fail \|/);
+  });
+});
+
+describe("qiwan check colour", () => {
+  it("colours the result only when asked (TTY or FORCE_COLOR), never with NO_COLOR", async () => {
+    const plain = memoryIo();
+    await run([...NET, "check"], plain);
+    expect(plain.out()).not.toMatch(/\u001b\[/);
+    const forced = memoryIo({ env: { FORCE_COLOR: "1" } });
+    await run([...NET, "check"], forced);
+    expect(forced.out()).toMatch(/\u001b\[31mFAIL/);
+    // Colour never shifts the columns: without the escape codes the text is the plain table.
+    // eslint-disable-next-line no-control-regex
+    expect(forced.out().replace(/\u001b\[\d+m/g, "")).toBe(plain.out());
+    const tty = memoryIo({ isTTY: true, env: { NO_COLOR: "1" } });
+    await run([...NET, "check"], tty);
+    expect(tty.out()).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe("qiwan route and qiwan matrix", () => {
+  it("route prints the legs and the total", async () => {
+    const { code, out } = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base");
+    expect(code).toBe(0);
+    expect(out).toMatch(/A → S4 \(110 min\)/);
+    expect(out).toMatch(/Rail 1/);
+  });
+
+  it("matrix --format json gives places × places minutes, 0 on the diagonal, null when unreachable", async () => {
+    const { code, out } = await cli(
+      "matrix",
+      "--scenario",
+      "base",
+      "--places",
+      "A,B,D",
+      "--modes",
+      "rail",
+      "--format",
+      "json",
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { places: string[]; timesMin: Array<Array<number | null>> };
+    expect(json.places).toEqual(["A", "B", "D"]);
+    expect(json.timesMin[0]![0]).toBe(0);
+    expect(json.timesMin[0]![1]).toBeCloseTo(70, 9);
+    expect(json.timesMin[0]![2]).toBeNull();
+  });
+});
