@@ -2,6 +2,15 @@ import { contours } from "d3-contour";
 import type { LonLat } from "../network/schema.js";
 import { ringSignedArea2 } from "./geo.js";
 import type { GridSpec } from "./grid.js";
+import { traceRegions } from "./marchingSquares.js";
+
+/**
+ * Which marching-squares implementation traces the rings: `"linear"` (default, `traceRegions`:
+ * linear time, holes assigned by a row scan) or `"d3"` (d3-contour, whose hole assignment tests each
+ * hole against every polygon: quadratic when a national surface has thousands of holes). Both give
+ * the same rings; the switch exists so a test can prove it.
+ */
+export type ContourTracer = "linear" | "d3";
 
 /** GeoJSON MultiPolygon coordinates: polygons of rings of `[lon, lat]` positions. */
 export type MultiPolygonCoords = LonLat[][][];
@@ -22,7 +31,7 @@ export const COORD_DECIMALS = 7;
  * `[lon, lat]`, with RFC 7946 ring orientation (exterior counter-clockwise, holes clockwise),
  * closed rings of at least 4 positions, and coordinates rounded to {@link COORD_DECIMALS}.
  *
- * Marching squares by d3-contour; crossings are placed by linear interpolation along each cell
+ * Marching squares (see {@link ContourTracer}); crossings are placed by linear interpolation along each cell
  * edge (clamped, see {@link EDGE_EPS}). When the outside sample is not finite, the crossing is where
  * the inside sample's value reaches the threshold or its `edge.headroom` runs out, at
  * `edge.perCell` per cell (for a travel-time surface: where the access disk ends), else halfway.
@@ -31,24 +40,34 @@ export const COORD_DECIMALS = 7;
  *
  * @param values row-major field over `grid` (`NaN` and `Infinity` count as outside).
  * @param threshold inclusive upper bound.
+ * @param edge where to put edges towards non-finite samples (see above); default halfway.
+ * @param tracer ring tracer, default `"linear"`.
  */
 export function contourAtMost(
   grid: GridSpec,
   values: ArrayLike<number>,
   threshold: number,
   edge?: { readonly headroom: ArrayLike<number>; readonly perCell: number },
+  tracer: ContourTracer = "linear",
 ): MultiPolygonCoords {
   const { width, height } = grid;
   const n = width * height;
-  // d3-contour keeps values >= its threshold; negate, and make non-finite values -Infinity (outside).
-  const negated = new Float64Array(n);
-  for (let k = 0; k < n; k++) {
-    const v = values[k]!;
-    negated[k] = v <= Infinity && v >= -Infinity && !Number.isNaN(v) ? -v : -Infinity;
+  let traced: number[][][][];
+  if (tracer === "d3") {
+    // d3-contour keeps values >= its threshold; negate, and make NaN -Infinity (outside).
+    const negated = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const v = values[k]!;
+      negated[k] = Number.isNaN(v) ? -Infinity : -v;
+    }
+    traced = contours().size([width, height]).smooth(false).contour(negated as unknown as number[], -threshold).coordinates;
+  } else {
+    const inside = new Uint8Array(n);
+    for (let k = 0; k < n; k++) inside[k] = values[k]! <= threshold ? 1 : 0;
+    traced = traceRegions(width, height, inside);
   }
-  const geometry = contours().size([width, height]).smooth(false).contour(negated as unknown as number[], -threshold);
   const out: MultiPolygonCoords = [];
-  for (const polygon of geometry.coordinates) {
+  for (const polygon of traced) {
     const rings: LonLat[][] = [];
     polygon.forEach((ring, k) => {
       const lonLat = ring.map(([x, y]) => place(grid, values, threshold, x!, y!, edge));

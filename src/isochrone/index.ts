@@ -5,5 +5,7 @@ export * from "./surface.js";
 export * from "./contour.js";
 export * from "./cutoffs.js";
 export * from "./nodeIsochrone.js";
+export * from "./bands.js";
 export * from "./polygonIsochrone.js";
+export * from "./difference.js";
 export * from "./modelIsochrone.js";

@@ -1,17 +1,13 @@
 import type { TravelTimeModel } from "../model/build-model.js";
-import type { ModeFilter, ProjectSelection } from "../model/types.js";
+import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import { requirePlace } from "../network/lookup.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { IsochroneError } from "./errors.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
-import {
-  type BandOptions,
-  type IsochroneDifference,
-  type PolygonIsochrone,
-  isochroneDifference,
-  polygonIsochrone,
-} from "./polygonIsochrone.js";
+import type { BandOptions } from "./bands.js";
+import { type IsochroneDifference, isochroneDifference } from "./difference.js";
+import { type PolygonIsochrone, polygonIsochrone } from "./polygonIsochrone.js";
 import type { SurfaceOptions, TimedNode } from "./surface.js";
 
 /** An origin of an isochrone: a place, and when the traveller leaves it (seconds, default 0). */
@@ -37,6 +33,11 @@ export interface IsochroneRequest {
   readonly measure?: Measure;
   /** Modes allowed (default multimodal). */
   readonly modes?: ModeFilter;
+  /**
+   * Quantity overrides by JSON Pointer (e.g. `{ "/links/3/speedKmh": 120 }`), applied on top of the
+   * scenario, as in the model's `overlay` (sensitivity runs, Monte Carlo draws).
+   */
+  readonly quantities?: QuantityOverrides;
 }
 
 /** Arrival times at every place of the model's network, from {@link placeTimes}. */
@@ -91,7 +92,13 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
       starts.push(o.startSecs);
     }
   }
-  model.search.setGraph(model.overlay(request.scenario, { measure, ...(request.modes && { modes: request.modes }) }));
+  model.search.setGraph(
+    model.overlay(request.scenario, {
+      measure,
+      ...(request.modes && { modes: request.modes }),
+      ...(request.quantities && { quantities: request.quantities }),
+    }),
+  );
   const nodeTimes = model.search.multiSource(sources, starts, { cutoffSecs: horizonSecs });
   const timesSecs = new Float64Array(network.places.length);
   network.places.forEach((place, k) => {

@@ -42,7 +42,8 @@ export function nodeIsochrone(
   for (let v = 0; v < timesSecs.length; v++) {
     const id = nodePlace[v];
     const t = timesSecs[v]!;
-    if (id === undefined || !(t <= Infinity) || t === Infinity) continue;
+    // Skips unreachable (Infinity) and NaN times alike.
+    if (id === undefined || !(t < Infinity)) continue;
     const old = best.get(id);
     if (old === undefined || t < old) best.set(id, t);
   }

@@ -1,6 +1,6 @@
-import type { IsochroneCollection } from "../isochrone/polygonIsochrone.js";
+import type { IsochroneCollection } from "../isochrone/bands.js";
 import type { BBox } from "../isochrone/grid.js";
-import type { LinkMode, LonLat, ProjectStatus } from "../network/schema.js";
+import type { LinkMode, LonLat, PlaceKind, ProjectStatus } from "../network/schema.js";
 import { IsochroneError } from "../isochrone/errors.js";
 import type { MapLayers } from "./layers.js";
 import { type FittedProjection, fitProjection } from "./projection.js";
@@ -50,6 +50,8 @@ export interface MapOptions {
 }
 
 const MARGIN_PX = 12;
+const LEGEND_W_PX = 150;
+const LEGEND_LINE_PX = 16;
 const HEADER_PX = 44;
 
 /**
@@ -151,7 +153,7 @@ function renderPanel(
       if (d !== "") out.push(`<path d="${d}" fill="${colourOf(f.properties.cutoffMin)}"><title>≤ ${f.properties.cutoffMin} min</title></path>`);
     }
     out.push(`</g>`);
-    for (const c of bandRanks(panel.bands)) legend.push(legendSwatch(colourOf(c), `≤ ${formatMinutes(c)}`, 0.55));
+    for (const c of bandRanks(panel.bands)) legend.push(legendSwatch(colourOf(c), `≤ ${formatCutoffMin(c)}`, 0.55));
   }
   for (const [layer, colour, label] of [
     [panel.lost, LOST_COLOUR, "no longer"],
@@ -167,7 +169,7 @@ function renderPanel(
     out.push(`</g>`);
     for (const f of [...layer.features].filter((x) => x.geometry.coordinates.length > 0).sort((a, b) => a.properties.cutoffMin - b.properties.cutoffMin)) {
       const opacity = 0.35 + 0.5 * (1 - cutoffs.indexOf(f.properties.cutoffMin) / Math.max(1, cutoffs.length));
-      legend.push(legendSwatch(colour, `${label} ≤ ${formatMinutes(f.properties.cutoffMin)}`, opacity));
+      legend.push(legendSwatch(colour, `${label} ≤ ${formatCutoffMin(f.properties.cutoffMin)}`, opacity));
     }
   }
   if (panel.outlineBands) {
@@ -212,14 +214,36 @@ function renderPanel(
     const fill = p.kind === "station" ? "#ffffff" : "#222222";
     out.push(`<circle cx="${px(x)}" cy="${px(y)}" r="${r}" fill="${fill}" stroke="#222222" stroke-width="1"><title>${escapeXml(`${p.name.zh} ${p.name.en} (${p.id})`)}</title></circle>`);
   }
-  for (const p of inView) {
-    const major = p.kind === "city" || p.kind === "airport";
-    if (labels === "none" || KIND_RADIUS_PX[p.kind] === 0 || (!major && !labelAll)) continue;
+  // Greedy label placement: major places first, each label right of its marker, else left, then
+  // the same a line above or below; dropped if all collide, so labels never overlap one another.
+  const placed: [number, number, number, number][] = [];
+  // The legend box (drawn later, top right) is an obstacle too.
+  const legendItems = legend.length + modesShown.size + statusesShown.size;
+  if (legendItems > 0) {
+    const x0 = width - MARGIN_PX - LEGEND_W_PX - 6;
+    const y0 = HEADER_PX + MARGIN_PX + 6;
+    placed.push([x0, y0, x0 + LEGEND_W_PX, y0 + legendItems * LEGEND_LINE_PX + 10]);
+  }
+  const candidates = inView
+    .filter((p) => labels !== "none" && KIND_RADIUS_PX[p.kind] > 0 && (isMajor(p.kind) || labelAll))
+    .sort((a, b) => Number(isMajor(b.kind)) - Number(isMajor(a.kind)));
+  for (const p of candidates) {
+    const major = isMajor(p.kind);
     const [x, y] = proj.project(p.coord);
     const size = major ? 13 : 10;
+    const w = Math.max(p.name.zh.length * size, p.name.en.length * (size - 3) * 0.56) + 2;
+    const h = 2 * size + 1;
+    const spots: [number, number][] = [];
+    for (const dy of [0, -h + 4, h - 4]) spots.push([x + 6, dy], [x - 6 - w, dy]);
+    const spot = spots.find(
+      ([left, dy]) => !placed.some(([l, t, r, b]) => left < r && left + w > l && y + dy - size - 1 < b && y + dy + size > t),
+    );
+    if (spot === undefined) continue;
+    const [left, dy] = spot;
+    placed.push([left, y + dy - size - 1, left + w, y + dy + size]);
     const halo = `stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
-    out.push(`<text x="${px(x + 6)}" y="${px(y - 2)}" font-size="${size}" font-weight="${major ? 700 : 400}" fill="#111111" ${halo}>${escapeXml(p.name.zh)}</text>`);
-    out.push(`<text x="${px(x + 6)}" y="${px(y + size - 1)}" font-size="${size - 3}" fill="#333333" ${halo}>${escapeXml(p.name.en)}</text>`);
+    out.push(`<text x="${px(left)}" y="${px(y + dy - 2)}" font-size="${size}" font-weight="${major ? 700 : 400}" fill="#111111" ${halo}>${escapeXml(p.name.zh)}</text>`);
+    out.push(`<text x="${px(left)}" y="${px(y + dy + size - 1)}" font-size="${size - 3}" fill="#333333" ${halo}>${escapeXml(p.name.en)}</text>`);
   }
   out.push(`</g>`);
   for (const o of panel.origins ?? []) {
@@ -236,8 +260,8 @@ function renderPanel(
     legend.push(`<line x1="0" y1="6" x2="18" y2="6" stroke="${st.colour ?? "#444444"}" stroke-width="${2 * st.widthFactor}"${st.dasharray ? ` stroke-dasharray="${st.dasharray}"` : ""}${st.opacity < 1 ? ` stroke-opacity="${st.opacity}"` : ""}/><text x="24" y="10" font-size="11">${escapeXml(status)}</text>`);
   }
   if (legend.length > 0) {
-    const lh = 16;
-    const boxW = 150;
+    const lh = LEGEND_LINE_PX;
+    const boxW = LEGEND_W_PX;
     const boxH = legend.length * lh + 10;
     const x0 = width - MARGIN_PX - boxW - 6;
     const y0 = HEADER_PX + MARGIN_PX + 6;
@@ -252,12 +276,16 @@ function renderPanel(
   return out.join("\n");
 }
 
+function isMajor(kind: PlaceKind): boolean {
+  return kind === "city" || kind === "airport";
+}
+
 function legendSwatch(colour: string, label: string, opacity: number): string {
   return `<rect width="18" height="11" fill="${colour}" fill-opacity="${opacity}" stroke="#666666" stroke-width="0.5"/><text x="24" y="10" font-size="11">${escapeXml(label)}</text>`;
 }
 
 /** "45 min", "2 h", "2 h 30 min". */
-export function formatMinutes(min: number): string {
+export function formatCutoffMin(min: number): string {
   if (min < 60) return `${min} min`;
   const h = Math.floor(min / 60);
   const m = Math.round(min - h * 60);

@@ -46,24 +46,30 @@ export interface PngResult {
 }
 
 /**
- * Renders an SVG document to PNG with resvg (Node only; the native binding loads on first call) (system fonts plus a CJK font found by
- * {@link findCjkFont}). Without a CJK font the PNG is still written and `warnings` says so.
+ * Renders an SVG document to PNG with resvg (Node only; the native binding loads on first call),
+ * with a CJK font found by {@link findCjkFont}, or the system fonts when none is found. Without a CJK font the PNG is still written and `warnings` says so.
  *
  * @param options.widthPx output width in pixels (default: the SVG's own width; height keeps the aspect).
  * @param options.fontFile a font file to use instead of searching.
+ * @param options.fontDirs folders to search for a CJK font (default {@link FONT_DIRS}).
  */
-export async function svgToPng(svg: string, options: { widthPx?: number; fontFile?: string } = {}): Promise<PngResult> {
+export async function svgToPng(
+  svg: string,
+  options: { widthPx?: number; fontFile?: string; fontDirs?: readonly string[] } = {},
+): Promise<PngResult> {
   const { Resvg } = await import("@resvg/resvg-js");
-  const fontFile = options.fontFile ?? (await findCjkFont());
+  const fontFile = options.fontFile ?? (await findCjkFont(options.fontDirs));
   const warnings: string[] = [];
   if (fontFile === undefined) {
     warnings.push(
-      "no CJK font found (searched " + FONT_DIRS.join(", ") + "): Chinese labels will render as empty boxes; install one, e.g. `apt-get install fonts-noto-cjk`",
+      "no CJK font found (searched " + (options.fontDirs ?? FONT_DIRS).join(", ") + "): Chinese labels will render as empty boxes; install one, e.g. `apt-get install fonts-noto-cjk`",
     );
   }
   const resvg = new Resvg(svg, {
     font: {
-      loadSystemFonts: true,
+      // Noto Sans CJK covers Latin too; scanning every system font costs about a second, so only
+      // fall back to the system fonts when no CJK font was found.
+      loadSystemFonts: fontFile === undefined,
       ...(fontFile !== undefined && { fontFiles: [fontFile], defaultFontFamily: "Noto Sans CJK SC" }),
     },
     ...(options.widthPx !== undefined && { fitTo: { mode: "width" as const, value: options.widthPx } }),

@@ -270,7 +270,55 @@ describe("isochroneDifference(nodesA, nodesB, cutoffsMin)", () => {
   });
 });
 
-describe("contourAtMost(grid, values, threshold)", () => {
+describe("contourAtMost(grid, values, threshold, edge, tracer)", () => {
+  const canonical = (coords: LonLat[][][]): string =>
+    coords
+      .map((poly) =>
+        poly
+          .map((ring) => {
+            const open = ring.slice(0, -1).map((p) => p.join(","));
+            let k = 0;
+            for (let i = 1; i < open.length; i++) if (open[i]! < open[k]!) k = i;
+            return [...open.slice(k), ...open.slice(0, k)].join(" ");
+          })
+          .map((r, i) => (i === 0 ? `E ${r}` : r))
+          .sort()
+          .join(" / "),
+      )
+      .sort()
+      .join(" | ");
+
+  it("the linear tracer and d3-contour give the same polygons, holes included", () => {
+    fc.assert(
+      fc.property(nodesArb, fc.integer({ min: 5, max: 90 }), (raw, cutoffMin) => {
+        const s = travelTimeSurface(toNodes(raw), 90 * 60, OPTS);
+        const edge = { headroom: s.headroomSecs, perCell: s.secsPerCell };
+        const a = contourAtMost(s.grid, s.timesSecs, cutoffMin * 60, edge, "linear");
+        const b = contourAtMost(s.grid, s.timesSecs, cutoffMin * 60, edge, "d3");
+        expect(canonical(a)).toBe(canonical(b));
+      }),
+      { seed: 17, numRuns: 60 },
+    );
+  });
+
+  it("random boolean fields: same rings as d3-contour, each hole inside its own exterior", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.array(fc.boolean(), { minLength: 144, maxLength: 144 }), (w, h, bits) => {
+        const grid = gridFromBBox([LON0, LAT0, LON0 + 0.01 * w, LAT0 + 0.01 * h], { cellSizeM: (0.01 * EARTH_RADIUS_M * Math.PI) / 180 });
+        const values = Float64Array.from({ length: grid.width * grid.height }, (_, k) => (bits[k % 144] ? 0 : 1));
+        const a = contourAtMost(grid, values, 0.5, undefined, "linear");
+        expect(canonical(a)).toBe(canonical(contourAtMost(grid, values, 0.5, undefined, "d3")));
+        for (const poly of a) for (const hole of poly.slice(1)) expect(pointInMultiPolygon(hole[0]!, [[poly[0]!]])).toBe(true);
+        for (let j = 0; j < grid.height; j++) {
+          for (let i = 0; i < grid.width; i++) {
+            expect(pointInMultiPolygon(gridCellCentre(grid, i, j), a)).toBe(values[i + j * grid.width] === 0);
+          }
+        }
+      }),
+      { seed: 18, numRuns: 300 },
+    );
+  });
+
   it("traces a hole as a clockwise ring inside a counter-clockwise exterior", () => {
     const grid = gridFromBBox([LON0, LAT0, LON0 + 0.05, LAT0 + 0.05], { cellSizeM: 1000 });
     const values = new Float64Array(grid.width * grid.height).fill(0);

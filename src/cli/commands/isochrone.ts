@@ -9,7 +9,7 @@ import { MEASURES, type Measure } from "../../network/schema.js";
 import { requirePlace } from "../../network/lookup.js";
 import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
-import { formatMinutes, renderMapSvg } from "../../render/mapSvg.js";
+import { formatCutoffMin, renderMapSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
@@ -86,7 +86,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           const names = origins.map((o) => network.placeById.get(o.placeId)?.name.en ?? o.placeId).join(", ");
           const svg = renderMapSvg({
             title: `${scenario.scenario.name.en} ${scenario.scenario.name.zh}`,
-            subtitle: `${flags.measure} from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatMinutes).join(", ")}`,
+            subtitle: `${flags.measure} from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
             layers: networkLayers(network, scenario),
             bands: iso.collection,
             origins: origins.map((o, i) => requirePlace(network, o.placeId, `--from[${i}]`).coord),

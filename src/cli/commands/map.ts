@@ -7,7 +7,7 @@ import { buildModel } from "../../model/build-model.js";
 import { requirePlace } from "../../network/lookup.js";
 import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
-import { formatMinutes, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
+import { formatCutoffMin, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
@@ -65,7 +65,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
           { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb), bands: d.b.collection, origins: coords },
           {
             title: `${b} vs ${a}`,
-            subtitle: `newly within ${cutoffsMin.map(formatMinutes).join(", ")} (outline: ${a})`,
+            subtitle: `newly within ${cutoffsMin.map(formatCutoffMin).join(", ")} (outline: ${a})`,
             layers: networkLayers(network, sb),
             gained: d.gained,
             lost: d.lost,

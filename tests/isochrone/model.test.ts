@@ -1,0 +1,170 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  type TravelTimeModel,
+  IsochroneError,
+  buildModel,
+  embeddedNetworkPath,
+  gridCellCentre,
+  isochroneDifference,
+  loadNetwork,
+  modelIsochroneDifference,
+  modelNodeIsochrone,
+  modelPolygonIsochrone,
+  placeTimes,
+  pointInMultiPolygon,
+  surfaceNodes,
+} from "../../src/index.js";
+import type { LonLat, Network } from "../../src/index.js";
+import { rfc7946Problems } from "./helpers.js";
+
+let network: Network;
+let model: TravelTimeModel;
+beforeAll(async () => {
+  network = await loadNetwork(embeddedNetworkPath());
+  model = buildModel(network);
+});
+
+/** Bellman–Ford over the model's graph with the scenario's edge costs: an independent oracle. */
+function oracleTimes(origins: { placeId: string; startSecs: number }[], scenario: string, horizonSecs: number): Map<string, number> {
+  const costs = model.costsFor({ scenario });
+  const dist = new Float64Array(model.nodeCount).fill(Infinity);
+  for (const o of origins) dist[model.originNode(o.placeId)] = Math.min(dist[model.originNode(o.placeId)]!, o.startSecs);
+  const edges: [number, number, number][] = [];
+  model.graph.forEachEdge((_e, attrs, source, target) => {
+    edges.push([model.nodeIndex.get(source)!, model.nodeIndex.get(target)!, costs[attrs.index]!]);
+  });
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [u, v, c] of edges) {
+      if (dist[u]! + c < dist[v]!) {
+        dist[v] = dist[u]! + c;
+        changed = true;
+      }
+    }
+  }
+  return new Map(network.places.map((p) => {
+    const t = dist[model.destinationNode(p.id)]!;
+    return [p.id, t <= horizonSecs ? t : Infinity];
+  }));
+}
+
+describe("placeTimes(model, request, horizonSecs) on the embedded network", () => {
+  it("agrees with a Bellman–Ford oracle, one origin and two origins with a start offset", () => {
+    for (const origins of [[{ placeId: "QJ_CITY", startSecs: 0 }], [{ placeId: "QJ_CITY", startSecs: 0 }, { placeId: "WS_CITY", startSecs: 600 }]]) {
+      for (const scenario of ["baseline-2020", "plan-2025"]) {
+        const got = placeTimes(model, { origins, scenario }, 8 * 3600);
+        const want = oracleTimes(origins, scenario, 8 * 3600);
+        network.places.forEach((p, k) => {
+          const w = want.get(p.id)!;
+          if (Number.isFinite(w)) expect(got.timesSecs[k]).toBeCloseTo(w, 6);
+          else expect(got.timesSecs[k]).toBe(Infinity);
+        });
+      }
+    }
+  });
+
+  it("rejects an unknown origin with a did-you-mean, and a station-to-station origin without a station", () => {
+    expect(() => placeTimes(model, { origins: "QJ_CITYY", scenario: "plan-2025" }, 3600)).toThrow(/did you mean "QJ_CITY"/);
+    const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
+    if (noStation) {
+      expect(() => placeTimes(model, { origins: noStation.id, scenario: "plan-2025", measure: "station-to-station" }, 3600)).toThrow(IsochroneError);
+    }
+    expect(() => placeTimes(model, { origins: [], scenario: "plan-2025" }, 3600)).toThrow(IsochroneError);
+  });
+});
+
+describe("modelNodeIsochrone(model, request)", () => {
+  it("8-hour cutoffs: bands nest and every reached time is within its cutoff", () => {
+    for (const measure of ["door-to-door", "station-to-station"] as const) {
+      const bands = modelNodeIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [480, 30, 120], measure });
+      expect(bands.map((b) => b.cutoffMin)).toEqual([30, 120, 480]);
+      for (const b of bands) for (const r of b.reached) expect(r.timeSecs).toBeLessThanOrEqual(b.cutoffMin * 60);
+      expect(bands[0]!.reached.length).toBeLessThanOrEqual(bands[1]!.reached.length);
+      expect(bands[1]!.reached.length).toBeLessThanOrEqual(bands[2]!.reached.length);
+      expect(bands[2]!.reached.length).toBeGreaterThan(bands[0]!.reached.length);
+    }
+  });
+});
+
+describe("modelPolygonIsochrone(model, request) on the embedded network", () => {
+  it("valid RFC 7946 bands; every reached grid sample inside, others outside; bands nest by sampling", () => {
+    const { collection, surface } = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [30, 60] });
+    collection.features.forEach((f, k) => expect(rfc7946Problems(f, `features[${k}]`)).toEqual([]));
+    const [f60, f30] = collection.features;
+    expect(f30!.properties.cutoffMin).toBe(30);
+    expect(f30!.properties.scenario).toBe("plan-2025");
+    const g = surface.grid;
+    const rng = fc.sample(fc.tuple(fc.integer({ min: 0, max: g.width - 1 }), fc.integer({ min: 0, max: g.height - 1 })), { seed: 3, numRuns: 1500 });
+    for (const [i, j] of rng) {
+      const t = surface.timesSecs[i + j * g.width]!;
+      const p = gridCellCentre(g, i, j);
+      expect(pointInMultiPolygon(p, f30!.geometry.coordinates)).toBe(t <= 1800);
+      expect(pointInMultiPolygon(p, f60!.geometry.coordinates)).toBe(t <= 3600);
+    }
+    // Containment of every grid sample of the 30-min band in the 60-min band.
+    for (let k = 0; k < surface.timesSecs.length; k++) {
+      if (surface.timesSecs[k]! <= 1800) {
+        expect(pointInMultiPolygon(gridCellCentre(g, k % g.width, Math.floor(k / g.width)), f60!.geometry.coordinates)).toBe(true);
+      }
+    }
+  });
+
+  it("station-to-station: bands start only from stops and carry the measure", () => {
+    const r = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [60], measure: "station-to-station" });
+    expect(r.collection.features[0]!.properties).toMatchObject({ measure: "station-to-station", cutoffMin: 60 });
+    expect(rfc7946Problems(r.collection.features[0])).toEqual([]);
+    const nodes = surfaceNodes(model, r.times);
+    expect(nodes.length).toBe(network.places.filter((p) => model.isStop(p.id)).length);
+    expect(nodes.length).toBeLessThan(network.places.length);
+  });
+
+  it("an empty scenario change (the same project set given explicitly) gives byte-identical GeoJSON", () => {
+    const props = { properties: { scenario: "same" } };
+    const a = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [30, 60] }, props);
+    const b = modelPolygonIsochrone(
+      model,
+      { origins: "QJ_CITY", scenario: { projects: [...model.scenarioProjects("plan-2025")] }, cutoffsMin: [30, 60] },
+      props,
+    );
+    expect(JSON.stringify(b.collection)).toBe(JSON.stringify(a.collection));
+  });
+
+  it("a faster link (higher speedKmh) never slows a place and never shrinks a band", () => {
+    // Link speeds the model's costs actually read (rail speeds behind timetabled runs are not).
+    const fast = model.quantities().flatMap((q) => {
+      const m = /^\/links\/(\d+)\/speedKmh$/.exec(q.pointer);
+      return m ? [Number(m[1])] : [];
+    });
+    expect(fast.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.constantFrom(...fast), fc.double({ min: 1, max: 3, noNaN: true }), (i, factor) => {
+        const quantities = { [`/links/${i}/speedKmh`]: network.links[i]!.speedKmh!.value * factor };
+        const request = { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [30, 60] };
+        const before = placeTimes(model, request, 3600);
+        const after = placeTimes(model, { ...request, quantities }, 3600);
+        before.timesSecs.forEach((t, k) => expect(after.timesSecs[k]!).toBeLessThanOrEqual(t + 1e-6));
+        const d = isochroneDifference(surfaceNodes(model, before), surfaceNodes(model, after), [30, 60]);
+        for (const f of d.lost.features) expect(f.geometry.coordinates).toEqual([]);
+        d.a.collection.features.forEach((fa, k) => {
+          expect(d.b.collection.features[k]!.properties.areaKm2).toBeGreaterThanOrEqual(fa.properties.areaKm2 - 1e-9);
+        });
+      }),
+      { seed: 5, numRuns: 8 },
+    );
+  });
+
+  it("modelIsochroneDifference: gained areas are labelled with both scenarios and lie in B's band", () => {
+    const d = modelIsochroneDifference(model, { origins: "QJ_CITY", scenarioA: "baseline-2020", scenarioB: "plan-2025", cutoffsMin: [60] });
+    const gained = d.gained.features[0]!;
+    expect(gained.properties).toMatchObject({ change: "gained", scenario: "plan-2025", baseline: "baseline-2020", cutoffMin: 60 });
+    const ring = gained.geometry.coordinates[0]?.[0];
+    if (ring) {
+      // A point just inside the first gained ring's first edge lies in B's 60-min band.
+      const inside = ring.slice(0, -1).reduce<LonLat>((acc, p, _i, arr) => [acc[0] + p[0] / arr.length, acc[1] + p[1] / arr.length], [0, 0]);
+      if (pointInMultiPolygon(inside, gained.geometry.coordinates)) {
+        expect(pointInMultiPolygon(inside, d.b.collection.features[0]!.geometry.coordinates)).toBe(true);
+      }
+    }
+  });
+});
