@@ -31,7 +31,7 @@ for nb in notebooks/*.ipynb; do
   echo "== executing $nb"
   # Executed into a copy first: a failing cell exits non-zero and leaves the committed notebook untouched.
   "$PY" -m nbconvert --to notebook --execute --ExecutePreprocessor.timeout=900 \
-    --ExecutePreprocessor.kernel_name=deno --ExecutePreprocessor.record_timing=False --output-dir "$out" "$nb"
+    --ExecutePreprocessor.kernel_name=deno --ExecutePreprocessor.record_timing=False --ClearMetadataPreprocessor.enabled=True --ClearMetadataPreprocessor.clear_notebook_metadata=False --output-dir "$out" "$nb"
   mv "$out/$name.ipynb" "$nb"
   echo "== type-checking $nb"
   # The script keeps the notebook's relative imports, so it is checked from inside notebooks/.
