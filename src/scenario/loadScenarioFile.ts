@@ -33,10 +33,6 @@ export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioS
   const o = json as Record<string, unknown>;
   if (typeof o.base !== "string") throw new ScenarioFileError(label, `"base" must be a scenario id string, got ${JSON.stringify(o.base)}`);
   if (!Array.isArray(o.modifications)) throw new ScenarioFileError(label, `"modifications" must be an array, got ${JSON.stringify(o.modifications)}`);
-  return {
-    base: o.base,
-    ...(typeof o.name === "string" ? { name: o.name } : {}),
-    ...(typeof o.description === "string" ? { description: o.description } : {}),
-    modifications: o.modifications,
-  };
+  // Other keys are kept so that resolving reports unknown ones (e.g. a misspelt "modifcations").
+  return { ...o, base: o.base, modifications: o.modifications } as ScenarioSpecInput;
 }

@@ -143,9 +143,15 @@ export function resolveModifications(
   spec: { readonly base: string; readonly modifications: readonly unknown[] },
 ): ResolvedModifications {
   const problems: ModificationProblem[] = [];
-  const head = ScenarioSpecSchema.pick({ base: true, modifications: true }).safeParse(spec);
+  const head = ScenarioSpecSchema.safeParse(spec);
   if (!head.success) {
     for (const issue of head.error.issues) {
+      if (issue.code === "unrecognized_keys") {
+        for (const key of issue.keys) {
+          problems.push({ index: -1, type: "scenario", field: key, value: (spec as Record<string, unknown>)[key], message: `unknown field "${key}" in the scenario`, fix: didYouMean(key, Object.keys(ScenarioSpecSchema.shape), "field (base, modifications, name, description, $schema)") });
+        }
+        continue;
+      }
       const field = fieldOf(issue.path);
       problems.push({ index: -1, type: "scenario", field, value: valueAt(spec, issue.path), message: issue.message, fix: `give ${field} as in docs/api-scenario.md` });
     }

@@ -36,6 +36,10 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(a.out).toBe(b.out);
     expect(a.out).toContain("P(met)");
     expect(a.err).toBe(""); // no progress bar off a TTY
+    const tty = memoryIo({ isTTY: true });
+    expect(await run(["--network", networkPath, "uncertainty", "--draws", "30", "--seed", "4"], tty)).toBe(0);
+    expect(tty.err()).toContain("draws"); // the bar is drawn on a terminal, on stderr
+    expect(tty.out()).toBe(a.out.replace(/\n$/, "") + "\n");
     const bad = await qiwan("uncertainty", "--draws", "0");
     expect(bad.code).toBe(2);
     expect(bad.err).toMatch(/--draws 0: give an integer >= 1/);

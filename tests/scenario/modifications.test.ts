@@ -237,3 +237,16 @@ describe("scenario files", () => {
     }
   });
 });
+
+describe("scenario spec keys", () => {
+  it("name, description and $schema are allowed; an unknown top-level key is a problem with index -1", () => {
+    expect(() => resolveModifications(net, { base: "plan-2025", name: "n", description: "d", $schema: "x", modifications: [] } as never)).not.toThrow();
+    try {
+      resolveModifications(net, { base: "plan-2025", modifications: [], modifcations: [] } as never);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ModificationError).problems[0]).toMatchObject({ index: -1, type: "scenario", field: "modifcations", fix: 'did you mean "modifications"?' });
+      expect((e as Error).message).toContain("modifcations");
+    }
+  });
+});
