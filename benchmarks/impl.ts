@@ -11,7 +11,7 @@ import { dijkstra } from "graphology-shortest-path";
 import createGraph from "ngraph.graph";
 import ngraphPath from "ngraph.path";
 import { compileGraph, matrix, matrixParallel, ShortestPathSearch } from "../src/index.js";
-import { readArcs, readInts } from "./graphs.js";
+import { prng, readArcs, readInts } from "./graphs.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -23,6 +23,7 @@ const { values: args } = parseArgs({
     reorder: { type: "boolean", default: false },
     warmup: { type: "string", default: "3" },
     extras: { type: "boolean", default: false },
+    matrix: { type: "boolean", default: false },
     workers: { type: "string", default: "2" },
   },
 });
@@ -33,7 +34,7 @@ const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
 let sink = 0;
 
 const arcs = readArcs(args.graph!);
-const sources = readInts(args.sources!);
+const sources = args.sources ? readInts(args.sources) : [];
 const warmup = Number(args.warmup);
 const m = arcs.from.length;
 
@@ -74,6 +75,7 @@ async function runCore(): Promise<Record<string, unknown>> {
   for (let i = 0; i < warmup || performance.now() - warmStart < 300; i++) search.oneToAllInto(out, sources[i % sources.length]!);
   const check: Array<[number, number]> = [];
   const farthest: number[] = [];
+  const farthestSecs: number[] = [];
   const ms = sources.map((s) => {
     const t0 = performance.now();
     search.oneToAllInto(out, s);
@@ -91,6 +93,7 @@ async function runCore(): Promise<Record<string, unknown>> {
     }
     check.push([reach, sum]);
     farthest.push(far);
+    farthestSecs.push(out[far]!);
     return t;
   });
   const result: Record<string, unknown> = {
@@ -103,6 +106,7 @@ async function runCore(): Promise<Record<string, unknown>> {
     ms,
     check,
     farthest,
+    farthestSecs,
   };
   if (args.extras) {
     const bounded: Record<string, number[]> = {};
@@ -113,6 +117,8 @@ async function runCore(): Promise<Record<string, unknown>> {
     result.bounded = bounded;
     const reverseMs = timeEach(sources, (s) => search.oneToAllInto(out, s, { reverse: true }));
     result.reverseMs = reverseMs;
+  }
+  if (args.matrix) {
     // 100 x 100 matrix between seeded nodes (the first sources are reused as origins).
     const pick = (offset: number) => Array.from({ length: 100 }, (_, i) => (sources[i % sources.length]! * 7919 + i * 104729 + offset) % graph.nodeCount);
     const origins = pick(1);
@@ -180,8 +186,46 @@ function runNgraph(): Record<string, unknown> {
   return { buildMs: built.buildMs, heapDeltaMb: built.heapDeltaMb, rssDeltaMb: built.rssDeltaMb, ms, pathCosts: costs };
 }
 
+/**
+ * Exact Shapley attribution needs one evaluation per subset of projects: here 16 projects (fast
+ * links added to the graph), 2^16 subsets, each a cost overlay with the links of the projects not
+ * built set to Infinity, then a one-to-many query to 10 targets.
+ */
+function runOverlays(): Record<string, unknown> {
+  const rand = prng(99);
+  const projects = 16;
+  const n = arcs.nodeCount;
+  const from = Int32Array.from([...arcs.from, ...Array.from({ length: projects }, () => Math.floor(rand() * n))]);
+  const to = Int32Array.from([...arcs.to, ...Array.from({ length: projects }, () => Math.floor(rand() * n))]);
+  const baseCosts = Float64Array.from([...arcs.cost, ...Array.from({ length: projects }, () => 60)]);
+  const base = compileGraph({ nodeCount: n, from, to, costSecs: baseCosts });
+  const search = new ShortestPathSearch(base);
+  const targets = Array.from({ length: 10 }, () => Math.floor(rand() * n));
+  const row = new Float64Array(targets.length);
+  const costs = new Float64Array(baseCosts.length);
+  const subsets = 1 << projects;
+  const t0 = performance.now();
+  for (let subset = 0; subset < subsets; subset++) {
+    costs.set(baseCosts);
+    for (let p = 0; p < projects; p++) if (!((subset >> p) & 1)) costs[m + p] = Infinity;
+    search.setGraph(base.withCosts(costs));
+    search.oneToManyInto(row, 0, targets);
+    sink += row[0]!;
+  }
+  const totalMs = performance.now() - t0;
+  return { nodes: n, arcs: from.length, subsets, totalMs, usPerSubset: (totalMs * 1000) / subsets, queue: base.queue, ms: [totalMs] };
+}
+
 const result =
-  args.impl === "core" ? await runCore() : args.impl === "graphology" ? runGraphology() : args.impl === "ngraph" ? runNgraph() : null;
+  args.impl === "core"
+    ? await runCore()
+    : args.impl === "graphology"
+      ? runGraphology()
+      : args.impl === "ngraph"
+        ? runNgraph()
+        : args.impl === "overlays"
+          ? runOverlays()
+          : null;
 if (result === null) throw new Error(`--impl ${args.impl}: use core, graphology or ngraph`);
 result.maxRssMb = mb(process.resourceUsage().maxRSS * 1024);
 result.sink = sink;

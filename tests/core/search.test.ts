@@ -9,8 +9,9 @@ const RUNS = 150;
 const CONFIGS = [
   { queue: "heap", reorder: false },
   { queue: "heap", reorder: true },
+  { queue: "bucket", reorder: false },
+  { queue: "bucket", reorder: true },
   { queue: "auto", reorder: false },
-  { queue: "auto", reorder: true },
 ] as const;
 
 function expectTimes(actual: ArrayLike<number>, expected: ArrayLike<number>): void {
