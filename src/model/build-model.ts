@@ -15,6 +15,8 @@ import {
   type Service,
 } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import { UnknownIdError } from "../network/errors.js";
+import { closestMatch } from "../network/suggest.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
 import { PARAMETER_SPECS, resolveParameters, type ParameterName, type ResolvedParameters } from "./parameters.js";
@@ -79,6 +81,23 @@ function waitSecs(rule: WaitRule, headwayMin: number): number {
   return Math.min(headwayMin * 30, rule.capMin * 60);
 }
 
+function checkOptions(o: Required<ModelOptions>): void {
+  const bad = (what: string, value: unknown, fix: string): never => {
+    throw new ModelError(`buildModel options: ${what} = ${JSON.stringify(value)} is invalid; ${fix}`);
+  };
+  const w = o.wait;
+  if (typeof w === "string") {
+    if (w !== "half-headway" && w !== "full-headway") bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
+  } else if (w === null || typeof w !== "object") {
+    bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
+  } else {
+    const value = "fixedMin" in w ? w.fixedMin : "capMin" in w ? w.capMin : undefined;
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) bad("wait", w, "give { fixedMin } or { capMin } as minutes >= 0");
+  }
+  if (!(Number.isFinite(o.accessRadiusKm) && o.accessRadiusKm >= 0)) bad("accessRadiusKm", o.accessRadiusKm, "give a distance in km >= 0");
+  if (!(Number.isFinite(o.walkMaxKm) && o.walkMaxKm >= 0)) bad("walkMaxKm", o.walkMaxKm, "give a distance in km >= 0");
+}
+
 function toOverrideMap(q: QuantityOverrides | undefined): Map<string, number> {
   const out = new Map<string, number>();
   if (q === undefined) return out;
@@ -133,6 +152,7 @@ export class TravelTimeModel {
   constructor(network: Network, options: ModelOptions = {}) {
     this.network = network;
     this.options = { ...DEFAULT_MODEL_OPTIONS, ...options };
+    checkOptions(this.options);
     this.parameters = resolveParameters(network.parameters);
     const warnings: string[] = [];
     this.warnings = warnings;
@@ -584,14 +604,17 @@ export class TravelTimeModel {
   /**
    * Entity activity for a project set: `out[i]` is 1 when entity i (links in network order, then
    * services) exists: every project it needs is in the set, and no entity that replaces it also has
-   * every project it needs. Unknown project ids throw {@link ModelError}.
+   * every project it needs. Unknown project ids throw `UnknownIdError` with a did-you-mean.
    */
   activeEntities(projects: Iterable<Id>, out: Uint8Array = new Uint8Array(this.#entityCount)): Uint8Array {
     const W = this.#entityWords;
     const set = new Uint32Array(W);
     for (const p of projects) {
       const bit = this.#projectBit.get(p);
-      if (bit === undefined) throw new ModelError(`unknown project "${p}"${didYouMean(p, this.#projectBit.keys())}`);
+      if (bit === undefined) {
+        const known = [...this.#projectBit.keys()];
+        throw new UnknownIdError("project", p, closestMatch(p, known), known, "projects");
+      }
       set[bit >>> 5]! |= 1 << (bit & 31);
     }
     const present = new Uint8Array(this.#entityCount);

@@ -141,3 +141,27 @@ describe("buildModel on degenerate input", () => {
     expect(checkTargets(empty, { model: m })).toEqual([]);
   });
 });
+
+describe("buildModel options", () => {
+  it("rejects invalid options with a ModelError naming the option and the fix", async () => {
+    const { ModelError } = await import("../../src/index.js");
+    expect(() => buildModel(network, { wait: { capMin: -1 } })).toThrow(ModelError);
+    expect(() => buildModel(network, { wait: "quarter-headway" as never })).toThrow(/wait = "quarter-headway" is invalid/);
+    expect(() => buildModel(network, { accessRadiusKm: Number.NaN })).toThrow(/accessRadiusKm/);
+  });
+});
+
+describe("network parameters override the defaults", () => {
+  it("stationTransferMin at one station and commercialSpeedFactor.hsr from the network's parameters section", () => {
+    const parameters = {
+      stationTransferMin: { S3: { value: 3, source: "test value" } },
+      commercialSpeedFactor: { hsr: { value: 0.75, source: "test value" } },
+    };
+    const m = buildModel({ ...network, parameters }, { generateAccess: false });
+    // H1: 150 km at 0.75 × 250 km/h = 48 min; transfer at S3 is 3 min instead of transferMin.rail = 10.
+    expect(findRoute(m, "A", "S4", { scenario: "base" }).timeMin).toBeCloseTo(10 + 10 + 48 + (3 + 15 + 20), 9);
+    expect(m.parameters.entries().find((e) => e.name === "stationTransferMin" && e.key === "S3")).toMatchObject({
+      fromNetwork: true,
+    });
+  });
+});

@@ -154,3 +154,14 @@ describe("station-to-station between places that share a station", () => {
     expect(d2d.pairs[0]!.status).toBe("no-route"); // F has no connector and generated access is off in this model
   });
 });
+
+describe("report helpers", () => {
+  it("csvCell quotes commas, quotes and line breaks (RFC 4180) and leaves null empty", async () => {
+    const { csvCell, formatMinutes } = await import("../../src/index.js");
+    expect(csvCell('G75, "old" road')).toBe('"G75, ""old"" road"');
+    expect(csvCell("a\nb")).toBe('"a\nb"');
+    expect(csvCell(null)).toBe("");
+    expect(csvCell(1.23456)).toBe("1.235");
+    expect([formatMinutes(null), formatMinutes(3.04), formatMinutes(59.6), formatMinutes(-0.01)]).toEqual(["–", "3", "60", "0"]);
+  });
+});

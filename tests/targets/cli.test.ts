@@ -191,3 +191,27 @@ describe("qiwan route and qiwan matrix", () => {
     expect(json.timesMin[0]![2]).toBeNull();
   });
 });
+
+describe("--wait", () => {
+  it("changes the wait rule; a bad rule exits 2 before the network is read", async () => {
+    const capped = await cli(
+      "route",
+      "--from",
+      "S1",
+      "--to",
+      "S3",
+      "--scenario",
+      "base",
+      "--measure",
+      "station-to-station",
+      "--wait",
+      "cap:4",
+      "--format",
+      "json",
+    );
+    expect(JSON.parse(capped.out).routes[0].route.timeMin).toBeCloseTo(4 + 45, 9);
+    const io = memoryIo();
+    expect(await run(["--network", "/nonexistent/network.json", "check", "--wait", "cap:x"], io)).toBe(2);
+    expect(io.err()).toMatch(/--wait "cap:x" is not a wait rule/);
+  });
+});

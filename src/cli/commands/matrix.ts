@@ -9,7 +9,7 @@ import { csvCell } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
 import { createProgress, type Progress } from "../progress.js";
-import { listOption, modelOrExit, requireIds, writeOut } from "./model-support.js";
+import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 interface MatrixOptions {
   scenario?: string;
@@ -18,6 +18,7 @@ interface MatrixOptions {
   modes: ModeFilter;
   format: "csv" | "json";
   out?: string;
+  wait: string;
 }
 
 /**
@@ -81,8 +82,10 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
       new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"),
     )
     .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
+    .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .action(async (opts: MatrixOptions) => {
+      const wait = parseWait(opts.wait);
       const network = await ctx.network();
       const scenario = opts.scenario
         ? requireIds("scenario", [opts.scenario], network.scenarioById, "--scenario")[0]!
@@ -95,7 +98,7 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
       const places = opts.places
         ? requireIds("place", opts.places, network.placeById, "--places")
         : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
-      const model = modelOrExit(network);
+      const model = modelOrExit(network, { wait });
       const progress = createProgress(ctx.io.stderr, { total: places.length, label: "matrix" });
       let rows: Array<Array<number | null>>;
       try {

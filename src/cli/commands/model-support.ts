@@ -10,7 +10,7 @@ import type { Id } from "../../network/schema.js";
 import type { Network } from "../../network/types.js";
 import { buildModel, type TravelTimeModel } from "../../model/build-model.js";
 import { ModelError } from "../../model/errors.js";
-import type { ModelOptions } from "../../model/types.js";
+import type { ModelOptions, WaitRule } from "../../model/types.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -60,4 +60,22 @@ export async function writeOut(file: string, text: string): Promise<void> {
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, EXIT.USAGE);
   }
+}
+
+/** Help text of the `--wait` option shared by the model's commands. */
+export const WAIT_HELP =
+  "wait at boarding: half-headway (default), full-headway, cap:<min> (half the headway, at most <min>) or fixed:<min>";
+
+/** Parse `--wait`: `half-headway`, `full-headway`, `cap:<min>` or `fixed:<min>`; anything else is a usage error (exit 2). */
+export function parseWait(value: string): WaitRule {
+  if (value === "half-headway" || value === "full-headway") return value;
+  const m = /^(cap|fixed):(\d+(?:\.\d+)?)$/.exec(value);
+  if (m === null) {
+    throw new CliError(
+      `--wait "${value}" is not a wait rule; use half-headway, full-headway, cap:<minutes> or fixed:<minutes>`,
+      EXIT.USAGE,
+    );
+  }
+  const minutes = Number(m[2]);
+  return m[1] === "cap" ? { capMin: minutes } : { fixedMin: minutes };
 }

@@ -9,7 +9,7 @@ import type { ModeFilter } from "../../model/types.js";
 import { formatMinutes } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable } from "../format.js";
-import { listOption, modelOrExit, requireIds, writeOut } from "./model-support.js";
+import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 const MODE_FILTERS = ["multimodal", "rail", "road"] as const;
 
@@ -21,6 +21,7 @@ interface RouteCommandOptions {
   modes: ModeFilter;
   format: "table" | "json" | "md";
   out?: string;
+  wait: string;
 }
 
 /** A route as a legs table (text or Markdown) with a total line. */
@@ -72,15 +73,17 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
     )
     .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md"]).default("table"))
+    .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .action(async (opts: RouteCommandOptions) => {
+      const wait = parseWait(opts.wait);
       const network = await ctx.network();
       requirePlace(network, opts.from, "--from");
       requirePlace(network, opts.to, "--to");
       const scenarios = opts.scenario
         ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
         : network.scenarios.map((s) => s.id);
-      const model = modelOrExit(network);
+      const model = modelOrExit(network, { wait });
       const results = scenarios.map((scenario) => ({
         scenario,
         route: findRoute(model, opts.from, opts.to, { scenario, measure: opts.measure, modes: opts.modes }),

@@ -1,0 +1,478 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { readCsvBatches } from "./csv.js";
+import { GtfsValidationError, TimetableError, type GtfsProblem } from "./errors.js";
+import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
+import { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
+import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { listZip, openZipEntry } from "./zip.js";
+
+/** Options of `loadGtfs`. */
+export interface LoadGtfsOptions {
+  /**
+   * Service date `YYYYMMDD`: keep only trips whose service runs that day (calendar.txt weekday and
+   * date range, then calendar_dates.txt additions/removals). Default: all trips, whatever their service.
+   */
+  readonly serviceDate?: string;
+  /**
+   * With `serviceDate`, also keep the previous day's trips that run past midnight (times ≥ 24:00:00),
+   * shifted by −24 h onto this day's clock, with `@-1d` appended to their ids. Default true.
+   */
+  readonly previousDayOvernight?: boolean;
+  /** Minimum transfer time at stops that transfers.txt does not set, seconds. Default 0. */
+  readonly defaultMinTransferSecs?: number;
+  /** Generate footpaths between nearby stops (in addition to transfers.txt); default: none. */
+  readonly footpaths?: FootpathOptions;
+}
+
+interface Feed {
+  has(file: string): boolean;
+  open(file: string): Promise<Readable>;
+}
+
+async function openFeed(path: string): Promise<Feed> {
+  if (!existsSync(path)) throw new TimetableError(`GTFS path ${JSON.stringify(path)} does not exist; give a feed folder or a .zip file`);
+  if (statSync(path).isDirectory()) {
+    return { has: (f) => existsSync(join(path, f)), open: async (f) => createReadStream(join(path, f)) };
+  }
+  const entries = await listZip(path);
+  // Feeds are sometimes zipped with their folder: match on the file name, ignoring one leading folder.
+  const byName = new Map<string, (typeof entries)[number]>();
+  for (const e of entries) {
+    const base = e.name.slice(e.name.lastIndexOf("/") + 1);
+    if (base && !byName.has(base)) byName.set(base, e);
+  }
+  return {
+    has: (f) => byName.has(f),
+    open: (f) => openZipEntry(path, byName.get(f) as (typeof entries)[number]),
+  };
+}
+
+type Row = (column: string) => string;
+
+class Problems {
+  readonly list: GtfsProblem[] = [];
+  add(file: string, line: number, column: string, value: string, message: string, fix: string): void {
+    this.list.push({ file, line, column, value, message, fix });
+  }
+}
+
+/** Streams a table, checking required columns; `onRow` gets a column getter (trimmed, `""` when absent). */
+async function readTable(feed: Feed, file: string, required: readonly string[], problems: Problems, onRow: (row: Row, line: number) => void): Promise<boolean> {
+  const stream = await feed.open(file);
+  let header: Map<string, number> | undefined;
+  let ok = true;
+  let fields: string[] = [];
+  const row: Row = (c) => {
+    const i = header?.get(c);
+    return i === undefined ? "" : (fields[i] ?? "").trim();
+  };
+  for await (const batch of readCsvBatches(stream)) {
+    for (const rec of batch) {
+      if (header === undefined) {
+        header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
+        for (const c of required) {
+          if (!header.has(c)) {
+            problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
+            ok = false;
+          }
+        }
+        if (!ok) {
+          stream.destroy();
+          return false;
+        }
+        continue;
+      }
+      fields = rec.fields;
+      onRow(row, rec.line);
+    }
+  }
+  if (header === undefined) {
+    problems.add(file, 0, "", "", `${file} is empty (no header)`, `write the header line and rows of ${file}`);
+    return false;
+  }
+  return true;
+}
+
+interface StopRec {
+  id: string;
+  /** Position in stops.txt; stop_times rows store this number rather than a string. */
+  ord: number;
+  name: string;
+  lon: number;
+  lat: number;
+  locationType: number;
+  parent: string;
+}
+
+interface StopTime {
+  seq: number;
+  stop: string;
+  arr: number;
+  dep: number;
+  line: number;
+  /** Arrival given in the file (false = interpolated). */
+  given: boolean;
+}
+
+/** Growable columns of stop_times rows: trip ordinal, stop_sequence, stop ordinal, times, line. */
+class RowStore {
+  trip = new Int32Array(1 << 12);
+  seq = new Int32Array(1 << 12);
+  stop = new Int32Array(1 << 12);
+  arr = new Int32Array(1 << 12);
+  dep = new Int32Array(1 << 12);
+  line = new Int32Array(1 << 12);
+  count = 0;
+  push(trip: number, seq: number, stop: number, arr: number, dep: number, line: number): void {
+    if (this.count === this.trip.length) {
+      for (const k of ["trip", "seq", "stop", "arr", "dep", "line"] as const) {
+        const y = new Int32Array(this.count * 2);
+        y.set(this[k]);
+        this[k] = y;
+      }
+    }
+    const c = this.count++;
+    this.trip[c] = trip;
+    this.seq[c] = seq;
+    this.stop[c] = stop;
+    this.arr[c] = arr;
+    this.dep[c] = dep;
+    this.line[c] = line;
+  }
+  /** Row indices grouped by trip ordinal (counting sort, file order kept within a trip). */
+  groupBy(tripCount: number): { offsets: Int32Array; order: Int32Array } {
+    const offsets = new Int32Array(tripCount + 1);
+    for (let i = 0; i < this.count; i++) {
+      const t = this.trip[i] as number;
+      offsets[t + 1] = (offsets[t + 1] as number) + 1;
+    }
+    for (let t = 0; t < tripCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+    const fill = offsets.slice(0, tripCount);
+    const order = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const t = this.trip[i] as number;
+      order[fill[t] as number] = i;
+      fill[t] = (fill[t] as number) + 1;
+    }
+    return { offsets, order };
+  }
+}
+
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+
+/**
+ * Loads a GTFS feed (a folder or a .zip) into a `Timetable`, streaming each file line by line.
+ *
+ * Reads stops, routes, trips, stop_times, calendar and/or calendar_dates (at least one), and when
+ * present frequencies (each row expanded into trips `start_time + i·headway_secs < end_time`, named
+ * `<trip_id>@<HH:MM:SS>`, for exact_times 0 and 1 alike) and transfers (type 2: `min_transfer_time`
+ * becomes the stop's minimum transfer time when from = to, a footpath otherwise; a station id applies
+ * to its child stops; other types are ignored). Times past 24:00:00 are kept as is (overnight trips).
+ * Missing intermediate times are interpolated linearly by stop position. Only stops of
+ * location_type 0 (or empty) become timetable stops. With `serviceDate`, the previous day's trips
+ * that run past 24:00 are included shifted by −24 h (see `previousDayOvernight`).
+ *
+ * Throws one `GtfsValidationError` listing every problem found (file, line, column, value, fix):
+ * missing files or columns, malformed times or numbers, unknown or duplicate ids, times that go
+ * backwards along a trip, stops without coordinates. `TimetableError` for a bad path or option.
+ */
+export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Promise<Timetable> {
+  const date = options.serviceDate === undefined ? undefined : parseServiceDate(options.serviceDate, "options.serviceDate");
+  const feed = await openFeed(path);
+  const P = new Problems();
+  for (const f of ["stops.txt", "routes.txt", "trips.txt", "stop_times.txt"]) {
+    if (!feed.has(f)) P.add(f, 0, "", "", `required file ${f} is missing`, `add ${f} to the feed`);
+  }
+  if (!feed.has("calendar.txt") && !feed.has("calendar_dates.txt")) {
+    P.add("calendar.txt", 0, "", "", "neither calendar.txt nor calendar_dates.txt is present", "add calendar.txt (weekly services) or calendar_dates.txt (service dates)");
+  }
+  if (P.list.length > 0) throw new GtfsValidationError(P.list);
+
+  const num = (file: string, line: number, column: string, v: string, opts: { integer?: boolean; min?: number; max?: number; required?: boolean }): number => {
+    if (v === "") {
+      if (opts.required) P.add(file, line, column, v, `${column} is empty`, `give a ${opts.integer ? "whole " : ""}number`);
+      return NaN;
+    }
+    const x = Number(v);
+    const bad = !Number.isFinite(x) || (opts.integer === true && !Number.isInteger(x)) || (opts.min !== undefined && x < opts.min) || (opts.max !== undefined && x > opts.max);
+    if (bad) {
+      const range = opts.min !== undefined || opts.max !== undefined ? ` in ${opts.min ?? "-∞"}..${opts.max ?? "∞"}` : "";
+      P.add(file, line, column, v, `${column} is not a valid ${opts.integer ? "integer" : "number"}${range}`, `write a ${opts.integer ? "whole " : ""}number${range}`);
+      return NaN;
+    }
+    return x;
+  };
+
+  // stops.txt
+  const stops = new Map<string, StopRec>();
+  const stopList: string[] = [];
+  await readTable(feed, "stops.txt", ["stop_id"], P, (row, line) => {
+    const id = row("stop_id");
+    if (id === "") return P.add("stops.txt", line, "stop_id", id, "stop_id is empty", "give every stop a unique stop_id");
+    if (stops.has(id)) return P.add("stops.txt", line, "stop_id", id, `duplicate stop_id ${id}`, "make stop_id unique");
+    const lt = row("location_type");
+    const locationType = lt === "" ? 0 : num("stops.txt", line, "location_type", lt, { integer: true, min: 0, max: 4 });
+    const latText = row("stop_lat");
+    const lonText = row("stop_lon");
+    let lat = NaN;
+    let lon = NaN;
+    if (locationType <= 2) {
+      if (latText === "" || lonText === "") {
+        P.add("stops.txt", line, latText === "" ? "stop_lat" : "stop_lon", latText === "" ? latText : lonText, `stop ${id} has no coordinates`, "give stop_lat and stop_lon in WGS84 degrees");
+      } else {
+        lat = num("stops.txt", line, "stop_lat", latText, { min: -90, max: 90 });
+        lon = num("stops.txt", line, "stop_lon", lonText, { min: -180, max: 180 });
+      }
+    }
+    stops.set(id, { id, ord: stopList.length, name: row("stop_name"), lon, lat, locationType, parent: row("parent_station") });
+    stopList.push(id);
+  });
+
+  // routes.txt
+  const routes = new Map<string, string>();
+  await readTable(feed, "routes.txt", ["route_id", "route_type"], P, (row, line) => {
+    const id = row("route_id");
+    if (routes.has(id)) return P.add("routes.txt", line, "route_id", id, `duplicate route_id ${id}`, "make route_id unique");
+    num("routes.txt", line, "route_type", row("route_type"), { integer: true, min: 0, required: true });
+    routes.set(id, row("route_short_name") || row("route_long_name"));
+  });
+
+  // calendar.txt / calendar_dates.txt
+  const services = new Set<string>();
+  // Services running on the service date (day 0) and on the day before (day −1, for its overnight trips).
+  const active = new Set<string>();
+  const activePrev = new Set<string>();
+  const prevDay = date === undefined ? undefined : { day: date.day - 1, weekday: (date.weekday + 6) % 7 };
+  if (feed.has("calendar.txt")) {
+    await readTable(feed, "calendar.txt", ["service_id", ...WEEKDAYS, "start_date", "end_date"], P, (row, line) => {
+      const id = row("service_id");
+      if (services.has(id)) return P.add("calendar.txt", line, "service_id", id, `duplicate service_id ${id}`, "give each service one calendar.txt row");
+      services.add(id);
+      const flags = WEEKDAYS.map((d) => {
+        const v = row(d);
+        if (v !== "0" && v !== "1") P.add("calendar.txt", line, d, v, `${d} must be 0 or 1`, "write 1 if the service runs that weekday, else 0");
+        return v === "1";
+      });
+      const from = parseYyyymmdd(row("start_date"));
+      const to = parseYyyymmdd(row("end_date"));
+      if (from === undefined) P.add("calendar.txt", line, "start_date", row("start_date"), "start_date is not a date", "write YYYYMMDD");
+      if (to === undefined) P.add("calendar.txt", line, "end_date", row("end_date"), "end_date is not a date", "write YYYYMMDD");
+      for (const [d, set] of [[date, active], [prevDay, activePrev]] as const) {
+        if (d !== undefined && from !== undefined && to !== undefined && d.day >= from.day && d.day <= to.day && flags[d.weekday]) set.add(id);
+      }
+    });
+  }
+  if (feed.has("calendar_dates.txt")) {
+    const removed = new Set<string>();
+    const removedPrev = new Set<string>();
+    await readTable(feed, "calendar_dates.txt", ["service_id", "date", "exception_type"], P, (row, line) => {
+      const id = row("service_id");
+      services.add(id);
+      const d = parseYyyymmdd(row("date"));
+      if (d === undefined) P.add("calendar_dates.txt", line, "date", row("date"), "date is not a date", "write YYYYMMDD");
+      const ex = row("exception_type");
+      if (ex !== "1" && ex !== "2") P.add("calendar_dates.txt", line, "exception_type", ex, "exception_type must be 1 (added) or 2 (removed)", "write 1 or 2");
+      if (date !== undefined && d !== undefined && d.day === date.day) {
+        if (ex === "1") active.add(id);
+        else if (ex === "2") removed.add(id);
+      }
+      if (prevDay !== undefined && d !== undefined && d.day === prevDay.day) {
+        if (ex === "1") activePrev.add(id);
+        else if (ex === "2") removedPrev.add(id);
+      }
+    });
+    for (const id of removed) active.delete(id);
+    for (const id of removedPrev) activePrev.delete(id);
+  }
+
+  // trips.txt
+  const trips = new Map<string, { route: string; service: string; line: number; ord: number }>();
+  const tripList: string[] = [];
+  await readTable(feed, "trips.txt", ["route_id", "service_id", "trip_id"], P, (row, line) => {
+    const id = row("trip_id");
+    if (trips.has(id)) return P.add("trips.txt", line, "trip_id", id, `duplicate trip_id ${id}`, "make trip_id unique");
+    const route = row("route_id");
+    const service = row("service_id");
+    if (!routes.has(route)) P.add("trips.txt", line, "route_id", route, `unknown route_id ${route}`, "use a route_id defined in routes.txt");
+    if (!services.has(service)) P.add("trips.txt", line, "service_id", service, `unknown service_id ${service}`, "use a service_id defined in calendar.txt or calendar_dates.txt");
+    trips.set(id, { route, service, line, ord: tripList.length });
+    tripList.push(id);
+  });
+
+  // stop_times.txt, kept in flat typed arrays (millions of rows: no object per row).
+  const rows = new RowStore();
+  await readTable(feed, "stop_times.txt", ["trip_id", "stop_id", "stop_sequence", "arrival_time", "departure_time"], P, (row, line) => {
+    const trip = row("trip_id");
+    const stop = row("stop_id");
+    const tripRec = trips.get(trip);
+    if (tripRec === undefined) P.add("stop_times.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
+    const st = stops.get(stop);
+    if (st === undefined) P.add("stop_times.txt", line, "stop_id", stop, `unknown stop_id ${stop}`, "use a stop_id defined in stops.txt");
+    else if (st.locationType !== 0) P.add("stop_times.txt", line, "stop_id", stop, `stop_id ${stop} has location_type ${st.locationType}, not a stop or platform`, "reference a stop with location_type 0");
+    const seq = num("stop_times.txt", line, "stop_sequence", row("stop_sequence"), { integer: true, min: 0, required: true });
+    const arrText = row("arrival_time");
+    const depText = row("departure_time");
+    let arr = arrText === "" ? -2 : parseGtfsTime(arrText);
+    let dep = depText === "" ? -2 : parseGtfsTime(depText);
+    if (arr === -1) P.add("stop_times.txt", line, "arrival_time", arrText, "malformed time", "write H:MM:SS with minutes and seconds below 60 (hours may exceed 24)");
+    if (dep === -1) P.add("stop_times.txt", line, "departure_time", depText, "malformed time", "write H:MM:SS with minutes and seconds below 60 (hours may exceed 24)");
+    if (arr === -2 && dep >= 0) arr = dep;
+    if (dep === -2 && arr >= 0) dep = arr;
+    if (tripRec !== undefined) rows.push(tripRec.ord, Number.isNaN(seq) ? -1 : seq, st?.ord ?? -1, arr, dep, line);
+  });
+
+  // frequencies.txt
+  const freqs = new Map<string, { start: number; end: number; headway: number }[]>();
+  if (feed.has("frequencies.txt")) {
+    await readTable(feed, "frequencies.txt", ["trip_id", "start_time", "end_time", "headway_secs"], P, (row, line) => {
+      const trip = row("trip_id");
+      if (!trips.has(trip)) P.add("frequencies.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
+      const start = parseGtfsTime(row("start_time"));
+      const end = parseGtfsTime(row("end_time"));
+      if (start < 0) P.add("frequencies.txt", line, "start_time", row("start_time"), "malformed time", "write H:MM:SS");
+      if (end < 0) P.add("frequencies.txt", line, "end_time", row("end_time"), "malformed time", "write H:MM:SS");
+      const headway = num("frequencies.txt", line, "headway_secs", row("headway_secs"), { integer: true, min: 1, required: true });
+      const ex = row("exact_times");
+      if (ex !== "" && ex !== "0" && ex !== "1") P.add("frequencies.txt", line, "exact_times", ex, "exact_times must be empty, 0 or 1", "write 0 (frequency-based) or 1 (exact schedule)");
+      if (start >= 0 && end >= 0 && end < start) P.add("frequencies.txt", line, "end_time", row("end_time"), "end_time is before start_time", "swap start_time and end_time");
+      let list = freqs.get(trip);
+      if (list === undefined) freqs.set(trip, (list = []));
+      if (start >= 0 && end >= start && headway > 0) list.push({ start, end, headway });
+    });
+  }
+
+  // transfers.txt
+  const transfers: { from: string; to: string; secs: number }[] = [];
+  if (feed.has("transfers.txt")) {
+    await readTable(feed, "transfers.txt", ["from_stop_id", "to_stop_id", "transfer_type"], P, (row, line) => {
+      const from = row("from_stop_id");
+      const to = row("to_stop_id");
+      const type = row("transfer_type");
+      for (const [c, v] of [["from_stop_id", from], ["to_stop_id", to]] as const) {
+        if (v !== "" && !stops.has(v)) P.add("transfers.txt", line, c, v, `unknown stop id ${v}`, "use a stop_id defined in stops.txt");
+      }
+      if (!["", "0", "1", "2", "3", "4", "5"].includes(type)) P.add("transfers.txt", line, "transfer_type", type, "transfer_type must be 0–5", "write 2 for a minimum transfer time");
+      if (type === "2") {
+        const secs = num("transfers.txt", line, "min_transfer_time", row("min_transfer_time"), { integer: true, min: 0, required: true });
+        if (Number.isFinite(secs) && stops.has(from) && stops.has(to)) transfers.push({ from, to, secs });
+      }
+    });
+  }
+
+  // Per-trip checks: sequence order, first/last times, interpolation, times never going backwards.
+  const built = new Map<string, { stops: string[]; arr: number[]; dep: number[] }>();
+  const byTrip = rows.groupBy(tripList.length);
+  for (const [trip, { ord }] of trips) {
+    const list: StopTime[] = [];
+    for (let r = byTrip.offsets[ord] as number; r < (byTrip.offsets[ord + 1] as number); r++) {
+      const i = byTrip.order[r] as number;
+      const stopOrd = rows.stop[i] as number;
+      list.push({ seq: rows.seq[i] as number, stop: stopOrd >= 0 ? (stopList[stopOrd] as string) : "", arr: rows.arr[i] as number, dep: rows.dep[i] as number, line: rows.line[i] as number, given: rows.arr[i] !== -2 });
+    }
+    if (list.length === 0) continue;
+    list.sort((a, b) => a.seq - b.seq);
+    let ok = true;
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1] as StopTime;
+      const b = list[i] as StopTime;
+      if (a.seq === b.seq) {
+        P.add("stop_times.txt", b.line, "stop_sequence", String(b.seq), `trip ${trip} repeats stop_sequence ${b.seq} (also line ${a.line})`, "give each stop of a trip a distinct stop_sequence");
+        ok = false;
+      }
+    }
+    if (list.length < 2) {
+      P.add("stop_times.txt", (list[0] as StopTime).line, "trip_id", trip, `trip ${trip} has only ${list.length} stop time`, "give every trip at least two stops");
+      continue;
+    }
+    const first = list[0] as StopTime;
+    const last = list[list.length - 1] as StopTime;
+    if (first.dep === -2) P.add("stop_times.txt", first.line, "departure_time", "", `first stop of trip ${trip} has no time`, "give times at the first and last stop of every trip");
+    if (last.arr === -2) P.add("stop_times.txt", last.line, "arrival_time", "", `last stop of trip ${trip} has no time`, "give times at the first and last stop of every trip");
+    if (!ok || list.some((s) => s.arr === -1 || s.dep === -1) || first.dep === -2 || last.arr === -2) continue;
+    // Linear interpolation over positions between timed stops.
+    let prevTimed = 0;
+    for (let i = 1; i < list.length; i++) {
+      const s = list[i] as StopTime;
+      if (s.arr === -2) continue;
+      const a = list[prevTimed] as StopTime;
+      for (let j = prevTimed + 1; j < i; j++) {
+        const t = Math.round(a.dep + ((s.arr - a.dep) * (j - prevTimed)) / (i - prevTimed));
+        (list[j] as StopTime).arr = t;
+        (list[j] as StopTime).dep = t;
+      }
+      prevTimed = i;
+    }
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i] as StopTime;
+      if (s.dep < s.arr) {
+        P.add("stop_times.txt", s.line, "departure_time", formatSecs(s.dep), `departure ${formatSecs(s.dep)} is before arrival ${formatSecs(s.arr)} in trip ${trip}`, "make departure_time ≥ arrival_time");
+        ok = false;
+      }
+      if (i > 0 && s.arr < (list[i - 1] as StopTime).dep) {
+        const p = list[i - 1] as StopTime;
+        const shown = s.given ? formatSecs(s.arr) : `(interpolated ${formatSecs(s.arr)})`;
+        P.add("stop_times.txt", s.line, "arrival_time", shown, `time goes backwards in trip ${trip}: arrival ${shown} before departure ${formatSecs(p.dep)} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
+        ok = false;
+      }
+    }
+    if (ok && !list.some((s) => !stops.has(s.stop) || stops.get(s.stop)?.locationType !== 0)) {
+      built.set(trip, { stops: list.map((s) => s.stop), arr: list.map((s) => s.arr), dep: list.map((s) => s.dep) });
+    }
+  }
+  if (P.list.length > 0) throw new GtfsValidationError(P.list);
+
+  // Build.
+  const b = new TimetableBuilder({ defaultMinTransferSecs: options.defaultMinTransferSecs ?? 0 });
+  const children = new Map<string, string[]>();
+  for (const [id, s] of stops) {
+    if (s.locationType !== 0) continue;
+    b.addStop({ id, name: s.name, lonLat: [s.lon, s.lat] });
+    if (s.parent !== "") {
+      let c = children.get(s.parent);
+      if (c === undefined) children.set(s.parent, (c = []));
+      c.push(id);
+    }
+  }
+  const routeIndex = new Map<string, number>();
+  for (const [id, name] of routes) routeIndex.set(id, b.addRoute({ id, name }));
+  const addTrips = (tripId: string, t: { stops: string[]; arr: number[]; dep: number[] }, route: number, shiftSecs: number, suffix: string): void => {
+    const stopIdx = t.stops.map((s) => b.stopIndexOf(s) as number);
+    const fr = freqs.get(tripId);
+    if (fr === undefined || fr.length === 0) {
+      b.addTrip({ id: tripId + suffix, route, stops: stopIdx, arrivalSecs: t.arr.map((x) => x + shiftSecs), departureSecs: t.dep.map((x) => x + shiftSecs) });
+      return;
+    }
+    const t0 = t.dep[0] as number;
+    for (const f of fr) {
+      for (let start = f.start; start < f.end; start += f.headway) {
+        const shift = start - t0 + shiftSecs;
+        if (shiftSecs !== 0 && (t.arr[t.arr.length - 1] as number) + start - t0 < DAY_SECS) continue;
+        b.addTrip({ id: `${tripId}@${formatSecs(start)}${suffix}`, route, stops: stopIdx, arrivalSecs: t.arr.map((x) => x + shift), departureSecs: t.dep.map((x) => x + shift) });
+      }
+    }
+  };
+  for (const [tripId, t] of built) {
+    const info = trips.get(tripId) as { route: string; service: string };
+    const route = routeIndex.get(info.route) as number;
+    if (date === undefined || active.has(info.service)) addTrips(tripId, t, route, 0, "");
+    // Trips of the previous service day still running after midnight, on this day's clock (−24 h).
+    const runsPastMidnight = (t.arr[t.arr.length - 1] as number) >= DAY_SECS || freqs.has(tripId);
+    if (date !== undefined && (options.previousDayOvernight ?? true) && activePrev.has(info.service) && runsPastMidnight) addTrips(tripId, t, route, -DAY_SECS, "@-1d");
+  }
+  const expand = (id: string): string[] => (stops.get(id)?.locationType === 0 ? [id] : (children.get(id) ?? []));
+  for (const tr of transfers) {
+    for (const f of expand(tr.from)) {
+      for (const t of expand(tr.to)) {
+        const fi = b.stopIndexOf(f) as number;
+        const ti = b.stopIndexOf(t) as number;
+        if (fi === ti) b.setMinTransferSecs(fi, tr.secs);
+        else b.addFootpath(fi, ti, tr.secs);
+      }
+    }
+  }
+  if (options.footpaths !== undefined) addGeneratedFootpaths(b, options.footpaths);
+  return b.finish();
+}
+
