@@ -19,7 +19,10 @@ export type AttributionMethod = "shapley" | "loo" | "both";
 export interface AttributeOptions {
   /** Scenario whose projects are attributed (default "plan-2025" if present, else the last scenario). */
   readonly scenario?: Id;
-  /** Projects to attribute (default: the scenario's projects that quote the plan, `planText`). */
+  /**
+   * Projects to attribute (default: the scenario's projects that quote the plan, `planText`, and gate
+   * at least one link or service; a project that gates nothing is a dummy with value 0).
+   */
   readonly projects?: readonly Id[];
   /** Target ids (default all) and measures (default each target's, else both). */
   readonly targets?: readonly Id[];
@@ -118,9 +121,12 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
   const model = options.model ?? buildModel(network);
   const scenarioId = options.scenario ?? defaultScenario(network);
   const scenarioProjects = model.scenarioProjects(scenarioId);
+  // A project that gates no link or service cannot change a time (a dummy, Shapley value 0 by
+  // definition), so by default it is left out: each such player would double the 2^k coalitions.
+  const gating = new Set([...network.links, ...network.services].flatMap((e) => e.projects ?? []));
   const players = options.projects
     ? [...options.projects]
-    : network.projects.filter((p) => p.planText !== undefined && scenarioProjects.has(p.id)).map((p) => p.id);
+    : network.projects.filter((p) => p.planText !== undefined && scenarioProjects.has(p.id) && gating.has(p.id)).map((p) => p.id);
   for (const p of players) {
     if (!network.projectById.has(p)) throw new AttributionError(`unknown project "${p}" in options.projects; use ids from network.projects`);
   }

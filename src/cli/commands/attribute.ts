@@ -58,7 +58,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
     .description("attribute each target's time saving to the plan's projects: exact Shapley values and leave-one-out")
     .option("--scenario <id>", "scenario whose plan projects are attributed", "plan-2025")
     .option("--target <ids>", "comma-separated target ids (default: all)")
-    .option("--projects <ids>", "comma-separated projects to attribute (default: the scenario's projects with planText)")
+    .option("--projects <ids>", "comma-separated projects to attribute (default: the scenario's projects with planText that gate a link or service)")
     .addOption(new Option("--method <method>", "shapley, loo (leave-one-out) or both").choices(["shapley", "loo", "both"]).default("both"))
     .addOption(new Option("--measure <measure>", "evaluate only this interpretation").choices(MEASURES))
     .option("--permutations <n>", "permutation samples when there are more than 16 projects", "2000")
