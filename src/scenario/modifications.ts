@@ -86,9 +86,13 @@ export const ServiceInputSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** `add-place`: add a place (the network format's Place; `source` optional, plain numbers allowed). */
 export const AddPlaceSchema = z.strictObject({ type: z.literal("add-place"), place: PlaceInputSchema });
+/** `add-link`: add a link (endpoints, projects and replaced links must exist). */
 export const AddLinkSchema = z.strictObject({ type: z.literal("add-link"), link: LinkInputSchema });
+/** `remove-link`: remove links by id (they also leave other links' `replaces`). */
 export const RemoveLinkSchema = z.strictObject({ type: z.literal("remove-link"), links: IdListSchema });
+/** `adjust-speed`: scale or set the speed of links or services. */
 export const AdjustSpeedSchema = z.strictObject({
   type: z.literal("adjust-speed"),
   /** Links whose `speedKmh` (or `minutes`) changes. Give `links` or `services`, not both. */
@@ -100,6 +104,7 @@ export const AdjustSpeedSchema = z.strictObject({
   /** New absolute speed, km/h. */
   speedKmh: positive("speedKmh", BOUNDS.speedKmh).optional(),
 });
+/** `adjust-headway`: scale or set services' headways (minutes). */
 export const AdjustHeadwaySchema = z.strictObject({
   type: z.literal("adjust-headway"),
   services: IdListSchema,
@@ -108,6 +113,7 @@ export const AdjustHeadwaySchema = z.strictObject({
   /** New headway, minutes. */
   headwayMin: positive("headwayMin", BOUNDS.headwayMin).optional(),
 });
+/** `adjust-dwell`: scale or set services' dwell at intermediate stops (minutes). */
 export const AdjustDwellSchema = z.strictObject({
   type: z.literal("adjust-dwell"),
   services: IdListSchema,
@@ -116,8 +122,11 @@ export const AdjustDwellSchema = z.strictObject({
   /** New dwell at each intermediate stop, minutes. */
   dwellMin: positive("dwellMin", BOUNDS.dwellMin).optional(),
 });
+/** `add-service`: add a service (stops must exist; at least two). */
 export const AddServiceSchema = z.strictObject({ type: z.literal("add-service"), service: ServiceInputSchema });
+/** `remove-service`: remove services by id. */
 export const RemoveServiceSchema = z.strictObject({ type: z.literal("remove-service"), services: IdListSchema });
+/** `remove-stop`: services skip a stop (running times of the merged segments add up). */
 export const RemoveStopSchema = z.strictObject({
   type: z.literal("remove-stop"),
   /** The stop (a place id) the services no longer call at. */
@@ -125,6 +134,7 @@ export const RemoveStopSchema = z.strictObject({
   /** Services affected (default: every service calling at `stop`). */
   services: IdListSchema.optional(),
 });
+/** `set-project`: force a project in or out of the derived scenario, and/or set its opening year. */
 export const SetProjectSchema = z.strictObject({
   type: z.literal("set-project"),
   project: IdSchema,
@@ -138,6 +148,7 @@ export const SetProjectSchema = z.strictObject({
     .max(BOUNDS.year.max, { error: `openingYear must be <= ${BOUNDS.year.max}` })
     .optional(),
 });
+/** `adjust-transfer-time`: scale or set the model's transfer time by service mode or at stations. */
 export const AdjustTransferTimeSchema = z.strictObject({
   type: z.literal("adjust-transfer-time"),
   /** Transfer-time multiplier (> 0). Give `factor` or `transferMin`. */
@@ -171,6 +182,7 @@ export const MODIFICATION_SCHEMAS = {
 
 /** The modification types, in documentation order. */
 export const MODIFICATION_TYPES = Object.keys(MODIFICATION_SCHEMAS) as ModificationType[];
+/** The `type` of a modification. */
 export type ModificationType = keyof typeof MODIFICATION_SCHEMAS;
 
 /** One scenario modification (a discriminated union on `type`). */
