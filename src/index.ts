@@ -5,6 +5,7 @@
 export { VERSION } from "./version.js";
 export * from "./network/index.js";
 export * from "./core/index.js";
+export * from "./timetable/index.js";
 export * from "./model/index.js";
 export * from "./targets/index.js";
 export * from "./scenario/index.js";
@@ -14,4 +15,3 @@ export * from "./compare/index.js";
 export * from "./uncertainty/index.js";
 export * from "./isochrone/index.js";
 export * from "./render/index.js";
-export * from "./timetable/index.js";

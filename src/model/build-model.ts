@@ -87,14 +87,17 @@ function checkOptions(o: Required<ModelOptions>): void {
   };
   const w = o.wait;
   if (typeof w === "string") {
-    if (w !== "half-headway" && w !== "full-headway") bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
+    if (w !== "half-headway" && w !== "full-headway")
+      bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
   } else if (w === null || typeof w !== "object") {
     bad("wait", w, 'use "half-headway", "full-headway", { fixedMin } or { capMin }');
   } else {
     const value = "fixedMin" in w ? w.fixedMin : "capMin" in w ? w.capMin : undefined;
-    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0)) bad("wait", w, "give { fixedMin } or { capMin } as minutes >= 0");
+    if (!(typeof value === "number" && Number.isFinite(value) && value >= 0))
+      bad("wait", w, "give { fixedMin } or { capMin } as minutes >= 0");
   }
-  if (!(Number.isFinite(o.accessRadiusKm) && o.accessRadiusKm >= 0)) bad("accessRadiusKm", o.accessRadiusKm, "give a distance in km >= 0");
+  if (!(Number.isFinite(o.accessRadiusKm) && o.accessRadiusKm >= 0))
+    bad("accessRadiusKm", o.accessRadiusKm, "give a distance in km >= 0");
   if (!(Number.isFinite(o.walkMaxKm) && o.walkMaxKm >= 0)) bad("walkMaxKm", o.walkMaxKm, "give a distance in km >= 0");
 }
 
@@ -517,14 +520,17 @@ export class TravelTimeModel {
         out.push((v) => {
           const kmh = service.speedKmh
             ? v.q(speedPointer, service.speedKmh.value)
-            : v.p("designSpeedKmh", service.mode);
-          return ((km * v.p("circuityFactor", circuity)) / (kmh * v.p("commercialSpeedFactor", service.mode))) * 3600;
+            : v.p("designSpeedKmh", service.mode) * v.p("commercialSpeedFactor", service.mode);
+          return ((km * v.p("circuityFactor", circuity)) / kmh) * 3600;
         });
         continue;
       }
+      // A service's own speedKmh is its average running speed between stops (dwell excluded), as the
+      // data states it: used as is, capped by each link's design speed. Without it, each link runs at
+      // its design speed times the service mode's commercial-speed factor.
       out.push((v) => {
-        const serviceKmh = service.speedKmh ? v.q(speedPointer, service.speedKmh.value) : Infinity;
-        const factor = v.p("commercialSpeedFactor", service.mode);
+        const serviceKmh = service.speedKmh ? v.q(speedPointer, service.speedKmh.value) : undefined;
+        const factor = serviceKmh === undefined ? v.p("commercialSpeedFactor", service.mode) : 1;
         let secs = 0;
         for (const i of path) {
           const link = network.links[i]!;
@@ -539,7 +545,7 @@ export class TravelTimeModel {
           const linkKmh = link.speedKmh
             ? v.q(`/links/${i}/speedKmh`, link.speedKmh.value)
             : v.p("designSpeedKmh", link.mode);
-          secs += (km / (Math.min(serviceKmh, linkKmh) * factor)) * 3600;
+          secs += (km / (serviceKmh === undefined ? linkKmh * factor : Math.min(serviceKmh, linkKmh))) * 3600;
         }
         return secs;
       });

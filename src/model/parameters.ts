@@ -42,7 +42,7 @@ export const PARAMETER_SPECS = {
     unit: "ratio",
     keyedBy: "mode",
     description:
-      "Average running speed between stops (or along a road) divided by the line's design or posted speed: acceleration, braking, curves, speed restrictions, traffic. Dwell is charged separately.",
+      "Average running speed between stops (or along a road) divided by the line's design or posted speed: acceleration, braking, curves, speed restrictions, traffic. Applies to road links, and to service segments whose service states no speedKmh (a service's own speedKmh is already an average). Dwell is charged separately.",
     min: 0,
     minExclusive: true,
     max: 1.5,

@@ -117,15 +117,15 @@ describe("travel-time model on the embedded network", () => {
     expect(checked).toBeGreaterThan(5);
   });
 
-  it("raising every hsr speed factor or the access speed never makes a time longer", () => {
-    for (const pointer of [
-      "/parameters/commercialSpeedFactor/hsr",
-      "/parameters/accessCarSpeedKmh",
-      "/parameters/designSpeedKmh/expressway",
-    ]) {
-      const base = model.quantityPointers.get(pointer)!;
-      for (const scenario of SCENARIOS)
-        noLonger(matrix(model, scenario, undefined, { [pointer]: base * 1.2 }), matrix(model, scenario));
+  it("raising a road speed factor, the access speed or a planned service's speed never makes a time longer", () => {
+    const serviceSpeed = [...model.quantityPointers.keys()].find((p) => /^\/services\/\d+\/speedKmh$/.test(p))!;
+    const pointers = ["/parameters/commercialSpeedFactor/expressway", "/parameters/accessCarSpeedKmh", serviceSpeed];
+    for (const pointer of pointers) {
+      const base = model.quantityPointers.get(pointer);
+      expect(base, pointer).toBeGreaterThan(0);
+      for (const scenario of SCENARIOS) {
+        noLonger(matrix(model, scenario, undefined, { [pointer]: base! * 1.2 }), matrix(model, scenario));
+      }
     }
   });
 

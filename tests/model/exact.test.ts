@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { buildModel, findRoute, greatCircleKm, type RouteResult } from "../../src/index.js";
 import { loadFixture } from "../fixtures/model/load.js";
 
-// Arithmetic of tests/fixtures/model/exact.json (defaults: hsr commercial factor 0.8, rail transfer 10 min):
-// - H1 S1→S3 skips S2: 150 km of 250 km/h track at 0.8 × 250 = 200 km/h = 45 min; headway 20 → wait 10.
+// Arithmetic of tests/fixtures/model/exact.json (default rail transfer time 10 min):
+// - H1 S1→S3 skips S2: 150 km at its average running speed of 200 km/h = 45 min; headway 20 → wait 10.
 // - H2 S1→S2→S3: run 30 + dwell 2 + run 15; headway 60 → wait 30.
 // - R1 S3→S4: run 20, headway 30 → wait 15; boarding after a ride adds transferMin.rail = 10.
 // - connectors: A–S1 10 min, B–S3 5 min. Expressway A–B (project P_ROAD, 2025): explicit 40 min.
@@ -146,22 +146,53 @@ describe("buildModel options", () => {
   it("rejects invalid options with a ModelError naming the option and the fix", async () => {
     const { ModelError } = await import("../../src/index.js");
     expect(() => buildModel(network, { wait: { capMin: -1 } })).toThrow(ModelError);
-    expect(() => buildModel(network, { wait: "quarter-headway" as never })).toThrow(/wait = "quarter-headway" is invalid/);
+    expect(() => buildModel(network, { wait: "quarter-headway" as never })).toThrow(
+      /wait = "quarter-headway" is invalid/,
+    );
     expect(() => buildModel(network, { accessRadiusKm: Number.NaN })).toThrow(/accessRadiusKm/);
   });
 });
 
 describe("network parameters override the defaults", () => {
-  it("stationTransferMin at one station and commercialSpeedFactor.hsr from the network's parameters section", () => {
+  it("stationTransferMin at one station and commercialSpeedFactor.expressway from the network's parameters section", () => {
     const parameters = {
       stationTransferMin: { S3: { value: 3, source: "test value" } },
-      commercialSpeedFactor: { hsr: { value: 0.75, source: "test value" } },
+      commercialSpeedFactor: { expressway: { value: 0.5, source: "test value" } },
     };
     const m = buildModel({ ...network, parameters }, { generateAccess: false });
-    // H1: 150 km at 0.75 × 250 km/h = 48 min; transfer at S3 is 3 min instead of transferMin.rail = 10.
-    expect(findRoute(m, "A", "S4", { scenario: "base" }).timeMin).toBeCloseTo(10 + 10 + 48 + (3 + 15 + 20), 9);
+    // Transfer at S3 is 3 min instead of transferMin.rail = 10.
+    expect(findRoute(m, "A", "S4", { scenario: "base" }).timeMin).toBeCloseTo(10 + 10 + 45 + (3 + 15 + 20), 9);
+    // A–D: 85 km at 0.5 × 100 km/h.
+    expect(findRoute(m, "A", "D", { scenario: "base" }).timeMin).toBeCloseTo((85 / 50) * 60, 9);
     expect(m.parameters.entries().find((e) => e.name === "stationTransferMin" && e.key === "S3")).toMatchObject({
       fromNetwork: true,
     });
+  });
+});
+
+describe("running times of services without runMinutes", () => {
+  it("a service's speedKmh is its average running speed, capped by the links' speeds", () => {
+    const at = (speedKmh: number) => {
+      const services = network.services.map((s) =>
+        s.id === "H1" ? { ...s, speedKmh: { value: speedKmh, source: "test" } } : s,
+      );
+      const m = buildModel(
+        { ...network, services, serviceById: new Map(services.map((s) => [s.id, s])) },
+        { generateAccess: false },
+      );
+      return findRoute(m, "S1", "S3", { scenario: "base", measure: "station-to-station" }).legs[0]!.inVehicleMin;
+    };
+    expect(at(150)).toBeCloseTo(60, 9);
+    expect(at(300)).toBeCloseTo((150 / 250) * 60, 9); // the 250 km/h track caps it
+  });
+
+  it("a service without a speed (built in code) runs at link speed × commercialSpeedFactor of its mode", () => {
+    const services = network.services.map((s) => (s.id === "H1" ? { ...s, speedKmh: undefined } : s));
+    const m = buildModel(
+      { ...network, services, serviceById: new Map(services.map((s) => [s.id, s])) },
+      { generateAccess: false },
+    );
+    const leg = findRoute(m, "S1", "S3", { scenario: "base", measure: "station-to-station" }).legs[0]!;
+    expect(leg.inVehicleMin).toBeCloseTo((150 / (250 * 0.8)) * 60, 9);
   });
 });

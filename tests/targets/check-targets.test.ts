@@ -103,7 +103,7 @@ describe("checkTargets(network, options)", () => {
 describe("evaluateTarget(model, target, { edgeCosts | quantities })", () => {
   it("a precomputed draw (model.costsWith) gives the same result as passing the quantities", () => {
     const target = network.targetById.get("T_AB")!;
-    const quantities = { "/parameters/commercialSpeedFactor/hsr": 0.7, "/services/0/headwayMin": 30 };
+    const quantities = { "/services/0/speedKmh": 175, "/services/0/headwayMin": 30 };
     const a = evaluateTarget(model, target, { selection: { scenario: "base" }, measure: "door-to-door", quantities });
     const b = evaluateTarget(model, target, {
       selection: { scenario: "base" },
@@ -111,7 +111,7 @@ describe("evaluateTarget(model, target, { edgeCosts | quantities })", () => {
       edgeCosts: model.costsWith(quantities),
     });
     expect(b).toEqual(a);
-    // H1: 150 km at 0.7 × 250 km/h, wait 15: 10 + 15 + 150 / 175 × 60 + 5.
+    // H1 at an average 175 km/h over 150 km, wait 15: 10 + 15 + 150 / 175 × 60 + 5.
     expect(a.pairs[0]!.timeMin).toBeCloseTo(10 + 15 + (150 / 175) * 60 + 5, 9);
   });
 
@@ -127,13 +127,14 @@ describe("targetSensitivity(model, target, { scenario, measure })", () => {
       scenario: "base",
       measure: "door-to-door",
     });
-    // Only parameters carry assumptions in this fixture; the route rides H1 over 150 km of 250 km/h track.
+    // H1's average speed is the fixture's one assumed quantity on the route: 150 km at 150 or 250 km/h.
     expect(entries[0]).toMatchObject({
-      pointer: "/parameters/commercialSpeedFactor/hsr",
-      label: "parameter commercialSpeedFactor.hsr",
-      range: [0.65, 0.9],
+      pointer: "/services/0/speedKmh",
+      label: 'service "H1" speedKmh',
+      range: [150, 250],
     });
-    expect(entries[0]!.swingMin).toBeCloseTo((150 / 250) * 60 * (1 / 0.65 - 1 / 0.9), 9);
+    expect(entries[0]!.swingMin).toBeCloseTo(150 * 60 * (1 / 150 - 1 / 250), 9);
+
     expect(entries.every((e, i) => i === 0 || e.swingMin <= entries[i - 1]!.swingMin)).toBe(true);
   });
 });
@@ -162,6 +163,11 @@ describe("report helpers", () => {
     expect(csvCell("a\nb")).toBe('"a\nb"');
     expect(csvCell(null)).toBe("");
     expect(csvCell(1.23456)).toBe("1.235");
-    expect([formatMinutes(null), formatMinutes(3.04), formatMinutes(59.6), formatMinutes(-0.01)]).toEqual(["–", "3", "60", "0"]);
+    expect([formatMinutes(null), formatMinutes(3.04), formatMinutes(59.6), formatMinutes(-0.01)]).toEqual([
+      "–",
+      "3",
+      "60",
+      "0",
+    ]);
   });
 });
