@@ -21,14 +21,17 @@ export interface TargetItem {
 export interface ItemOutcome {
   /** Largest pair time, minutes (Infinity if a pair has no route or no station). */
   readonly worstTimeMin: number;
-  /** Mean pair time, minutes, with unreachable pairs counted as `unreachableMin`. */
+  /** Mean pair time, minutes, each pair capped at `unreachableMin` (unreachable pairs count as it). */
   readonly meanTimeMin: number;
   readonly pairsMet: number;
   /** Every pair meets the threshold. */
   readonly met: boolean;
 }
 
-/** Minutes an unreachable pair counts as in mean times and time savings (default 600 = 10 h). */
+/**
+ * Cap on a pair's time in mean times and time savings, minutes (default 600 = 10 h): unreachable
+ * pairs and pairs slower than this count as this, so the mean never rises when a project is added.
+ */
 export const DEFAULT_UNREACHABLE_MIN = 600;
 
 /** A pair's place in its group's per-origin searches. */
@@ -153,7 +156,9 @@ export class TargetEvaluator {
     for (let p = 0; p < secs.length; p++) {
       const t = secs[p]! / 60;
       if (t > worst) worst = t;
-      sum += t < Infinity ? t : this.unreachableMin;
+      // Capped, not only for unreachable pairs: otherwise making a pair reachable in more than
+      // unreachableMin would raise the mean, and adding a project could look harmful.
+      sum += t < this.unreachableMin ? t : this.unreachableMin;
       if (it.comparison === "<=" ? t <= it.thresholdMin : t < it.thresholdMin) met++;
     }
     return { worstTimeMin: worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };

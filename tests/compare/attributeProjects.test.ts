@@ -16,7 +16,7 @@ const model = buildModel(net);
 /** Oracle: mean pair time (min) of a target under a project set, by evaluateTarget. */
 function meanTime(targetId: string, measure: "door-to-door" | "station-to-station", projects: string[]): number {
   const r = evaluateTarget(model, net.targetById.get(targetId)!, { selection: { projects }, measure, routes: false });
-  return r.pairs.reduce((s, p) => s + (p.timeMin ?? 600), 0) / r.pairs.length;
+  return r.pairs.reduce((s, p) => s + Math.min(p.timeMin ?? 600, 600), 0) / r.pairs.length;
 }
 
 describe("attributeProjects(network, { scenario, method })", () => {

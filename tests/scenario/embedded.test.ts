@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { attributeProjects } from "../../src/attribution/index.js";
-import { compareScenarios } from "../../src/compare/index.js";
+import { compareScenarios, TargetEvaluator } from "../../src/compare/index.js";
 import { buildModel } from "../../src/model/index.js";
 import { embeddedNetworkPath, loadNetwork } from "../../src/network/index.js";
 import { applyScenario, loadScenarioFile, scenarioJsonSchema } from "../../src/scenario/index.js";
@@ -31,6 +31,23 @@ describe("scenarios on the embedded network", () => {
 
   it("docs/scenario.schema.json is the generated schema (regenerate: npx tsx scripts/scenario-schema.ts)", () => {
     expect(JSON.parse(readFileSync(path.join(root, "docs/scenario.schema.json"), "utf8"))).toEqual(scenarioJsonSchema());
+  });
+
+  it("plan-2025's default players: removing any one never shortens a pair time; Shapley values are >= 0 and sum to each gain", () => {
+    const r = attributeProjects(network, { model, scenario: "plan-2025", accessibility: false });
+    expect(r.shapleyMethod).toBe("exact");
+    const ev = new TargetEvaluator(model);
+    const all = [...r.fixedProjects, ...r.projects];
+    ev.evaluate(all);
+    const full = ev.pairSecs.map((a) => Float64Array.from(a));
+    for (const p of r.projects) {
+      ev.evaluate(all.filter((x) => x !== p));
+      ev.pairSecs.forEach((a, i) => a.forEach((t, j) => expect(t).toBeGreaterThanOrEqual(full[i]![j]!)));
+    }
+    for (const t of r.targets) {
+      for (const x of t.shares) expect(x.shapley!).toBeGreaterThanOrEqual(-1e-9);
+      expect(t.shares.reduce((a, x) => a + x.shapley!, 0)).toBeCloseTo(t.gainMin, 9);
+    }
   });
 
   it("Shapley on 5 plan projects: efficiency and leave-one-out agree with the evaluations (exact)", () => {
