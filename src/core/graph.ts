@@ -499,6 +499,7 @@ export function compileValidated(
   return new Compiled(topo, buildArcCosts(csr.arcEdge, costSecs, queue, what));
 }
 
+/** Validated compile options with defaults applied (internal; `what` names the call in errors). */
 export function checkOptions(options: CompileOptions | undefined, what: string): { queue: QueueKind; reorder: boolean } {
   if (options === undefined) return { queue: "auto", reorder: false };
   if (options === null || typeof options !== "object") {
