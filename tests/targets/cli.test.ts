@@ -66,6 +66,14 @@ describe("qiwan check", () => {
     }
   });
 
+  it("the table ends with a summary row per target × measure and a column per scenario", async () => {
+    const { out } = await cli("check");
+    const lines = out.trimEnd().split("\n");
+    expect(lines.at(-5)).toMatch(/^target\s+measure\s+base\s+plan$/);
+    expect(lines.at(-3)).toMatch(/^T_AB\s+door-to-door\s+0\/1 not-met\s+1\/1 met$/);
+    expect(lines.at(-1)).toMatch(/^T_circle\s+door-to-door\s+4\/6 partly-met\s+4\/6 partly-met$/);
+  });
+
   it("--strict exits 1 when a target pair fails, 0 otherwise", async () => {
     expect((await cli("check", "--strict")).code).toBe(1);
     expect((await cli("check", "--strict", "--scenario", "plan", "--target", "T_AB")).code).toBe(0);

@@ -70,6 +70,33 @@ export function renderCheckTable(results: readonly TargetResult[], colour: Colou
     .join("\n");
 }
 
+/**
+ * Summary table: one row per target × measure, one column per scenario, each cell `met k/n` (or
+ * `all n` / `none n`), so that the long per-pair table ends with the overview.
+ */
+export function renderCheckSummary(results: readonly TargetResult[], colour: Colour): string {
+  const scenarios = [...new Set(results.map((r) => r.scenarioId))];
+  const keys = [...new Set(results.map((r) => `${r.targetId}\u0000${r.measure}`))];
+  const cells = new Map(results.map((r) => [`${r.targetId}\u0000${r.measure}\u0000${r.scenarioId}`, r.summary]));
+  const rows = keys.map((key) => {
+    const [target, measure] = key.split("\u0000") as [string, string];
+    return [
+      target,
+      measure,
+      ...scenarios.map((s) => {
+        const summary = cells.get(`${key}\u0000${s}`);
+        return summary === undefined ? "" : `${summary.pairsMet}/${summary.pairs} ${summary.status}`;
+      }),
+    ];
+  });
+  const text = renderTable(["target", "measure", ...scenarios], rows, "table");
+  if (!colour.enabled) return text;
+  return text
+    .replace(/ met\b/g, ` ${colour.green("met")}`)
+    .replace(/ partly-met\b/g, ` ${colour.yellow("partly-met")}`)
+    .replace(/ not-met\b/g, ` ${colour.red("not-met")}`);
+}
+
 /** Intro paragraph of the Markdown report: what the numbers mean. */
 export function reportIntro(network: Network, waitOption = "half-headway"): string {
   return [
@@ -143,8 +170,10 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         case "md":
           text = markdown();
           break;
-        default:
-          text = renderCheckTable(results, opts.out ? createColour(false) : ctx.colour);
+        default: {
+          const colour = opts.out ? createColour(false) : ctx.colour;
+          text = `${renderCheckTable(results, colour)}\n${renderCheckSummary(results, colour)}`;
+        }
       }
       if (opts.out) await writeOut(opts.out, text);
       else ctx.io.stdout.write(text);
