@@ -19,7 +19,10 @@ export interface TargetItem {
 
 /** Scalar outcomes of one item: worst and mean pair time (min, unreachable capped), pairs met. */
 export interface ItemOutcome {
-  /** Largest pair time, minutes (Infinity if a pair has no route or no station). */
+  /**
+   * Largest time over the pairs that have one, minutes (pairs without a route or a station are left
+   * out, as in `TargetSummary.worstTimeMin`); Infinity when no pair has a time.
+   */
   readonly worstTimeMin: number;
   /** Mean pair time, minutes, each pair capped at `unreachableMin` (unreachable pairs count as it). */
   readonly meanTimeMin: number;
@@ -150,18 +153,20 @@ export class TargetEvaluator {
   outcome(i: number): ItemOutcome {
     const it = this.items[i]!;
     const secs = this.pairSecs[i]!;
-    let worst = 0;
+    // As TargetSummary.worstTimeMin: the worst over pairs that have a time (no route / no station
+    // excluded); Infinity when no pair has one.
+    let worst = -Infinity;
     let sum = 0;
     let met = 0;
     for (let p = 0; p < secs.length; p++) {
       const t = secs[p]! / 60;
-      if (t > worst) worst = t;
+      if (t > worst && t < Infinity) worst = t;
       // Capped, not only for unreachable pairs: otherwise making a pair reachable in more than
       // unreachableMin would raise the mean, and adding a project could look harmful.
       sum += t < this.unreachableMin ? t : this.unreachableMin;
       if (it.comparison === "<=" ? t <= it.thresholdMin : t < it.thresholdMin) met++;
     }
-    return { worstTimeMin: worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };
+    return { worstTimeMin: worst === -Infinity ? Infinity : worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };
   }
 
   /** Precompute the group's distinct origins, their search sources and targets, and where each pair reads. */

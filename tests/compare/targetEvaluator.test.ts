@@ -17,6 +17,8 @@ describe("TargetEvaluator(model).evaluate(projects, quantities?)", () => {
         const ref = evaluateTarget(model, it.target, { selection: { projects }, measure: it.measure, routes: false });
         expect([...ev.pairSecs[i]!].map((s) => s / 60)).toEqual(ref.pairs.map((p) => p.timeMin ?? Infinity));
         expect(out[i]!.met).toBe(ref.summary.status === "met");
+        expect(out[i]!.pairsMet).toBe(ref.summary.pairsMet);
+        expect(out[i]!.worstTimeMin).toBe(ref.summary.worstTimeMin ?? Infinity);
       });
     }
   });

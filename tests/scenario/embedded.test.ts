@@ -7,7 +7,7 @@ import { compareScenarios, TargetEvaluator } from "../../src/compare/index.js";
 import { buildModel } from "../../src/model/index.js";
 import { embeddedNetworkPath, loadNetwork } from "../../src/network/index.js";
 import { applyScenario, loadScenarioFile, scenarioJsonSchema } from "../../src/scenario/index.js";
-import { checkTargets } from "../../src/targets/index.js";
+import { checkTargets, evaluateTarget } from "../../src/targets/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const network = await loadNetwork(embeddedNetworkPath());
@@ -57,6 +57,22 @@ describe("scenarios on the embedded network", () => {
     for (const t of r.targets) {
       const sum = t.shares.reduce((s, x) => s + x.shapley!, 0);
       expect(sum).toBeCloseTo(t.gainMin, 9);
+    }
+  });
+});
+
+describe("TargetEvaluator on the embedded network", () => {
+  it("agrees with evaluateTarget's summaries in every scenario (stations shared, places without stations)", () => {
+    const ev = new TargetEvaluator(model);
+    for (const s of network.scenarios) {
+      const out = ev.evaluate(model.scenarioProjects(s.id));
+      ev.items.forEach((it, i) => {
+        const ref = evaluateTarget(model, it.target, { selection: { scenario: s.id }, measure: it.measure, routes: false });
+        expect([...ev.pairSecs[i]!].map((x) => x / 60)).toEqual(ref.pairs.map((p) => p.timeMin ?? Infinity));
+        expect(out[i]!.worstTimeMin).toBe(ref.summary.worstTimeMin ?? Infinity);
+        expect(out[i]!.pairsMet).toBe(ref.summary.pairsMet);
+        expect(out[i]!.met).toBe(ref.summary.status === "met");
+      });
     }
   });
 });
