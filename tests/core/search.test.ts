@@ -378,3 +378,41 @@ describe("metamorphic relations", () => {
     expect(g.idOf(0)).toBe("a");
   });
 });
+
+describe("disabled edges (Infinity) on the bucket queue", () => {
+  it("withCosts with Infinity on a bucket graph = Bellman–Ford without those edges (forward, reverse, cutoff, fractional offsets)", () => {
+    fc.assert(
+      fc.property(
+        graphArb(),
+        fc.array(fc.oneof(fc.nat(300), fc.constant(Infinity))),
+        fc.nat(),
+        fc.boolean(),
+        fc.option(fc.nat(4000), { nil: undefined }),
+        (g, newCosts, pick, reverse, cutoffSecs) => {
+          const source = pick % g.nodeCount;
+          const costSecs = g.costSecs.map((c, i) => newCosts[i] ?? c);
+          const overlay = compileGraph(g, { queue: "bucket" }).withCosts(costSecs);
+          expect(overlay.queue).toBe("bucket");
+          const kept = costSecs.map((c) => c < Infinity);
+          const pruned = {
+            ...g,
+            from: g.from.filter((_, i) => kept[i]),
+            to: g.to.filter((_, i) => kept[i]),
+            costSecs: costSecs.filter((_, i) => kept[i]),
+          };
+          const search = new ShortestPathSearch(overlay);
+          const limit = cutoffSecs ?? Infinity;
+          const expected = bellmanFord(pruned, [source], [0], reverse).map((t) => (t <= limit ? t : Infinity));
+          expectTimes(search.oneToAll(source, { reverse, cutoffSecs }), expected);
+          // A fractional offset sends the query to the heap over the same overlay.
+          expectTimes(
+            search.multiSource([source], [0.5], { reverse }),
+            bellmanFord(pruned, [source], [0.5], reverse),
+          );
+          for (let e = 0; e < costSecs.length; e++) expect(overlay.edgeCostSecs(e)).toBe(costSecs[e]);
+        },
+      ),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+});
