@@ -25,6 +25,7 @@ const { values: args } = parseArgs({
     extras: { type: "boolean", default: false },
     matrix: { type: "boolean", default: false },
     workers: { type: "string", default: "2" },
+    projects: { type: "string", default: "16" },
   },
 });
 
@@ -193,7 +194,7 @@ function runNgraph(): Record<string, unknown> {
  */
 function runOverlays(): Record<string, unknown> {
   const rand = prng(99);
-  const projects = 16;
+  const projects = Number(args.projects);
   const n = arcs.nodeCount;
   const from = Int32Array.from([...arcs.from, ...Array.from({ length: projects }, () => Math.floor(rand() * n))]);
   const to = Int32Array.from([...arcs.to, ...Array.from({ length: projects }, () => Math.floor(rand() * n))]);
@@ -213,7 +214,7 @@ function runOverlays(): Record<string, unknown> {
     sink += row[0]!;
   }
   const totalMs = performance.now() - t0;
-  return { nodes: n, arcs: from.length, subsets, totalMs, usPerSubset: (totalMs * 1000) / subsets, queue: base.queue, ms: [totalMs] };
+  return { nodes: n, arcs: from.length, projects, subsets, totalMs, usPerSubset: (totalMs * 1000) / subsets, queue: base.queue, ms: [totalMs] };
 }
 
 const result =

@@ -17,6 +17,12 @@ export type QueueKind = "auto" | "heap" | "bucket";
  */
 export const MAX_BUCKET_COST_SECS = 1 << 20;
 
+/**
+ * Cost stored for a disabled (Infinity) arc in a bucket graph: larger than any key the bucket
+ * search queues (< 2^30), so the search's `key + cost <= limit` test drops it with no extra branch.
+ */
+export const DISABLED_ARC_COST = 2 ** 30;
+
 /** Options of {@link compileGraph}, {@link compileGraphology} and {@link readDimacs}. */
 export interface CompileOptions {
   /** Priority queue, see {@link QueueKind}. Default `"auto"`. */
@@ -208,7 +214,7 @@ export class Topology {
 export type ArcCosts =
   /** Secs per arc, `Infinity` = disabled. */
   | { readonly kind: "heap"; readonly cost: Float64Array }
-  /** Whole secs per arc, `-1` = disabled; `maxCost` = largest enabled cost. */
+  /** Whole secs per arc, `DISABLED_ARC_COST` = disabled; `maxCost` = largest enabled cost. */
   | { readonly kind: "bucket"; readonly cost: Int32Array; readonly maxCost: number };
 
 /** The one implementation of {@link CompiledGraph}; overlays are further instances over one topology. */
@@ -305,7 +311,7 @@ export class Compiled implements CompiledGraph {
     const cost = new Float64Array(costs.cost.length);
     for (let a = 0; a < cost.length; a++) {
       const c = costs.cost[a]!;
-      cost[a] = c < 0 ? Infinity : c;
+      cost[a] = c === DISABLED_ARC_COST ? Infinity : c;
     }
     if (reverse) this.revFloatCosts = cost;
     else this.floatCosts = cost;
@@ -315,7 +321,7 @@ export class Compiled implements CompiledGraph {
 
 function arcCostSecs(costs: ArcCosts, arc: number): number {
   const c = costs.cost[arc]!;
-  return costs.kind === "bucket" && c < 0 ? Infinity : c;
+  return costs.kind === "bucket" && c === DISABLED_ARC_COST ? Infinity : c;
 }
 
 /** Throws on the first cost that is NaN, negative or -Infinity (+Infinity = disabled is fine). */
@@ -374,7 +380,7 @@ export function buildArcCosts(arcEdge: Int32Array, edgeCosts: ArrayLike<number>,
   let maxCost = 0;
   for (let a = 0; a < arcs; a++) {
     const c = edgeCosts[arcEdge[a]!]!;
-    if (c === Infinity) cost[a] = -1;
+    if (c === Infinity) cost[a] = DISABLED_ARC_COST;
     else {
       cost[a] = c;
       if (c > maxCost) maxCost = c;
@@ -499,6 +505,7 @@ export function compileValidated(
   return new Compiled(topo, buildArcCosts(csr.arcEdge, costSecs, queue, what));
 }
 
+/** Validated compile options with defaults applied (internal; `what` names the call in errors). */
 export function checkOptions(options: CompileOptions | undefined, what: string): { queue: QueueKind; reorder: boolean } {
   if (options === undefined) return { queue: "auto", reorder: false };
   if (options === null || typeof options !== "object") {

@@ -1,3 +1,4 @@
+/** The shortest-path core: compile a graph once into typed arrays, then search it many times. */
 export { UNREACHABLE, CoreError } from "./errors.js";
 export {
   compileGraph,

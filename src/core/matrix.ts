@@ -125,21 +125,25 @@ export async function matrixParallel(
   const job: MatrixJob = { graph: toShared(g), origins: originsShared, destinations: destShared, out, next, cutoffSecs };
 
   const { source, eval: isEval } = workerSource();
-  await Promise.all(
-    Array.from({ length: workers }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(source, { eval: isEval, workerData: job });
-        worker.once("message", () => {
-          resolve();
-          void worker.terminate();
-        });
-        worker.once("error", (error) => reject(error));
-        worker.once("exit", (code) => {
-          if (code !== 0) reject(new Error(`matrixParallel: worker exited with code ${code}`));
-        });
-      }),
-    ),
-  );
+  const pool: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: workers }, () =>
+        new Promise<void>((resolve, reject) => {
+          const worker = new Worker(source, { eval: isEval, workerData: job });
+          pool.push(worker);
+          worker.once("message", () => resolve());
+          worker.once("error", (error) => reject(error));
+          worker.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`matrixParallel: worker exited with code ${code}`));
+          });
+        }),
+      ),
+    );
+  } finally {
+    // On success the workers are done; on a failure the others must not keep running.
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
   const rows: Float64Array[] = [];
   for (let i = 0; i < rowCount; i++) rows.push(out.slice(i * colCount, (i + 1) * colCount));
   return rows;

@@ -37,11 +37,12 @@ const LEFT_QUEUED = 1;
 const INF_INT = 0x7fffffff;
 
 /**
- * Largest key the bucket kernel queues. With arc costs `<= MAX_BUCKET_COST_SECS` (2^20),
- * `key + cost` then stays below `INF_INT`, so Int32 arithmetic never overflows. That is 68 years
- * in seconds; a query whose times could exceed it is rerun with the heap (see `runBucket`).
+ * Largest key the bucket kernel queues: 2^30 - 1 s (34 years). `key + cost` then stays below
+ * `INF_INT` even for a disabled arc (`DISABLED_ARC_COST` = 2^30), so Int32 arithmetic never
+ * overflows and disabled arcs always fail the `<= stop` test. A query whose times could exceed
+ * it is rerun with the heap (see `runBucket`).
  */
-const BUCKET_KEY_CAP = 0x7fffffff - 2 * 2 ** 20;
+const BUCKET_KEY_CAP = 2 ** 30 - 1;
 
 /** Shared start-offset buffer so that single-source queries allocate nothing. */
 const ZERO_START = new Float64Array(1);
@@ -543,9 +544,9 @@ export class ShortestPathSearch {
           break;
         }
         for (let a = firstOut[u]!, end = firstOut[u + 1]!; a < end; a++) {
+          // Disabled arcs cost DISABLED_ARC_COST, so `nd <= stop` below drops them without a
+          // separate test per arc.
           const c = cost[a]!;
-          // Disabled arcs carry -1 (Infinity cost in the overlay).
-          if (c < 0) continue;
           const nd = cur + c;
           const v = head[a]!;
           const dv = dist[v]!;

@@ -340,3 +340,79 @@ describe("pathTo(node) lifecycle", () => {
     );
   });
 });
+
+describe("metamorphic relations", () => {
+  it("scaling every cost by k scales every time by k (whole and quarter-second costs)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.integer({ min: 1, max: 8 }), fc.boolean(), (g, pick, k, quarter) => {
+        const source = pick % g.nodeCount;
+        const factor = quarter ? k / 4 : k;
+        const base = new ShortestPathSearch(compileGraph(g)).oneToAll(source);
+        const scaled = new ShortestPathSearch(compileGraph({ ...g, costSecs: g.costSecs.map((c) => c * factor) })).oneToAll(source);
+        expectTimes(scaled, Array.from(base, (t) => t * factor));
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("triangle inequality: time(s, v) <= time(s, u) + time(u, v)", () => {
+    fc.assert(
+      fc.property(graphArb({ maxNodes: 10 }), (g) => {
+        const search = new ShortestPathSearch(compileGraph(g));
+        const all = Array.from({ length: g.nodeCount }, (_, s) => Array.from(search.oneToAll(s)));
+        for (let s = 0; s < g.nodeCount; s++)
+          for (let u = 0; u < g.nodeCount; u++)
+            for (let v = 0; v < g.nodeCount; v++) expect(all[s]![v]!).toBeLessThanOrEqual(all[s]![u]! + all[u]![v]!);
+      }),
+      { seed: 42, numRuns: 60 },
+    );
+  });
+
+  it("the compiled graph keeps no reference to the input arrays", () => {
+    const input = { nodeCount: 3, from: [0, 1], to: [1, 2], costSecs: [10, 20], ids: ["a", "b", "c"] };
+    const g = compileGraph(input);
+    input.costSecs[0] = 1000;
+    input.to[1] = 0;
+    input.ids[0] = "z";
+    expectTimes(new ShortestPathSearch(g).oneToAll(0), [0, 10, 30]);
+    expect(g.idOf(0)).toBe("a");
+  });
+});
+
+describe("disabled edges (Infinity) on the bucket queue", () => {
+  it("withCosts with Infinity on a bucket graph = Bellman–Ford without those edges (forward, reverse, cutoff, fractional offsets)", () => {
+    fc.assert(
+      fc.property(
+        graphArb(),
+        fc.array(fc.oneof(fc.nat(300), fc.constant(Infinity))),
+        fc.nat(),
+        fc.boolean(),
+        fc.option(fc.nat(4000), { nil: undefined }),
+        (g, newCosts, pick, reverse, cutoffSecs) => {
+          const source = pick % g.nodeCount;
+          const costSecs = g.costSecs.map((c, i) => newCosts[i] ?? c);
+          const overlay = compileGraph(g, { queue: "bucket" }).withCosts(costSecs);
+          expect(overlay.queue).toBe("bucket");
+          const kept = costSecs.map((c) => c < Infinity);
+          const pruned = {
+            ...g,
+            from: g.from.filter((_, i) => kept[i]),
+            to: g.to.filter((_, i) => kept[i]),
+            costSecs: costSecs.filter((_, i) => kept[i]),
+          };
+          const search = new ShortestPathSearch(overlay);
+          const limit = cutoffSecs ?? Infinity;
+          const expected = bellmanFord(pruned, [source], [0], reverse).map((t) => (t <= limit ? t : Infinity));
+          expectTimes(search.oneToAll(source, { reverse, cutoffSecs }), expected);
+          // A fractional offset sends the query to the heap over the same overlay.
+          expectTimes(
+            search.multiSource([source], [0.5], { reverse }),
+            bellmanFord(pruned, [source], [0.5], reverse),
+          );
+          for (let e = 0; e < costSecs.length; e++) expect(overlay.edgeCostSecs(e)).toBe(costSecs[e]);
+        },
+      ),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+});
