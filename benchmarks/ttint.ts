@@ -3,7 +3,7 @@
  * (every scenario × target × measure, departure window 07:00–09:00 every minute), next to the
  * frequency model's check of the same targets, plus building the scenario timetables.
  *
- *   npm run bench:ttint -- [--network path] [--rounds 7] [--out benchmarks/RESULTS-ttint.md]
+ *   npm run bench:ttint -- [--network path] [--rounds 7 | --smoke] [--out benchmarks/RESULTS-ttint.md]
  *
  * Each workload runs once to warm up, then `--rounds` times; reported as median and min–max of wall
  * time (ms) and CPU time (user + system, less sensitive to other jobs on a shared machine). A `sink`
@@ -26,7 +26,8 @@ const arg = (name: string): string | undefined => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const rounds = Number(arg("--rounds") ?? 7);
+// --smoke: one round, for CI (so the script never rots); timings then mean nothing.
+const rounds = args.includes("--smoke") ? 1 : Number(arg("--rounds") ?? 7);
 const networkPath = arg("--network") ?? embeddedNetworkPath();
 let sink = 0;
 const lines: string[] = [];
