@@ -9,3 +9,4 @@ export * from "./bands.js";
 export * from "./polygonIsochrone.js";
 export * from "./difference.js";
 export * from "./modelIsochrone.js";
+export * from "./timetableIsochrone.js";

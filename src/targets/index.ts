@@ -25,3 +25,4 @@ export {
   targetsCsv,
   type TargetRow,
 } from "./report.js";
+export * from "./timetable.js";

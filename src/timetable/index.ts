@@ -9,3 +9,5 @@ export * from "./gtfs.js";
 export * from "./gtfs-write.js";
 export * from "./synthesize.js";
 export * from "./china.js";
+export * from "./network.js";
+export * from "./door-to-door.js";

@@ -12,11 +12,12 @@ import { EXIT } from "../exit.js";
 import { renderTable } from "../format.js";
 import { createProgress } from "../progress.js";
 import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
+import { addTimetableOptions, runTimetableCheck, type TimetableFlags } from "./timetable-args.js";
 
 /** Output formats of `qiwan check`. */
 export const CHECK_FORMATS = ["table", "json", "csv", "md"] as const;
 
-interface CheckOptions {
+interface CheckOptions extends TimetableFlags {
   scenario?: string[];
   target?: string[];
   measure?: Measure;
@@ -108,8 +109,7 @@ export function reportIntro(network: Network, waitOption = "half-headway"): stri
 
 /** Registers `qiwan check`. */
 export const registerCheck: RegisterCommand = (program, ctx) => {
-  program
-    .command("check")
+  addTimetableOptions(program.command("check"))
     .description("check every plan target in every scenario: travel time, threshold, margin, pass/fail, route")
     .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
     .option("--target <ids>", "target ids, comma-separated or repeated (default: all)", listOption)
@@ -135,6 +135,17 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         ? requireIds("target", opts.target, network.targetById, "--target")
         : network.targets.map((t) => t.id);
       const model = modelOrExit(network, { wait });
+      const tt = await runTimetableCheck(ctx, network, model, { ...opts, scenario: scenarios, target: targets });
+      if (tt !== undefined) {
+        if (opts.out) await writeOut(opts.out, tt.text);
+        else ctx.io.stdout.write(tt.text);
+        if (opts.report) {
+          await writeOut(opts.report, tt.markdown());
+          ctx.io.stderr.write(`wrote ${opts.report}\n`);
+        }
+        if (opts.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
+        return;
+      }
       const jobs: Array<{ scenario: string; targetId: string; measure: Measure }> = [];
       for (const scenario of scenarios) {
         for (const targetId of targets) {

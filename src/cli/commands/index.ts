@@ -5,10 +5,13 @@
 import type { RegisterCommand } from "../context.js";
 import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
-import { registerIsochrone } from "./isochrone.js";
-import { registerMap } from "./map.js";
 import { registerMatrix } from "./matrix.js";
 import { registerRoute } from "./route.js";
+import { registerIsochrone } from "./isochrone.js";
+import { registerMap } from "./map.js";
+import { registerCompare } from "./compare.js";
+import { registerAttribute } from "./attribute.js";
+import { registerUncertainty } from "./uncertainty.js";
 
 // One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -18,4 +21,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerMatrix,
   registerIsochrone,
   registerMap,
+  registerCompare,
+  registerAttribute,
+  registerUncertainty,
 ];

@@ -2,7 +2,7 @@
  * `qiwan isochrone`: node and polygon isochrones from one or more places, as GeoJSON, SVG, PNG or JSON.
  */
 import { Option } from "commander";
-import { modelNodeIsochrone, modelPolygonIsochrone, type IsochroneRequest } from "../../isochrone/modelIsochrone.js";
+import type { IsochroneRequest } from "../../isochrone/modelIsochrone.js";
 import { buildModel } from "../../model/build-model.js";
 import type { ModeFilter } from "../../model/types.js";
 import { MEASURES, type Measure } from "../../network/schema.js";
@@ -14,11 +14,12 @@ import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
+import { addTimetableOptions, isochroneNodeBands, isochronePolygon, parseTimetableFlags, timetableSummary, type TimetableFlags } from "./timetable-args.js";
 
 /** Output formats of `qiwan isochrone`. */
 export const ISOCHRONE_FORMATS = ["geojson", "svg", "png", "json"] as const;
 
-interface IsochroneFlags extends SurfaceFlags {
+interface IsochroneFlags extends SurfaceFlags, TimetableFlags {
   readonly from: string;
   readonly minutes: string;
   readonly scenario: string;
@@ -30,8 +31,7 @@ interface IsochroneFlags extends SurfaceFlags {
 
 /** Registers `qiwan isochrone`. */
 export const registerIsochrone: RegisterCommand = (program, ctx) => {
-  program
-    .command("isochrone")
+  addTimetableOptions(program.command("isochrone"))
     .description("places reached and areas within each travel time from one or more origins, for a scenario")
     .requiredOption("--from <places>", "origin place ids, comma-separated; ID+MIN starts that origin MIN minutes later")
     .requiredOption("--scenario <id>", "scenario id (see qiwan info)")
@@ -52,6 +52,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
     .action(async (flags: IsochroneFlags) => {
       const origins = parseOrigins(flags.from);
       const cutoffsMin = parseMinutes(flags.minutes);
+      const timetable = await parseTimetableFlags(flags);
       if (flags.format === "png" && flags.out === undefined) {
         throw new CliError("--format png needs --out FILE (a PNG is not written to the terminal)", EXIT.USAGE);
       }
@@ -61,13 +62,14 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
       const request: IsochroneRequest = { origins, scenario: flags.scenario, cutoffsMin, measure: flags.measure, modes: flags.modes };
       let output: string | Uint8Array;
       if (flags.format === "json") {
-        const bands = asUsage(() => modelNodeIsochrone(model, request));
+        const bands = asUsage(() => isochroneNodeBands(model, request, timetable));
         output = `${JSON.stringify(
           {
             scenario: flags.scenario,
             measure: flags.measure,
             modes: flags.modes,
             origins,
+            ...(timetable && { timetable: timetableSummary(timetable) }),
             bands: bands.map((b) => ({
               cutoffMin: b.cutoffMin,
               reached: b.reached.map((r) => {
@@ -80,7 +82,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           2,
         )}\n`;
       } else {
-        const iso = asUsage(() => modelPolygonIsochrone(model, request, surfaceOptions(flags)));
+        const iso = asUsage(() => isochronePolygon(model, request, surfaceOptions(flags), timetable));
         if (flags.format === "geojson") output = `${JSON.stringify(iso.collection)}\n`;
         else {
           const names = origins.map((o) => network.placeById.get(o.placeId)?.name.en ?? o.placeId).join(", ");

@@ -1,0 +1,3 @@
+export * from "./matrix.js";
+export * from "./indicators.js";
+export * from "./summary.js";

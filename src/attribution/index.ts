@@ -1,0 +1,2 @@
+export * from "./shapley.js";
+export * from "./attributeProjects.js";

@@ -1,0 +1,135 @@
+/**
+ * `qiwan compare A B`: what changes from scenario A to scenario B (ids or scenario files).
+ */
+import { Option } from "commander";
+import { compareScenarios, type ScenarioComparison } from "../../compare/compareScenarios.js";
+import type { RegisterCommand } from "../context.js";
+import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
+import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
+import { buildModel } from "../../model/build-model.js";
+import type { Network } from "../../network/types.js";
+import { resolveScenario } from "../../network/resolve.js";
+import { networkLayers } from "../../render/layers.js";
+import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
+import { applyScenario } from "../../scenario/applyScenario.js";
+import type { ScenarioRef } from "../../compare/compareScenarios.js";
+import { parseMinutes, writeOutput } from "./isochrone-args.js";
+import { analysisErrors, emit, fmtMin, fmtNum, listArg, scenarioArg, toJson } from "./analysis-args.js";
+
+/** The comparison as text tables (targets, OD summary and largest changes, accessibility, isochrone areas). */
+export function renderComparison(c: ScenarioComparison, format: "table" | "md", top = 10): string {
+  const h = (s: string) => (format === "md" ? `### ${s}\n\n` : `${s}\n`);
+  const parts: string[] = [];
+  parts.push(format === "md" ? `## Compare \`${c.a.id}\` (A) → \`${c.b.id}\` (B)\n\n` : `compare A = ${c.a.id} → B = ${c.b.id}\n\n`);
+  parts.push(h("Targets (worst pair time, min)"));
+  parts.push(
+    renderTable(
+      ["target", "measure", "threshold", "A", "A status", "B", "B status", "Δ B−A", "change"],
+      c.targets.map((t) => [t.targetId, t.measure, fmtMin(t.thresholdMin), fmtMin(t.worstTimeMinA), t.statusA, fmtMin(t.worstTimeMinB), t.statusB, fmtMin(t.deltaMin, true), t.change]),
+      format,
+      ["left", "left", "right", "right", "left", "right", "left", "right", "left"],
+    ),
+  );
+  const s = c.odSummary;
+  parts.push(`\n${h(`Door-to-door OD times over ${c.places.length} places (${s.pairs} pairs)`)}`);
+  parts.push(`faster ${s.faster}, slower ${s.slower}, unchanged ${s.unchanged}, newly reachable ${s.newlyReachable}, no longer reachable ${s.noLongerReachable}; mean Δ ${fmtMin(s.meanDeltaMin, true)} min\n\n`);
+  const changes: [string, string, number, number, number][] = [];
+  c.odDeltaMin.forEach((row, i) => row.forEach((d, j) => {
+    if (i !== j && Number.isFinite(d) && d !== 0) changes.push([c.places[i]!, c.places[j]!, c.odMinA[i]![j]!, c.odMinB[i]![j]!, d]);
+  }));
+  changes.sort((x, y) => x[4] - y[4]);
+  if (changes.length > 0) {
+    parts.push(renderTable(["origin", "destination", "A min", "B min", "Δ min"], changes.slice(0, top).map((r) => [r[0], r[1], fmtMin(r[2]), fmtMin(r[3]), fmtMin(r[4], true)]), format, ["left", "left", "right", "right", "right"]));
+  }
+  const wa = c.accessibility.a.weighted, wb = c.accessibility.b.weighted;
+  parts.push(`\n${h(`Accessibility, population-weighted over ${fmtNum(wa.population)} residents of the places`)}`);
+  const accRows: string[][] = [];
+  for (const cut of Object.keys(wa.cumulative)) {
+    const x = wa.cumulative[Number(cut)]!, y = wb.cumulative[Number(cut)]!;
+    accRows.push([`residents reachable ≤ ${cut} min`, fmtNum(x), fmtNum(y), fmtNum(y - x)]);
+  }
+  accRows.push(["gravity, exp(−βt), β = ln2/60 per min", fmtNum(wa.gravityExponential), fmtNum(wb.gravityExponential), fmtNum(wb.gravityExponential - wa.gravityExponential)]);
+  accRows.push(["gravity, max(t,10)^−1", fmtNum(wa.gravityPower, 1), fmtNum(wb.gravityPower, 1), fmtNum(wb.gravityPower - wa.gravityPower, 1)]);
+  if (wa.nearestCentreMin !== undefined) accRows.push(["time to nearest target centre, min", fmtMin(wa.nearestCentreMin), fmtMin(wb.nearestCentreMin), fmtMin(wb.nearestCentreMin! - wa.nearestCentreMin, true)]);
+  parts.push(renderTable(["indicator", "A", "B", "B−A"], accRows, format, ["left", "right", "right", "right"]));
+  if (c.isochrones) {
+    parts.push(`\n${h(`Isochrone areas from ${c.isochrones[0]?.origins.join(", ") ?? "—"} (km²)`)}`);
+    parts.push(renderTable(["cutoff min", "A km²", "B km²", "B−A km²"], c.isochrones.map((i) => [String(i.cutoffMin), fmtNum(i.areaKm2A, 1), fmtNum(i.areaKm2B, 1), fmtNum(i.deltaKm2, 1)]), format, ["right", "right", "right", "right"]));
+  }
+  return parts.join("");
+}
+
+/**
+ * An SVG of A's and B's isochrones side by side, plus the area newly within each cutoff in B when
+ * both sides are scenarios of one network (one model, one grid); modified scenarios get two panels.
+ */
+export function comparisonMapSvg(network: Network, a: ScenarioRef, b: ScenarioRef, origins: readonly string[], cutoffsMin: readonly number[]): string {
+  const side = (ref: ScenarioRef) => (typeof ref === "string" ? { network, scenarioId: ref } : applyScenario(network, ref));
+  const A = side(a);
+  const B = side(b);
+  const coords = origins.map((o) => network.placeById.get(o)?.coord).filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const sub = `door-to-door from ${origins.join(", ")}`;
+  const title = (n: Network, id: string) => {
+    const s = n.scenarioById.get(id);
+    return s ? `${s.name.en} ${s.name.zh}` : id;
+  };
+  const panels: MapPanel[] = [];
+  if (A.network === B.network) {
+    const d = modelIsochroneDifference(buildModel(network), { origins: [...origins], scenarioA: A.scenarioId, scenarioB: B.scenarioId, cutoffsMin });
+    const ra = resolveScenario(network, A.scenarioId);
+    const rb = resolveScenario(network, B.scenarioId);
+    panels.push(
+      { title: title(network, A.scenarioId), subtitle: sub, layers: networkLayers(network, ra), bands: d.a.collection, origins: coords },
+      { title: title(network, B.scenarioId), subtitle: sub, layers: networkLayers(network, rb), bands: d.b.collection, origins: coords },
+      { title: `${B.scenarioId} vs ${A.scenarioId}`, subtitle: "newly within each cutoff", layers: networkLayers(network, rb), gained: d.gained, lost: d.lost, outlineBands: d.a.collection, origins: coords },
+    );
+  } else {
+    for (const s of [A, B]) {
+      const iso = modelPolygonIsochrone(buildModel(s.network), { origins: [...origins], scenario: s.scenarioId, cutoffsMin });
+      panels.push({ title: title(s.network, s.scenarioId), subtitle: `${sub} (${s.scenarioId})`, layers: networkLayers(s.network, resolveScenario(s.network, s.scenarioId)), bands: iso.collection, origins: coords });
+    }
+  }
+  return renderPanelsSvg(panels);
+}
+
+/** Registers `qiwan compare A B`. */
+export const registerCompare: RegisterCommand = (program, ctx) => {
+  program
+    .command("compare")
+    .description("compare scenario B with scenario A: target changes, OD time deltas, accessibility and isochrone areas")
+    .argument("<a>", "scenario id, or a scenario file { base, modifications } (.json)")
+    .argument("<b>", "scenario id, or a scenario file")
+    .addOption(new Option("--format <format>", "output format").choices(TABLE_FORMATS).default("table"))
+    .option("--out <file>", "write the output to this file (atomically) instead of stdout")
+    .option("--places <ids>", "comma-separated places for the OD matrix and accessibility (default: every city and town)")
+    .option("--iso-from <ids>", "isochrone origins, comma-separated (default: the first target's origins)")
+    .option("--minutes <list>", "isochrone and cumulative-accessibility cutoffs, minutes", "30,60,120")
+    .option("--no-isochrones", "skip isochrone areas (faster)")
+    .option("--top <n>", "OD pairs listed, largest change first", "10")
+    .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --iso-from")
+    .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
+    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string }) => {
+      const network = await ctx.network();
+      const cutoffsMin = parseMinutes(opts.minutes);
+      const places = listArg(opts.places);
+      const isoFrom = listArg(opts.isoFrom);
+      const c = analysisErrors(() =>
+        compareScenarios(network, scenarioArg(a), scenarioArg(b), {
+          ...(places ? { places } : {}),
+          accessibility: { cutoffsMin },
+          isochrones: opts.isochrones ? { cutoffsMin, ...(isoFrom ? { origins: isoFrom } : {}) } : false,
+        }),
+      );
+      const text =
+        opts.format === "json"
+          ? toJson({ ...c, a: { id: c.a.id, year: c.a.year }, b: { id: c.b.id, year: c.b.year } })
+          : renderComparison(c, opts.format, Number(opts.top) || 10);
+      await emit(ctx, text, opts.out);
+      if (opts.map !== undefined) {
+        const origins = isoFrom ?? network.targets[0]?.origins ?? [];
+        const svg = analysisErrors(() => comparisonMapSvg(network, scenarioArg(a), scenarioArg(b), origins, cutoffsMin));
+        await writeOutput(opts.map, svg);
+        ctx.io.stderr.write(`wrote ${opts.map}\n`);
+      }
+    });
+};

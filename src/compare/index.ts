@@ -1,0 +1,2 @@
+export * from "./targetEvaluator.js";
+export * from "./compareScenarios.js";

@@ -1,0 +1,98 @@
+/**
+ * Isochrones on a scenario timetable: each place's time is a statistic (p5, p50, p95 or best) of its
+ * door-to-door travel times over a departure window, then banded exactly as the frequency model's
+ * place times are.
+ */
+import type { TravelTimeModel } from "../model/build-model.js";
+import {
+  DoorToDoorRouter,
+  statisticSecs,
+  travelTimeStats,
+  type DepartureWindow,
+  type TimetableStatistic,
+} from "../timetable/door-to-door.js";
+import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
+import type { BandOptions } from "./bands.js";
+import { normalizeCutoffsMin } from "./cutoffs.js";
+import { IsochroneError } from "./errors.js";
+import { surfaceNodes, type IsochroneRequest, type PlaceTimes } from "./modelIsochrone.js";
+import { nodeIsochrone, type NodeIsochroneBand } from "./nodeIsochrone.js";
+import { polygonIsochrone, type PolygonIsochrone } from "./polygonIsochrone.js";
+import type { SurfaceOptions } from "./surface.js";
+
+/** An isochrone request answered on the scenario's timetable. */
+export interface TimetableIsochroneRequest extends Omit<IsochroneRequest, "quantities"> {
+  /** Departures sampled (a single departure: start = end). */
+  readonly window: DepartureWindow;
+  /** Statistic of each place's travel times used as its time (default `p50`). */
+  readonly statistic?: TimetableStatistic;
+  readonly maxRides?: number;
+  /** A real feed merged into the scenario timetable. */
+  readonly gtfs?: FeedInput;
+  /** A prebuilt scenario timetable (its selection, modes and measure then win over the request's). */
+  readonly timetable?: NetworkTimetable;
+}
+
+/**
+ * Each place's time from the origins on the scenario timetable: the chosen statistic of its
+ * per-departure door-to-door (or station-to-station) travel times over the window, seconds,
+ * `Infinity` where not reached. Origins and start offsets as in `placeTimes`.
+ */
+export function timetablePlaceTimes(model: TravelTimeModel, request: Omit<TimetableIsochroneRequest, "cutoffsMin">): PlaceTimes {
+  const measure = request.measure ?? "door-to-door";
+  const nt =
+    request.timetable ??
+    scenarioTimetable(model, request.scenario, { measure, ...(request.modes && { modes: request.modes }), ...(request.gtfs && { gtfs: request.gtfs }) });
+  const router = new DoorToDoorRouter(nt, request.maxRides === undefined ? {} : { maxRides: request.maxRides });
+  const list = typeof request.origins === "string" ? [request.origins] : request.origins;
+  if (list.length === 0) throw new IsochroneError('origins is empty; give at least one place id, e.g. "QJ_CITY"');
+  const origins = list.map((o) => (typeof o === "string" ? { placeId: o, startSecs: 0 } : { placeId: o.placeId, startSecs: o.startSecs ?? 0 }));
+  if (nt.measure === "station-to-station") {
+    for (const o of origins) {
+      if (model.stationsOf(o.placeId).length === 0) {
+        throw new IsochroneError(`origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`);
+      }
+    }
+  }
+  const places = model.network.places.map((p) => p.id);
+  const statistic = request.statistic ?? "p50";
+  const results = router.travelTimes(origins, places, request.window);
+  const timesSecs = Float64Array.from(results, (r) => statisticSecs(travelTimeStats(r.travelTimesSecs), statistic));
+  const scenario = typeof request.scenario === "string" ? request.scenario : "scenario" in request.scenario ? request.scenario.scenario : "custom";
+  return { timesSecs, origins, measure: nt.measure, scenario };
+}
+
+/** Node isochrone bands (see `nodeIsochrone`) from {@link timetablePlaceTimes}. */
+export function timetableNodeIsochrone(model: TravelTimeModel, request: TimetableIsochroneRequest): NodeIsochroneBand[] {
+  const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
+  const times = timetablePlaceTimes(model, request);
+  return nodeIsochrone(times.timesSecs, model.network.places.map((p) => p.id), cutoffs);
+}
+
+/**
+ * Polygon isochrone bands (see `polygonIsochrone`) from {@link timetablePlaceTimes}; band properties
+ * as `modelPolygonIsochrone`'s plus `statistic`, `windowStartSecs` and `windowEndSecs`.
+ */
+export function timetablePolygonIsochrone(
+  model: TravelTimeModel,
+  request: TimetableIsochroneRequest,
+  options: SurfaceOptions & BandOptions = {},
+): PolygonIsochrone & { readonly times: PlaceTimes } {
+  const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
+  const times = timetablePlaceTimes(model, request);
+  const result = polygonIsochrone(surfaceNodes(model, times), cutoffs, {
+    places: model.network.places.map((p) => ({ coord: p.coord, ...(p.population && { population: p.population.value }) })),
+    ...options,
+    properties: {
+      scenario: times.scenario,
+      measure: times.measure,
+      modes: request.modes ?? "multimodal",
+      origins: times.origins.map((o) => (o.startSecs === 0 ? o.placeId : `${o.placeId}+${o.startSecs}s`)).join(","),
+      statistic: request.statistic ?? "p50",
+      windowStartSecs: request.window.windowStartSecs,
+      windowEndSecs: request.window.windowEndSecs,
+      ...options.properties,
+    },
+  });
+  return { ...result, times };
+}

@@ -1,0 +1,3 @@
+export * from "./random.js";
+export * from "./distributions.js";
+export * from "./runUncertainty.js";

@@ -1,0 +1,96 @@
+/**
+ * The timetable and the frequency model agree on the embedded network, within bounds derived from
+ * the headways of the services each answer uses.
+ *
+ * Let F be the frequency time (path p*, each boarding waits h/2) and T(τ) the timetable time leaving
+ * at τ (journey q(τ)). Both graphs have the same non-wait costs (running, dwell, transfer, street), and
+ * on a timetable every boarding waits w ∈ [0, h) (every headway here is shorter than the 06:00–23:00
+ * service day). So:
+ *   T(τ) ≤ realised time of p* = F + Σ_{p*} (w − h/2) < F + Σ_{p*} h/2          (upper)
+ *   F ≤ (non-wait time of q(τ)) + Σ_{q(τ)} h/2 ≤ T(τ) + Σ_{q(τ)} h/2             (lower)
+ * Every percentile of T over the window then lies in [F − max_τ Σ_{q(τ)} h/2, F + Σ_{p*} h/2], up to
+ * rounding to whole seconds (ε = 10 s).
+ */
+import { describe, expect, it } from "vitest";
+import {
+  buildModel,
+  DoorToDoorRouter,
+  embeddedNetworkPath,
+  evaluateTarget,
+  loadNetworkSync,
+  RaptorRouter,
+  scenarioTimetable,
+  targetPairs,
+  travelTimeStats,
+  type Id,
+  type Measure,
+} from "../../src/index.js";
+
+const EPS_SECS = 10;
+const START = 7 * 3600;
+const END = 9 * 3600;
+
+describe("timetable vs frequency model on the embedded network (07:00–09:00, every minute)", () => {
+  const network = loadNetworkSync(embeddedNetworkPath());
+  const model = buildModel(network);
+
+  it("for every scenario × target × measure × pair, every departure and p5/p50/p95/best lie within the headway bounds", () => {
+    let checked = 0;
+    let maxGapMin = 0;
+    for (const scenario of network.scenarios.map((s) => s.id)) {
+      for (const measure of ["door-to-door", "station-to-station"] as Measure[]) {
+        const nt = scenarioTimetable(model, scenario, { measure });
+        const router = new DoorToDoorRouter(nt);
+        const raptor = new RaptorRouter(nt.timetable, router.maxRides);
+        const headwayOf = (service: Id): number => nt.headwaySecs.get(service)!;
+        for (const target of network.targets) {
+          if (target.measures && !target.measures.includes(measure)) continue;
+          const freq = evaluateTarget(model, target, { selection: { scenario }, measure });
+          const pairs = targetPairs(target);
+          pairs.forEach(([o, d], i) => {
+            const f = freq.pairs[i]!;
+            if (f.status === "no-station" || f.status === "same-station") return;
+            if (measure === "station-to-station" && model.stationsOf(o).length === 0) return;
+            const [got] = router.travelTimes(o, [d], { windowStartSecs: START, windowEndSecs: END });
+            const times = got!.travelTimesSecs;
+            if (f.timeMin === null) {
+              expect([...times].every((t) => t === Infinity), `${scenario} ${o} → ${d}: frequency no-route`).toBe(true);
+              return;
+            }
+            const F = f.timeMin * 60;
+            const upper = f.legs.filter((l) => l.kind === "ride").reduce((s, l) => s + headwayOf(l.lineIds[0]!) / 2, 0);
+            const { access } = router.access(o);
+            const egress = router.egress(d);
+            let lower = 0;
+            for (let k = 0; k < times.length; k++) {
+              const tau = START + 60 * k;
+              const res = raptor.route({ access, departureSecs: tau });
+              let best = got!.roadSecs + tau;
+              let stop = -1;
+              for (const e of egress) {
+                const a = res.arrivalSecs(e.stop) + e.secs;
+                if (a < best) ((best = a), (stop = e.stop));
+              }
+              expect(best - tau, `${scenario} ${measure} ${o} → ${d} at ${tau}: RAPTOR = range-RAPTOR`).toBeCloseTo(times[k]!, 6);
+              const rides = stop < 0 ? [] : (res.journey(stop)?.legs ?? []).filter((l) => l.kind === "ride");
+              const h = rides.reduce((s, l) => s + headwayOf((l as { routeId: string }).routeId) / 2, 0);
+              lower = Math.max(lower, h);
+              const where = `${scenario} ${measure} ${o} → ${d} at ${tau}: T ${times[k]} vs F ${F}`;
+              expect(times[k]!, where).toBeLessThanOrEqual(F + upper + EPS_SECS);
+              expect(times[k]!, where).toBeGreaterThanOrEqual(F - h - EPS_SECS);
+            }
+            const stats = travelTimeStats(times);
+            for (const v of [stats.p5Secs, stats.p50Secs, stats.p95Secs, stats.bestSecs]) {
+              expect(v).toBeLessThanOrEqual(F + upper + EPS_SECS);
+              expect(v).toBeGreaterThanOrEqual(F - lower - EPS_SECS);
+            }
+            maxGapMin = Math.max(maxGapMin, Math.abs(stats.p50Secs - F) / 60);
+            checked++;
+          });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    console.info(`timetable vs frequency: ${checked} pairs checked, largest |p50 − F| = ${maxGapMin.toFixed(1)} min`);
+  });
+});
