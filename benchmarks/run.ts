@@ -1,5 +1,5 @@
 /**
- * Benchmark suite: `npm run bench` (full, writes benchmarks/RESULTS.md and results.json),
+ * Benchmark suite: `npm run bench` (full, writes benchmarks/RESULTS-core.md and results.json; `npm run bench:all` then folds every RESULTS-*.md into RESULTS.md),
  * `npm run bench -- --smoke` (10k grid only, seconds, writes .tmp/bench-smoke.json),
  * `npm run bench -- --dimacs FILE` (adds a DIMACS .gr/.gr.gz graph).
  *
@@ -256,6 +256,6 @@ if (smoke) {
   console.log(markdown());
 } else {
   writeFileSync(join(here, "results.json"), JSON.stringify(report, null, 2) + "\n");
-  writeFileSync(join(here, "RESULTS.md"), markdown());
-  console.log(`wrote ${join(here, "RESULTS.md")} and results.json`);
+  writeFileSync(join(here, "RESULTS-core.md"), markdown());
+  console.log(`wrote ${join(here, "RESULTS-core.md")} and results.json`);
 }
