@@ -4,7 +4,7 @@ import { buildModel, type TravelTimeModel } from "../model/build-model.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { distributionOf, quantileOf, type Distribution } from "./distributions.js";
-import { mulberry32 } from "./random.js";
+import { mulberry32 } from "../util/random.js";
 
 /** R-7 quantile of ascending values; Infinity where the interpolation reaches an unreachable draw (d3 gives NaN for ∞ − ∞). */
 function quantile(sorted: number[], p: number): number {
