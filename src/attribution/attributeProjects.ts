@@ -71,7 +71,11 @@ export interface TargetAttribution {
   /** Value gained: mean pair time without the projects minus with them (min); Σ Shapley = gain. */
   readonly gainMin: number;
   readonly shares: readonly ProjectShare[];
-  /** Leave-one-out loss of the worst-pair margin (min): worst time without the project minus with all. */
+  /**
+   * Leave-one-out loss of the worst-pair margin (min): worst time without the project minus with
+   * all, over the same pairs; Infinity when removing the project leaves some pair without a time
+   * (removing a project never gives a pair a route, so equal reachable counts mean equal pair sets).
+   */
   readonly marginLossMin?: Readonly<Record<Id, number>>;
   /** Whether removing each project alone makes the target fail (leave-one-out). */
   readonly metWithout?: Readonly<Record<Id, boolean>>;
@@ -97,6 +101,16 @@ export interface AttributionResult {
   readonly targets: readonly TargetAttribution[];
   /** Population-weighted gravity accessibility (persons): with all, with none, per-project shares. */
   readonly accessibility: { readonly withAll: number; readonly withNone: number; readonly gain: number; readonly shares: readonly ProjectShare[] } | null;
+}
+
+/**
+ * Worst time without a project minus with all (min), like-for-like: a pair that loses its time
+ * makes the loss Infinity rather than dropping out of the worst and making the project look harmful.
+ */
+function marginLoss(without: ItemOutcome, all: ItemOutcome): number {
+  if (without.pairsReachable < all.pairsReachable) return Infinity;
+  if (all.pairsReachable === 0) return 0; // no pair has a time either way: nothing to lose
+  return without.worstTimeMin - all.worstTimeMin;
 }
 
 function defaultScenario(network: Network): Id {
@@ -230,7 +244,7 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
       shares,
       ...(loo
         ? {
-            marginLossMin: Object.fromEntries(players.map((p, i) => [p, loo[i]![item]!.worstTimeMin - withAll[item]!.worstTimeMin])),
+            marginLossMin: Object.fromEntries(players.map((p, i) => [p, marginLoss(loo[i]![item]!, withAll[item]!)])),
             metWithout: Object.fromEntries(players.map((p, i) => [p, loo[i]![item]!.met])),
           }
         : {}),

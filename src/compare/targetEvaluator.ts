@@ -17,17 +17,26 @@ export interface TargetItem {
   readonly comparison: "<=" | "<";
 }
 
-/** Scalar outcomes of one item: worst and mean pair time (min, unreachable capped), pairs met. */
+/**
+ * Scalar outcomes of one item: worst and mean pair time (min, unreachable capped), and how many
+ * pairs are met and reachable. Read `worstTimeMin` with `pairsReachable`: gaining a pair can raise it.
+ */
 export interface ItemOutcome {
   /**
-   * Largest time over the pairs that have one, minutes (pairs without a route or a station are left
-   * out, as in `TargetSummary.worstTimeMin`); Infinity when no pair has a time.
+   * Largest time over the pairs that have one (`pairsReachable` of them), minutes: pairs without a
+   * route or a station are left out, as in `TargetSummary.worstTimeMin`; Infinity when no pair has
+   * a time. Not monotone in the project set: a pair that becomes reachable may be the slowest.
    */
   readonly worstTimeMin: number;
   /** Mean pair time, minutes, each pair capped at `unreachableMin` (unreachable pairs count as it). */
   readonly meanTimeMin: number;
+  /** Pairs meeting the threshold (out of `pairs`). */
   readonly pairsMet: number;
-  /** Every pair meets the threshold. */
+  /** Pairs with a finite time (out of `pairs`): the pairs `worstTimeMin` is taken over. */
+  readonly pairsReachable: number;
+  /** Number of pairs of the item. */
+  readonly pairs: number;
+  /** Every pair meets the threshold (false for an item without pairs). */
   readonly met: boolean;
 }
 
@@ -158,15 +167,19 @@ export class TargetEvaluator {
     let worst = -Infinity;
     let sum = 0;
     let met = 0;
+    let reachable = 0;
     for (let p = 0; p < secs.length; p++) {
       const t = secs[p]! / 60;
-      if (t > worst && t < Infinity) worst = t;
+      if (t < Infinity) {
+        reachable++;
+        if (t > worst) worst = t;
+      }
       // Capped, not only for unreachable pairs: otherwise making a pair reachable in more than
       // unreachableMin would raise the mean, and adding a project could look harmful.
       sum += t < this.unreachableMin ? t : this.unreachableMin;
       if (it.comparison === "<=" ? t <= it.thresholdMin : t < it.thresholdMin) met++;
     }
-    return { worstTimeMin: worst === -Infinity ? Infinity : worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };
+    return { worstTimeMin: worst === -Infinity ? Infinity : worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, pairsReachable: reachable, pairs: secs.length, met: met === secs.length && secs.length > 0 };
   }
 
   /** Precompute the group's distinct origins, their search sources and targets, and where each pair reads. */

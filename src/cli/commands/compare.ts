@@ -21,13 +21,18 @@ export function renderComparison(c: ScenarioComparison, format: "table" | "md", 
   const h = (s: string) => (format === "md" ? `### ${s}\n\n` : `${s}\n`);
   const parts: string[] = [];
   parts.push(format === "md" ? `## Compare \`${c.a.id}\` (A) → \`${c.b.id}\` (B)\n\n` : `compare A = ${c.a.id} → B = ${c.b.id}\n\n`);
-  parts.push(h("Targets (worst pair time, min)"));
+  parts.push(h("Targets (worst time over reachable pairs, min; met/reachable/pairs; Δ over pairs reachable in both)"));
   parts.push(
     renderTable(
-      ["target", "measure", "threshold", "A", "A status", "B", "B status", "Δ B−A", "change"],
-      c.targets.map((t) => [t.targetId, t.measure, fmtMin(t.thresholdMin), fmtMin(t.worstTimeMinA), t.statusA, fmtMin(t.worstTimeMinB), t.statusB, fmtMin(t.deltaMin, true), t.change]),
+      ["target", "measure", "threshold", "A", "A met/reach/pairs", "A status", "B", "B met/reach/pairs", "B status", "Δ B−A", "change"],
+      c.targets.map((t) => [
+        t.targetId, t.measure, fmtMin(t.thresholdMin),
+        fmtMin(t.worstTimeMinA), `${t.pairsMetA}/${t.pairsReachableA}/${t.pairs}`, t.statusA,
+        fmtMin(t.worstTimeMinB), `${t.pairsMetB}/${t.pairsReachableB}/${t.pairs}`, t.statusB,
+        fmtMin(t.deltaMin, true), t.change,
+      ]),
       format,
-      ["left", "left", "right", "right", "left", "right", "left", "right", "left"],
+      ["left", "left", "right", "right", "right", "left", "right", "right", "left", "right", "left"],
     ),
   );
   const s = c.odSummary;
