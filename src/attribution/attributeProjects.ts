@@ -1,7 +1,9 @@
 import { gravityAccessibility, weightedMean, type Decay } from "../accessibility/indicators.js";
 import { TargetEvaluator, DEFAULT_UNREACHABLE_MIN, type ItemOutcome } from "../compare/targetEvaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure } from "../network/schema.js";
+import { closestMatch } from "../network/suggest.js";
 import type { Network } from "../network/types.js";
 import {
   AttributionError,
@@ -130,6 +132,9 @@ function defaultScenario(network: Network): Id {
  * for k <= 16, seeded permutation sampling with standard errors beyond.
  *
  * Edge cases: k = 0 gives empty shares and gain 0; an unreachable pair counts as `unreachableMin`.
+ *
+ * @throws UnknownIdError for an unknown id in `options.projects` or `options.targets`;
+ *   AttributionError when the network has no scenario to default to.
  */
 export function attributeProjects(network: Network, options: AttributeOptions = {}): AttributionResult {
   const model = options.model ?? buildModel(network);
@@ -142,7 +147,10 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
     ? [...options.projects]
     : network.projects.filter((p) => p.planText !== undefined && scenarioProjects.has(p.id) && gating.has(p.id)).map((p) => p.id);
   for (const p of players) {
-    if (!network.projectById.has(p)) throw new AttributionError(`unknown project "${p}" in options.projects; use ids from network.projects`);
+    if (!network.projectById.has(p)) {
+      const known = [...network.projectById.keys()];
+      throw new UnknownIdError("project", p, closestMatch(p, known), known, "options.projects");
+    }
   }
   const playerSet = new Set(players);
   const fixed = [...scenarioProjects].filter((p) => !playerSet.has(p));

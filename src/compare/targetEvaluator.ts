@@ -1,7 +1,9 @@
 import { ShortestPathSearch } from "../core/index.js";
 import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, QuantityOverrides } from "../model/types.js";
+import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure, Target } from "../network/schema.js";
+import { closestMatch } from "../network/suggest.js";
 import { targetPairs } from "../targets/check-targets.js";
 import type { TravelTimeMatrix } from "../accessibility/matrix.js";
 
@@ -94,6 +96,7 @@ export class TargetEvaluator {
   /**
    * @param options.targets target ids (default all); options.measures overrides each target's
    *   measures (default: the target's, else both); options.unreachableMin (default 600).
+   * @throws UnknownIdError for a target id the network does not have (with a "did you mean").
    */
   constructor(model: TravelTimeModel, options: { readonly targets?: readonly Id[]; readonly measures?: readonly Measure[]; readonly unreachableMin?: number } = {}) {
     this.model = model;
@@ -102,7 +105,10 @@ export class TargetEvaluator {
     const targets = options.targets
       ? options.targets.map((id) => {
           const t = network.targetById.get(id);
-          if (!t) throw new RangeError(`unknown target "${id}"; known: ${[...network.targetById.keys()].join(", ")}`);
+          if (!t) {
+            const known = [...network.targetById.keys()];
+            throw new UnknownIdError("target", id, closestMatch(id, known), known, "options.targets");
+          }
           return t;
         })
       : network.targets;

@@ -76,4 +76,20 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(r2.code, r2.err).toBe(0);
     expect(readFileSync(svg2, "utf8")).not.toContain(" vs ");
   });
+
+  it.each([
+    [["attribute", "--projects", "P_HSRR"], 2, /unknown project "P_HSRR".*did you mean "P_HSR"/],
+    [["attribute", "--target", "A_C_6"], 2, /unknown target "A_C_6".*did you mean "A_C_60"/],
+    [["uncertainty", "--draws", "5", "--target", "A_C_6"], 2, /unknown target "A_C_6"/],
+    [["compare", "plan-2025", "plan-2026"], 2, /unknown scenario "plan-2026"/],
+    [["compare", "plan-2025", "vision-2035", "--top", "-1"], 2, /--top -1: give an integer >= 0/],
+    [["compare", "plan-2025", "vision-2035", "--map", "/nonexistent-dir/x.svg"], 2, /^qiwan: --map \/nonexistent-dir\/x.svg: folder .* does not exist/],
+    [["compare", "plan-2025", "/nonexistent-dir/s.json"], 3, /cannot read the file/],
+  ])("bad input %j: one line on stderr, the documented exit code, no stack", async (args, code, message) => {
+    const r = await qiwan(...(args as string[]));
+    expect(r.code, r.err).toBe(code);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
 });

@@ -78,6 +78,20 @@ describe("qiwan isochrone", () => {
 });
 
 describe("qiwan map", () => {
+  it.each([
+    [["--out", path.join(dir, "m.gif")], /a map is written as .svg or .png/],
+    [["--out", path.join(dir, "m.svg"), "--png"], /name the file .png, or drop --png/],
+    [["--out", path.join(dir, "m.svg"), "--geojson", path.join(dir, "x.geojson")], /--geojson .* needs --compare A B/],
+    [["--out", path.join(dir, "m.svg"), "--compare", "baseline-2020", "plan-2025", "--isochrone-from", "QJ_CITY", "--geojson", "/nonexistent-dir/x.geojson"], /^qiwan: --geojson \/nonexistent-dir\/x.geojson: folder/],
+    [["--out", "/nonexistent-dir/m.svg"], /^qiwan: --out \/nonexistent-dir\/m.svg: folder/],
+  ])("bad input %j: one line on stderr, exit 2, nothing written", async (args, message) => {
+    const r = await qiwan("map", ...(args as string[]));
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(path.join(dir, "m.gif"))).toBe(false);
+  });
+
   it("--compare A B writes three panels and the gained/lost GeoJSON", async () => {
     const out = path.join(dir, "cmp.svg");
     const gj = path.join(dir, "diff.geojson");

@@ -32,7 +32,7 @@ export function analysisErrors<T>(f: () => T): T {
       throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${JSON.stringify(p.value) ?? "undefined"}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
     }
     if (err instanceof ScenarioFileError) throw new CliError(err.message, EXIT.BAD_DATA);
-    if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError || err instanceof RangeError) {
+    if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError) {
       throw new CliError(err.message, EXIT.USAGE);
     }
     throw err;

@@ -13,8 +13,8 @@ import { networkLayers } from "../../render/layers.js";
 import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
 import { applyScenario } from "../../scenario/applyScenario.js";
 import type { ScenarioRef } from "../../compare/compareScenarios.js";
-import { parseMinutes, writeOutput } from "./isochrone-args.js";
-import { analysisErrors, emit, fmtMin, fmtNum, listArg, scenarioArg, toJson } from "./analysis-args.js";
+import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
+import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, scenarioArg, toJson } from "./analysis-args.js";
 
 /** The comparison as text tables (targets, OD summary and largest changes, accessibility, isochrone areas). */
 export function renderComparison(c: ScenarioComparison, format: "table" | "md", top = 10): string {
@@ -114,6 +114,9 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --iso-from")
     .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
     .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string }) => {
+      if (opts.out !== undefined) checkOutputFolder(opts.out);
+      if (opts.map !== undefined) checkOutputFolder(opts.map, "--map");
+      const top = intArg(opts.top, "--top", 0)!;
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(opts.minutes);
       const places = listArg(opts.places);
@@ -128,13 +131,13 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
       const text =
         opts.format === "json"
           ? toJson({ ...c, a: { id: c.a.id, year: c.a.year }, b: { id: c.b.id, year: c.b.year } })
-          : renderComparison(c, opts.format, Number(opts.top) || 10);
+          : renderComparison(c, opts.format, top);
       await emit(ctx, text, opts.out);
       if (opts.map !== undefined) {
         const origins = isoFrom ?? network.targets[0]?.origins ?? [];
         const svg = analysisErrors(() => comparisonMapSvg(network, scenarioArg(a), scenarioArg(b), origins, cutoffsMin));
-        await writeOutput(opts.map, svg);
-        ctx.io.stderr.write(`wrote ${opts.map}\n`);
+        await writeOutput(opts.map, svg, "--map");
+        ctx.io.stderr.write(`qiwan: wrote ${opts.map}\n`);
       }
     });
 };

@@ -74,9 +74,17 @@ export function asUsage<T>(f: () => T): T {
   }
 }
 
-/** Writes an output file atomically, after checking that its folder exists (exit 2 if not). */
-export async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Usage error (exit 2) naming `flag` when the folder of an output file does not exist. Commands
+ * call it before their work, so a typo in a path fails at once rather than after minutes of work.
+ */
+export function checkOutputFolder(file: string, flag = "--out"): void {
   const dir = path.dirname(path.resolve(file));
-  if (!existsSync(dir)) throw new CliError(`--out ${file}: folder ${dir} does not exist; create it first`, EXIT.USAGE);
+  if (!existsSync(dir)) throw new CliError(`${flag} ${file}: folder ${dir} does not exist; create it first`, EXIT.USAGE);
+}
+
+/** Writes an output file atomically, after checking that its folder exists (exit 2 naming `flag` if not). */
+export async function writeOutput(file: string, data: string | Uint8Array, flag = "--out"): Promise<void> {
+  checkOutputFolder(file, flag);
   await writeFileAtomic(file, data);
 }

@@ -9,9 +9,10 @@ import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
 import { formatCutoffMin, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
+import path from "node:path";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
-import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
+import { asUsage, checkOutputFolder, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
 
 interface MapFlags extends SurfaceFlags {
   readonly scenario?: string;
@@ -40,6 +41,16 @@ export const registerMap: RegisterCommand = (program, ctx) => {
     .option("--circuity <ratio>", "off-network circuity (default 1.3)")
     .option("--max-access-min <min>", "longest off-network leg, minutes (default 30)")
     .action(async (flags: MapFlags) => {
+      const ext = path.extname(flags.out).toLowerCase();
+      if (ext !== "" && ext !== ".svg" && ext !== ".png") {
+        throw new CliError(`--out ${flags.out}: a map is written as .svg or .png; give a file name ending in one of them`, EXIT.USAGE);
+      }
+      if (flags.png === true && ext === ".svg") throw new CliError(`--png with --out ${flags.out}: name the file .png, or drop --png for SVG`, EXIT.USAGE);
+      if (flags.geojson !== undefined && flags.compare === undefined) {
+        throw new CliError("--geojson writes the areas gained and lost between two scenarios: it needs --compare A B", EXIT.USAGE);
+      }
+      checkOutputFolder(flags.out);
+      if (flags.geojson !== undefined) checkOutputFolder(flags.geojson, "--geojson");
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(flags.minutes);
       const origins = flags.isochroneFrom === undefined ? undefined : parseOrigins(flags.isochroneFrom, "--isochrone-from");
@@ -75,7 +86,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         ]);
         if (flags.geojson !== undefined) {
           const features = [...d.gained.features, ...d.lost.features];
-          await writeOutput(flags.geojson, `${JSON.stringify({ type: "FeatureCollection", features })}\n`);
+          await writeOutput(flags.geojson, `${JSON.stringify({ type: "FeatureCollection", features })}\n`, "--geojson");
           ctx.io.stderr.write(`qiwan: wrote ${flags.geojson}\n`);
         }
       } else {
