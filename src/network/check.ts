@@ -12,6 +12,7 @@ import type { RawProblem } from "./zod-problems.js";
 
 type Obj = Record<string, unknown>;
 
+/** The entity arrays of a network file, in file order (sources first: others cite them). */
 export const ENTITY_KEYS = ["sources", "places", "links", "services", "projects", "scenarios", "targets"] as const;
 type EntityKey = (typeof ENTITY_KEYS)[number];
 const KIND_NAME: Record<EntityKey, string> = {
