@@ -35,6 +35,7 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(a.code, a.err).toBe(0);
     expect(a.out).toBe(b.out);
     expect(a.out).toContain("P(met)");
+    expect(a.out).toMatch(/base met\/reach\/pairs[\s\S]*\b\d+\/\d+\/\d+\b/);
     expect(a.err).toBe(""); // no progress bar off a TTY
     const tty = memoryIo({ isTTY: true });
     expect(await run(["--network", networkPath, "uncertainty", "--draws", "30", "--seed", "4"], tty)).toBe(0);
@@ -53,6 +54,9 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(r.code, r.err).toBe(0);
     const md = readFileSync(out, "utf8");
     expect(md).toMatch(/## Compare `plan-2025` \(A\) → `plan-2025:[0-9a-f]{12}` \(B\)/);
+    // Every worst time is shown beside its pair counts (met/reachable/pairs) on both sides.
+    expect(md).toContain("| A met/reach/pairs |");
+    expect(md).toMatch(/\| A_C_60 \| door-to-door \|[^\n]*\| \d+\/\d+\/\d+ \|[^\n]*\| \d+\/\d+\/\d+ \|/);
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ base: "plan-2025", modifications: [{ type: "adjust-speed", links: ["ABX"], factor: -1 }] }));
     const e = await qiwan("compare", "plan-2025", bad);
