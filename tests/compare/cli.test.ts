@@ -82,10 +82,12 @@ describe("qiwan attribute | uncertainty | compare", () => {
   });
 
   it.each([
-    [["attribute", "--projects", "P_HSRR"], 2, /unknown project "P_HSRR".*did you mean "P_HSR"/],
-    [["attribute", "--target", "A_C_6"], 2, /unknown target "A_C_6".*did you mean "A_C_60"/],
-    [["uncertainty", "--draws", "5", "--target", "A_C_6"], 2, /unknown target "A_C_6"/],
-    [["compare", "plan-2025", "plan-2026"], 2, /unknown scenario "plan-2026"/],
+    [["attribute", "--projects", "P_HSRR"], 2, /unknown project "P_HSRR" in --projects; did you mean "P_HSR"/],
+    [["attribute", "--target", "A_C_6"], 2, /unknown target "A_C_6" in --target; did you mean "A_C_60"/],
+    [["uncertainty", "--draws", "5", "--target", "A_C_6"], 2, /unknown target "A_C_6" in --target/],
+    [["uncertainty", "--draws", "5", "--scenario", "plan-2052"], 2, /unknown scenario "plan-2052" in --scenario; did you mean "plan-2025"/],
+    [["compare", "plan-2025", "vision-2035", "--places", "AA"], 2, /unknown place "AA" in --places\[0\]/],
+    [["compare", "plan-2025", "plan-2026"], 2, /unknown scenario "plan-2026" in argument B; did you mean "plan-2025"/],
     [["compare", "plan-2025", "vision-2035", "--top", "-1"], 2, /--top -1: give an integer >= 0/],
     [["compare", "plan-2025", "vision-2035", "--map", "/nonexistent-dir/x.svg"], 2, /^qiwan: --map \/nonexistent-dir\/x.svg: folder .* does not exist/],
     [["compare", "plan-2025", "/nonexistent-dir/s.json"], 3, /cannot read the file/],

@@ -89,6 +89,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
             progress.update(done);
           },
         }),
+        { scenario: "--scenario", target: "--target", project: "--projects" },
       );
       } finally {
         progress?.done();

@@ -8,6 +8,7 @@ import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
 import { buildModel } from "../../model/build-model.js";
 import type { Network } from "../../network/types.js";
+import { requirePlace } from "../../network/lookup.js";
 import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
 import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
@@ -121,8 +122,14 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
       const cutoffsMin = parseMinutes(opts.minutes);
       const places = listArg(opts.places);
       const isoFrom = listArg(opts.isoFrom);
+      // Ids are checked here so that the messages name the command-line argument that carried them.
+      const refA = analysisErrors(() => scenarioArg(a)), refB = analysisErrors(() => scenarioArg(b));
+      if (typeof refA === "string") analysisErrors(() => resolveScenario(network, refA), { scenario: "argument A" });
+      if (typeof refB === "string") analysisErrors(() => resolveScenario(network, refB), { scenario: "argument B" });
+      places?.forEach((p, i) => requirePlace(network, p, `--places[${i}]`));
+      isoFrom?.forEach((p, i) => requirePlace(network, p, `--iso-from[${i}]`));
       const c = analysisErrors(() =>
-        compareScenarios(network, scenarioArg(a), scenarioArg(b), {
+        compareScenarios(network, refA, refB, {
           ...(places ? { places } : {}),
           accessibility: { cutoffsMin },
           isochrones: opts.isochrones ? { cutoffsMin, ...(isoFrom ? { origins: isoFrom } : {}) } : false,
@@ -135,7 +142,7 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
       await emit(ctx, text, opts.out);
       if (opts.map !== undefined) {
         const origins = isoFrom ?? network.targets[0]?.origins ?? [];
-        const svg = analysisErrors(() => comparisonMapSvg(network, scenarioArg(a), scenarioArg(b), origins, cutoffsMin));
+        const svg = analysisErrors(() => comparisonMapSvg(network, refA, refB, origins, cutoffsMin));
         await writeOutput(opts.map, svg, "--map");
         ctx.io.stderr.write(`qiwan: wrote ${opts.map}\n`);
       }

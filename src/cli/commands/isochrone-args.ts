@@ -8,6 +8,7 @@ import { IsochroneError } from "../../isochrone/errors.js";
 import type { IsochroneOrigin } from "../../isochrone/modelIsochrone.js";
 import type { AccessOptions } from "../../isochrone/surface.js";
 import { ModelError } from "../../model/errors.js";
+import { UnknownIdError, type EntityKind } from "../../network/errors.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -64,14 +65,30 @@ export function surfaceOptions(flags: SurfaceFlags): { cellSizeM?: number; acces
   };
 }
 
-/** Runs `f`, turning isochrone and model misuse into a usage error (one line, exit 2). */
-export function asUsage<T>(f: () => T): T {
+/**
+ * Runs `f`, turning isochrone and model misuse into a usage error (one line, exit 2); an unknown id
+ * names the flag `flags` gives for its kind.
+ */
+export function asUsage<T>(f: () => T, flags: CliFlagsByKind = {}): T {
   try {
     return f();
   } catch (err) {
+    if (err instanceof UnknownIdError) throw inCliTerms(err, flags);
     if (err instanceof IsochroneError || err instanceof ModelError) throw new CliError(err.message, EXIT.USAGE);
     throw err;
   }
+}
+
+/** The command-line flag that carries each kind of id, to name in "unknown id" messages. */
+export type CliFlagsByKind = Partial<Record<EntityKind, string>>;
+
+/**
+ * The same unknown-id error, naming the command-line flag that carried the id instead of the
+ * library argument (`--scenario`, not `scenarioId`); unchanged when `flags` has no entry for its kind.
+ */
+export function inCliTerms(err: UnknownIdError, flags: CliFlagsByKind): UnknownIdError {
+  const flag = flags[err.kind];
+  return flag === undefined ? err : new UnknownIdError(err.kind, err.id, err.suggestion, err.known, flag);
 }
 
 /**

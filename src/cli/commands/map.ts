@@ -63,12 +63,12 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         }
         if (origins === undefined) throw new CliError("--compare needs --isochrone-from PLACES (whose isochrones to compare)", EXIT.USAGE);
         const [a, b] = flags.compare as [string, string];
-        const sa = resolveScenario(network, a);
-        const sb = resolveScenario(network, b);
+        const sa = asUsage(() => resolveScenario(network, a), { scenario: "--compare" });
+        const sb = asUsage(() => resolveScenario(network, b), { scenario: "--compare" });
         const model = buildModel(network);
         const d = asUsage(() =>
           modelIsochroneDifference(model, { origins, scenarioA: a, scenarioB: b, cutoffsMin }, surfaceOptions(flags)),
-        );
+        { place: "--isochrone-from", scenario: "--compare" });
         const coords = originCoords();
         const sub = `door-to-door from ${names}`;
         svg = renderPanelsSvg([
@@ -90,13 +90,13 @@ export const registerMap: RegisterCommand = (program, ctx) => {
           ctx.io.stderr.write(`qiwan: wrote ${flags.geojson}\n`);
         }
       } else {
-        const scenario = flags.scenario === undefined ? undefined : resolveScenario(network, flags.scenario);
+        const scenario = flags.scenario === undefined ? undefined : asUsage(() => resolveScenario(network, flags.scenario!), { scenario: "--scenario" });
         if (origins !== undefined && scenario === undefined) {
           throw new CliError("--isochrone-from needs --scenario ID (isochrones belong to a scenario)", EXIT.USAGE);
         }
         const bands =
           origins !== undefined && scenario !== undefined
-            ? asUsage(() => modelPolygonIsochrone(buildModel(network), { origins, scenario: scenario.id, cutoffsMin }, surfaceOptions(flags))).collection
+            ? asUsage(() => modelPolygonIsochrone(buildModel(network), { origins, scenario: scenario.id, cutoffsMin }, surfaceOptions(flags)), { place: "--isochrone-from" }).collection
             : undefined;
         svg = renderMapSvg({
           title: scenario ? `${scenario.scenario.name.en} ${scenario.scenario.name.zh}` : `${network.name.en} ${network.name.zh}: all links`,

@@ -72,6 +72,7 @@ export const registerUncertainty: RegisterCommand = (program, ctx) => {
             ...(opts.measure ? { measures: [opts.measure] } : {}),
             onProgress: (done) => progress.update(done),
           }),
+          { scenario: "--scenario", target: "--target" },
         );
       } finally {
         progress.done();
