@@ -29,6 +29,7 @@ import {
   travelTimeSurface,
   gridCellCentre,
   ACCESS_DEFAULTS,
+  mulberry32,
 } from "../src/index.js";
 
 const smoke = process.argv.includes("--smoke");
@@ -36,17 +37,6 @@ const write = process.argv.includes("--write");
 const WARMUP = smoke ? 1 : 5;
 const RUNS = smoke ? 2 : 30;
 let sink = 0;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row {
   readonly name: string;

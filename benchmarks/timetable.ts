@@ -21,9 +21,9 @@ import {
   readChinaRail2023,
   reverseTimetable,
   writeGtfs,
+  mulberry32,
   type Timetable,
 } from "../src/index.js";
-import { mulberry32 } from "../src/timetable/util.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {

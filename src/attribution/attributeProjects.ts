@@ -1,7 +1,9 @@
 import { gravityAccessibility, weightedMean, type Decay } from "../accessibility/indicators.js";
 import { TargetEvaluator, DEFAULT_UNREACHABLE_MIN, type ItemOutcome } from "../compare/targetEvaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure } from "../network/schema.js";
+import { closestMatch } from "../network/suggest.js";
 import type { Network } from "../network/types.js";
 import {
   AttributionError,
@@ -71,7 +73,11 @@ export interface TargetAttribution {
   /** Value gained: mean pair time without the projects minus with them (min); Σ Shapley = gain. */
   readonly gainMin: number;
   readonly shares: readonly ProjectShare[];
-  /** Leave-one-out loss of the worst-pair margin (min): worst time without the project minus with all. */
+  /**
+   * Leave-one-out loss of the worst-pair margin (min): worst time without the project minus with
+   * all, over the same pairs; Infinity when removing the project leaves some pair without a time
+   * (removing a project never gives a pair a route, so equal reachable counts mean equal pair sets).
+   */
   readonly marginLossMin?: Readonly<Record<Id, number>>;
   /** Whether removing each project alone makes the target fail (leave-one-out). */
   readonly metWithout?: Readonly<Record<Id, boolean>>;
@@ -99,6 +105,16 @@ export interface AttributionResult {
   readonly accessibility: { readonly withAll: number; readonly withNone: number; readonly gain: number; readonly shares: readonly ProjectShare[] } | null;
 }
 
+/**
+ * Worst time without a project minus with all (min), like-for-like: a pair that loses its time
+ * makes the loss Infinity rather than dropping out of the worst and making the project look harmful.
+ */
+function marginLoss(without: ItemOutcome, all: ItemOutcome): number {
+  if (without.pairsReachable < all.pairsReachable) return Infinity;
+  if (all.pairsReachable === 0) return 0; // no pair has a time either way: nothing to lose
+  return without.worstTimeMin - all.worstTimeMin;
+}
+
 function defaultScenario(network: Network): Id {
   if (network.scenarioById.has("plan-2025")) return "plan-2025";
   const last = network.scenarios[network.scenarios.length - 1];
@@ -116,6 +132,9 @@ function defaultScenario(network: Network): Id {
  * for k <= 16, seeded permutation sampling with standard errors beyond.
  *
  * Edge cases: k = 0 gives empty shares and gain 0; an unreachable pair counts as `unreachableMin`.
+ *
+ * @throws UnknownIdError for an unknown id in `options.projects` or `options.targets`;
+ *   AttributionError when the network has no scenario to default to.
  */
 export function attributeProjects(network: Network, options: AttributeOptions = {}): AttributionResult {
   const model = options.model ?? buildModel(network);
@@ -128,7 +147,10 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
     ? [...options.projects]
     : network.projects.filter((p) => p.planText !== undefined && scenarioProjects.has(p.id) && gating.has(p.id)).map((p) => p.id);
   for (const p of players) {
-    if (!network.projectById.has(p)) throw new AttributionError(`unknown project "${p}" in options.projects; use ids from network.projects`);
+    if (!network.projectById.has(p)) {
+      const known = [...network.projectById.keys()];
+      throw new UnknownIdError("project", p, closestMatch(p, known), known, "options.projects");
+    }
   }
   const playerSet = new Set(players);
   const fixed = [...scenarioProjects].filter((p) => !playerSet.has(p));
@@ -230,7 +252,7 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
       shares,
       ...(loo
         ? {
-            marginLossMin: Object.fromEntries(players.map((p, i) => [p, loo[i]![item]!.worstTimeMin - withAll[item]!.worstTimeMin])),
+            marginLossMin: Object.fromEntries(players.map((p, i) => [p, marginLoss(loo[i]![item]!, withAll[item]!)])),
             metWithout: Object.fromEntries(players.map((p, i) => [p, loo[i]![item]!.met])),
           }
         : {}),

@@ -1,4 +1,4 @@
-import { mulberry32 } from "../uncertainty/random.js";
+import { mulberry32 } from "../util/random.js";
 
 /** Error for misuse of the attribution functions. */
 export class AttributionError extends Error {

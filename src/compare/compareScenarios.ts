@@ -48,12 +48,30 @@ export interface TargetChange {
   readonly thresholdMin: number;
   readonly statusA: TargetResult["summary"]["status"];
   readonly statusB: TargetResult["summary"]["status"];
-  /** Worst pair time (min; null without any time) in A and B, and B − A (negative: faster in B). */
-  readonly worstTimeMinA: number | null;
-  readonly worstTimeMinB: number | null;
-  readonly deltaMin: number | null;
+  /** Number of origin–destination pairs of the target (the same on both sides). */
+  readonly pairs: number;
+  /** Pairs meeting the threshold in A and in B (out of {@link pairs}). */
   readonly pairsMetA: number;
   readonly pairsMetB: number;
+  /**
+   * Pairs that have a time (a route, and stations for station-to-station) in A and in B. Read the
+   * worst times with these counts: a worst time is taken over reachable pairs only.
+   */
+  readonly pairsReachableA: number;
+  readonly pairsReachableB: number;
+  /**
+   * Worst pair time (min) in A and in B over that side's reachable pairs; null when no pair is
+   * reachable. Not like-for-like when the reachable counts differ: a pair B newly reaches can raise
+   * `worstTimeMinB` above `worstTimeMinA` although no pair got slower.
+   */
+  readonly worstTimeMinA: number | null;
+  readonly worstTimeMinB: number | null;
+  /**
+   * Like-for-like change, min: worst time in B minus worst time in A, both taken over the pairs
+   * reachable on BOTH sides (negative: faster in B); null when no pair is reachable on both. Equals
+   * `worstTimeMinB − worstTimeMinA` whenever both sides reach the same pairs.
+   */
+  readonly deltaMin: number | null;
   /** `newly-met`, `no-longer-met`, `improved` / `worsened` (pairs met), or `unchanged`. */
   readonly change: "newly-met" | "no-longer-met" | "improved" | "worsened" | "unchanged";
 }
@@ -167,17 +185,30 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
       : sb.pairsMet > sa.pairsMet || statusRank[sb.status] > statusRank[sa.status] ? "improved"
       : sb.pairsMet < sa.pairsMet ? "worsened"
       : "unchanged";
+    // Worst times over the pairs reachable on both sides, so a pair gained (or lost) does not show
+    // as a slowdown (or a saving) of the worst pair.
+    const timeB = new Map(rb.pairs.map((p) => [`${p.origin}\u0000${p.destination}`, p.timeMin]));
+    let worstA = -Infinity, worstB = -Infinity;
+    for (const p of ra.pairs) {
+      const tb = timeB.get(`${p.origin}\u0000${p.destination}`);
+      if (p.timeMin === null || tb === null || tb === undefined) continue;
+      if (p.timeMin > worstA) worstA = p.timeMin;
+      if (tb > worstB) worstB = tb;
+    }
     targets.push({
       targetId: ra.targetId,
       measure: ra.measure,
       thresholdMin: ra.thresholdMin,
       statusA: sa.status,
       statusB: sb.status,
-      worstTimeMinA: sa.worstTimeMin,
-      worstTimeMinB: sb.worstTimeMin,
-      deltaMin: sa.worstTimeMin !== null && sb.worstTimeMin !== null ? sb.worstTimeMin - sa.worstTimeMin : null,
+      pairs: ra.pairs.length,
       pairsMetA: sa.pairsMet,
       pairsMetB: sb.pairsMet,
+      pairsReachableA: ra.pairs.filter((p) => p.timeMin !== null).length,
+      pairsReachableB: rb.pairs.filter((p) => p.timeMin !== null).length,
+      worstTimeMinA: sa.worstTimeMin,
+      worstTimeMinB: sb.worstTimeMin,
+      deltaMin: worstA === -Infinity ? null : worstB - worstA,
       change,
     });
   }

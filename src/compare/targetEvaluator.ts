@@ -1,7 +1,9 @@
 import { ShortestPathSearch } from "../core/index.js";
 import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, QuantityOverrides } from "../model/types.js";
+import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure, Target } from "../network/schema.js";
+import { closestMatch } from "../network/suggest.js";
 import { targetPairs } from "../targets/check-targets.js";
 import type { TravelTimeMatrix } from "../accessibility/matrix.js";
 
@@ -17,17 +19,26 @@ export interface TargetItem {
   readonly comparison: "<=" | "<";
 }
 
-/** Scalar outcomes of one item: worst and mean pair time (min, unreachable capped), pairs met. */
+/**
+ * Scalar outcomes of one item: worst and mean pair time (min, unreachable capped), and how many
+ * pairs are met and reachable. Read `worstTimeMin` with `pairsReachable`: gaining a pair can raise it.
+ */
 export interface ItemOutcome {
   /**
-   * Largest time over the pairs that have one, minutes (pairs without a route or a station are left
-   * out, as in `TargetSummary.worstTimeMin`); Infinity when no pair has a time.
+   * Largest time over the pairs that have one (`pairsReachable` of them), minutes: pairs without a
+   * route or a station are left out, as in `TargetSummary.worstTimeMin`; Infinity when no pair has
+   * a time. Not monotone in the project set: a pair that becomes reachable may be the slowest.
    */
   readonly worstTimeMin: number;
   /** Mean pair time, minutes, each pair capped at `unreachableMin` (unreachable pairs count as it). */
   readonly meanTimeMin: number;
+  /** Pairs meeting the threshold (out of `pairs`). */
   readonly pairsMet: number;
-  /** Every pair meets the threshold. */
+  /** Pairs with a finite time (out of `pairs`): the pairs `worstTimeMin` is taken over. */
+  readonly pairsReachable: number;
+  /** Number of pairs of the item. */
+  readonly pairs: number;
+  /** Every pair meets the threshold (false for an item without pairs). */
   readonly met: boolean;
 }
 
@@ -85,6 +96,7 @@ export class TargetEvaluator {
   /**
    * @param options.targets target ids (default all); options.measures overrides each target's
    *   measures (default: the target's, else both); options.unreachableMin (default 600).
+   * @throws UnknownIdError for a target id the network does not have (with a "did you mean").
    */
   constructor(model: TravelTimeModel, options: { readonly targets?: readonly Id[]; readonly measures?: readonly Measure[]; readonly unreachableMin?: number } = {}) {
     this.model = model;
@@ -93,7 +105,10 @@ export class TargetEvaluator {
     const targets = options.targets
       ? options.targets.map((id) => {
           const t = network.targetById.get(id);
-          if (!t) throw new RangeError(`unknown target "${id}"; known: ${[...network.targetById.keys()].join(", ")}`);
+          if (!t) {
+            const known = [...network.targetById.keys()];
+            throw new UnknownIdError("target", id, closestMatch(id, known), known, "options.targets");
+          }
           return t;
         })
       : network.targets;
@@ -158,15 +173,19 @@ export class TargetEvaluator {
     let worst = -Infinity;
     let sum = 0;
     let met = 0;
+    let reachable = 0;
     for (let p = 0; p < secs.length; p++) {
       const t = secs[p]! / 60;
-      if (t > worst && t < Infinity) worst = t;
+      if (t < Infinity) {
+        reachable++;
+        if (t > worst) worst = t;
+      }
       // Capped, not only for unreachable pairs: otherwise making a pair reachable in more than
       // unreachableMin would raise the mean, and adding a project could look harmful.
       sum += t < this.unreachableMin ? t : this.unreachableMin;
       if (it.comparison === "<=" ? t <= it.thresholdMin : t < it.thresholdMin) met++;
     }
-    return { worstTimeMin: worst === -Infinity ? Infinity : worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, met: met === secs.length && secs.length > 0 };
+    return { worstTimeMin: worst === -Infinity ? Infinity : worst, meanTimeMin: secs.length ? sum / secs.length : 0, pairsMet: met, pairsReachable: reachable, pairs: secs.length, met: met === secs.length && secs.length > 0 };
   }
 
   /** Precompute the group's distinct origins, their search sources and targets, and where each pair reads. */

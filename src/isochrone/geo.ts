@@ -1,26 +1,13 @@
 /**
- * Small spherical and planar helpers shared by the isochrone and render stages. Coordinates are
+ * Small spherical and planar helpers shared by the isochrone and render stages (the great-circle
+ * distance itself lives in src/util/geo.ts and is re-exported here as public API). Coordinates are
  * `[lon, lat]` in WGS84 degrees throughout.
  */
 import { geoArea } from "d3-geo";
 import type { LonLat } from "../network/schema.js";
+import { EARTH_RADIUS_M } from "../util/geo.js";
 
-/** Mean Earth radius in metres (IUGG R1), used for every distance and area in this stage. */
-export const EARTH_RADIUS_M = 6_371_008.8;
-
-const RAD = Math.PI / 180;
-
-/**
- * Great-circle distance in metres between two `[lon, lat]` points (haversine formula; accurate
- * to floating-point rounding at every distance the isochrone stage uses).
- */
-export function haversineM(a: LonLat, b: LonLat): number {
-  const dLat = (b[1] - a[1]) * RAD;
-  const dLon = (b[0] - a[0]) * RAD;
-  const s =
-    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * RAD) * Math.cos(b[1] * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(s)));
-}
+export { EARTH_RADIUS_M, haversineM } from "../util/geo.js";
 
 /**
  * Twice the signed planar area of a ring in the lon/lat plane (shoelace formula, degrees²):

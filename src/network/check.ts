@@ -4,6 +4,7 @@
  * problems reported in the same pass. Everything here is about relations between entities or
  * plausibility, never about field types.
  */
+import { haversineKm } from "../util/geo.js";
 import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
 import { didYouMean } from "./suggest.js";
@@ -11,6 +12,7 @@ import type { RawProblem } from "./zod-problems.js";
 
 type Obj = Record<string, unknown>;
 
+/** The entity arrays of a network file, in file order (sources first: others cite them). */
 export const ENTITY_KEYS = ["sources", "places", "links", "services", "projects", "scenarios", "targets"] as const;
 type EntityKey = (typeof ENTITY_KEYS)[number];
 const KIND_NAME: Record<EntityKey, string> = {
@@ -50,15 +52,6 @@ function num(q: unknown): number | undefined {
   if (typeof q === "number") return Number.isFinite(q) ? q : undefined;
   if (isObj(q) && typeof q.value === "number" && Number.isFinite(q.value)) return q.value;
   return undefined;
-}
-
-/** Great-circle distance in km between two `[lon, lat]` points (spherical Earth, R = 6371 km). */
-export function haversineKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const rad = Math.PI / 180;
-  const dLat = (b[1] - a[1]) * rad;
-  const dLon = (b[0] - a[0]) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * rad) * Math.cos(b[1] * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function median(xs: number[]): number {

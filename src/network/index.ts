@@ -13,7 +13,7 @@ export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
 export { requirePlace } from "./lookup.js";
 export { checkProvenance } from "./provenance.js";
 export { closestMatch, editDistance } from "./suggest.js";
-export { haversineKm } from "./check.js";
+export { haversineKm } from "../util/geo.js";
 export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";
 export { networkJsonSchema, NetworkHeaderFileSchema, EntityFileSchemas } from "./json-schema.js";
 export { networkToFile } from "./to-file.js";

@@ -22,6 +22,7 @@ export const NETWORK_SCHEMA_VERSION = 1;
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "an id is 1–64 characters of letters, digits, '_', '.', ':' or '-'");
+/** An entity id (see {@link IdSchema}); ids are case-sensitive and compared with `Map`, so `__proto__` works. */
 export type Id = z.infer<typeof IdSchema>;
 
 /** A name in Chinese and English. */
@@ -29,6 +30,7 @@ export const LocalNameSchema = z.strictObject({
   zh: z.string().min(1),
   en: z.string().min(1),
 });
+/** A name in Chinese (`zh`) and English (`en`), both non-empty. */
 export type LocalName = z.infer<typeof LocalNameSchema>;
 
 /** Why a value is an estimate, and the interval it could plausibly lie in. */
@@ -48,6 +50,7 @@ export const AssumptionSchema = z
       ctx.addIssue({ code: "custom", path: ["mode"], message: `mode ${a.mode} must lie inside range [${low}, ${high}]` });
     }
   });
+/** Why a value is an estimate, its plausible `[low, high]` range (same unit as the value) and optional mode. */
 export type Assumption = z.infer<typeof AssumptionSchema>;
 
 /** Bounds for one kind of quantity: what is physically sensible, not what is likely. */
@@ -143,6 +146,7 @@ export const LonLatSchema = z.tuple([z.number(), z.number()]);
 /** `[lon, lat]` in WGS84 degrees (GeoJSON axis order). */
 export type LonLat = readonly [lon: number, lat: number];
 
+/** Every {@link PlaceKind}, in documentation order. */
 export const PLACE_KINDS = ["city", "town", "station", "airport", "port", "node"] as const;
 /**
  * - `city`: the centre of a city, district or urban area (a target end point);
@@ -151,6 +155,7 @@ export const PLACE_KINDS = ["city", "town", "station", "airport", "port", "node"
  */
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
+/** A place: `coord` is `[lon, lat]` in WGS84 degrees; `population` in persons. */
 export const PlaceSchema = z.strictObject({
   id: IdSchema,
   name: LocalNameSchema,
@@ -167,10 +172,14 @@ export const PlaceSchema = z.strictObject({
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),
 });
+/** A place as validated by {@link PlaceSchema}. */
 export type Place = z.infer<typeof PlaceSchema>;
 
+/** Track modes: ridden only by services, never driven. */
 export const RAIL_MODES = ["hsr", "rail", "suburban", "metro"] as const;
+/** Road modes: driven directly at the link (or class) speed. */
 export const ROAD_MODES = ["expressway", "road", "urban-road"] as const;
+/** Every {@link LinkMode}: rail, road, `connector` and `waterway`. */
 export const LINK_MODES = [...RAIL_MODES, ...ROAD_MODES, "connector", "waterway"] as const;
 /**
  * Infrastructure modes. Rail links (`hsr`, `rail`, `suburban`, `metro`) are track: they are ridden
@@ -179,6 +188,10 @@ export const LINK_MODES = [...RAIL_MODES, ...ROAD_MODES, "connector", "waterway"
  */
 export type LinkMode = (typeof LINK_MODES)[number];
 
+/**
+ * A link between two places: `lengthKm` (km), `speedKmh` (km/h) or `minutes` (min, overrides
+ * length and speed); two-way unless `oneway`.
+ */
 export const LinkSchema = z.strictObject({
   id: IdSchema,
   name: LocalNameSchema.optional(),
@@ -198,11 +211,18 @@ export const LinkSchema = z.strictObject({
   replaces: z.array(IdSchema).optional(),
   note: z.string().optional(),
 });
+/** A link as validated by {@link LinkSchema}. */
 export type Link = z.infer<typeof LinkSchema>;
 
+/** Every {@link ServiceMode}. */
 export const SERVICE_MODES = ["hsr", "rail", "suburban", "metro", "bus", "coach", "ferry", "air"] as const;
+/** Mode of a scheduled service (rail, bus, coach, ferry or air); sets its default dwell and speed factor. */
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 
+/**
+ * A frequency-based service: ordered `stops`, `headwayMin` (min between departures), `dwellMin` (min
+ * per intermediate stop), and either `runMinutes` per segment (min) or `speedKmh` over the links (km/h).
+ */
 export const ServiceSchema = z.strictObject({
   id: IdSchema,
   name: LocalNameSchema,
@@ -225,10 +245,14 @@ export const ServiceSchema = z.strictObject({
   replaces: z.array(IdSchema).optional(),
   note: z.string().optional(),
 });
+/** A service as validated by {@link ServiceSchema}. */
 export type Service = z.infer<typeof ServiceSchema>;
 
+/** Every {@link ProjectStatus}, from built to merely studied. */
 export const PROJECT_STATUSES = ["existing", "under-construction", "planned", "study"] as const;
+/** Status of a project as of the network's `asOf` date; scenarios admit projects by status. */
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** Every {@link ProjectCategory}. */
 export const PROJECT_CATEGORIES = [
   "rail",
   "rail-service",
@@ -238,8 +262,10 @@ export const PROJECT_CATEGORIES = [
   "waterway",
   "logistics",
 ] as const;
+/** What kind of infrastructure or service a project is (for grouping in reports and maps). */
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
 
+/** A project (plan item or existing infrastructure) that gates links and services; `openingYear` is a calendar year. */
 export const ProjectSchema = z.strictObject({
   id: IdSchema,
   /** `zh` is the plan's own wording where the project is a plan item. */
@@ -255,8 +281,10 @@ export const ProjectSchema = z.strictObject({
   source: z.string().min(3),
   note: z.string().optional(),
 });
+/** A project as validated by {@link ProjectSchema}. */
 export type Project = z.infer<typeof ProjectSchema>;
 
+/** A scenario: a `year` and the rule that picks its project set (`byYear`, `include`, `exclude`, `extends`). */
 export const ScenarioSchema = z.strictObject({
   id: IdSchema,
   name: LocalNameSchema,
@@ -281,8 +309,10 @@ export const ScenarioSchema = z.strictObject({
     })
     .optional(),
 });
+/** A scenario as validated by {@link ScenarioSchema}. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
+/** Every {@link Measure}. */
 export const MEASURES = ["door-to-door", "station-to-station"] as const;
 /**
  * - `door-to-door`: from the origin place to the destination place, access and egress included;
@@ -290,6 +320,10 @@ export const MEASURES = ["door-to-door", "station-to-station"] as const;
  */
 export type Measure = (typeof MEASURES)[number];
 
+/**
+ * A plan target: every pair (origins × destinations, or all ordered pairs of `origins`) must take at
+ * most (`<=`) or less than (`<`) `thresholdMin` minutes.
+ */
 export const TargetSchema = z.strictObject({
   id: IdSchema,
   name: LocalNameSchema,
@@ -313,6 +347,7 @@ export const TargetSchema = z.strictObject({
   /** Why these origins and destinations (e.g. which cities count as "main"). */
   rationale: z.string().min(1),
 });
+/** A target as validated by {@link TargetSchema}. */
 export type Target = z.infer<typeof TargetSchema>;
 
 /** A citation the network's quantities may refer to by id. */
@@ -322,17 +357,20 @@ export const SourceSchema = z.strictObject({
   url: z.string().optional(),
   accessed: z.string().optional(),
 });
+/** A citation as validated by {@link SourceSchema}. */
 export type Source = z.infer<typeof SourceSchema>;
 
+const AnyQuantitySchema = quantity({ min: -1e9, max: 1e9, minInclusive: true, unit: "" });
 /**
  * Model parameters overriding the travel-time model's defaults, by name (e.g.
- * `commercialSpeedFactor.hsr`). The model documents the names it reads.
+ * `commercialSpeedFactor.hsr`), each a quantity or a record of quantities in the unit the model
+ * documents for that name. The model documents the names it reads.
  */
-const AnyQuantitySchema = quantity({ min: -1e9, max: 1e9, minInclusive: true, unit: "" });
 export const ParametersSchema = z.record(
   z.string(),
   z.union([AnyQuantitySchema, z.record(z.string(), AnyQuantitySchema)]),
 );
+/** Model parameter overrides as validated by {@link ParametersSchema}. */
 export type Parameters = z.infer<typeof ParametersSchema>;
 
 /** A whole network in one object: the content of a single-file network. */
@@ -354,4 +392,5 @@ export const NetworkFileSchema = z.strictObject({
   scenarios: z.array(ScenarioSchema),
   targets: z.array(TargetSchema).optional(),
 });
+/** A whole single-file network as validated by {@link NetworkFileSchema}. */
 export type NetworkFile = z.infer<typeof NetworkFileSchema>;

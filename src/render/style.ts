@@ -36,6 +36,7 @@ export interface StatusStyle {
   readonly colour?: string;
 }
 
+/** Line style per project status: solid existing, dashed under construction, dotted planned, thin grey study. */
 export const STATUS_STYLES: Readonly<Record<ProjectStatus, StatusStyle>> = {
   existing: { opacity: 1, widthFactor: 1 },
   "under-construction": { dasharray: "8 4", opacity: 1, widthFactor: 1 },

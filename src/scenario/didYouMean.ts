@@ -1,18 +1,10 @@
-/** Levenshtein distance, O(|a|·|b|) time, O(|b|) memory. Case-insensitive. */
-export function editDistance(a: string, b: string): number {
-  const s = a.toLowerCase();
-  const t = b.toLowerCase();
-  let prev = Array.from({ length: t.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= s.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= t.length; j++) {
-      const sub = prev[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1);
-      cur.push(Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1));
-    }
-    prev = cur;
-  }
-  return prev[t.length]!;
-}
+import { editDistance } from "../network/suggest.js";
+
+/*
+ * Scenario-file suggestions: the network stage's edit distance, with a looser bound than
+ * `closestMatch` (a scenario file is typed by hand, so two-letter slips such as "P_HRS" for
+ * "P_HSR" still get a suggestion), compared case-insensitively.
+ */
 
 /**
  * The known id closest to `id` (edit distance at most max(2, 40% of its length)), or undefined.
@@ -22,7 +14,7 @@ export function closest(id: string, known: Iterable<string>): string | undefined
   let best: string | undefined;
   let bestD = Math.max(2, Math.floor(id.length * 0.4)) + 1;
   for (const k of known) {
-    const d = editDistance(id, k);
+    const d = editDistance(id.toLowerCase(), k.toLowerCase());
     if (d < bestD) {
       bestD = d;
       best = k;

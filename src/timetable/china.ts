@@ -5,7 +5,7 @@ import { readCsv } from "./csv.js";
 import { TimetableError } from "./errors.js";
 import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
 import { TimetableBuilder, type Timetable } from "./timetable.js";
-import { mulberry32 } from "./util.js";
+import { mulberry32 } from "../util/random.js";
 
 /**
  * Dwell time per intermediate stop for the China 2023 data, which has running times only. An

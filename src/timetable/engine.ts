@@ -3,9 +3,11 @@ import type { Timetable } from "./timetable.js";
 /** Internal label for "not reached" in the Int32 label arrays (never added to). */
 export const UNREACHED = 0x7fffffff;
 
-/** Event kinds recorded for journey reconstruction. */
+/** Event kind recorded for journey reconstruction: reached by the access leg from the origin. */
 export const EV_ACCESS = 1;
+/** Event kind: reached by riding a trip. */
 export const EV_RIDE = 2;
+/** Event kind: reached by a footpath transfer. */
 export const EV_WALK = 3;
 
 /**

@@ -1,5 +1,5 @@
 import { TimetableError } from "./errors.js";
-import { haversineM } from "./util.js";
+import { haversineLonLatM } from "../util/geo.js";
 import type { StopSecs } from "./engine.js";
 import type { Timetable, TimetableBuilder } from "./timetable.js";
 
@@ -52,7 +52,7 @@ export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOpti
         for (const t of c) {
           if (t === s) continue;
           const [lon2, lat2] = b.stopLonLat(t);
-          const d = haversineM(lon, lat, lon2, lat2);
+          const d = haversineLonLatM(lon, lat, lon2, lat2);
           if (d <= maxM) {
             b.addFootpath(s, t, Math.ceil((d * circuity) / speedMs));
             added++;
@@ -85,7 +85,7 @@ export function walkAccess(tt: Timetable, lonLat: readonly [number, number], opt
     const x = tt.stopLonLat[2 * s] as number;
     const y = tt.stopLonLat[2 * s + 1] as number;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    const d = haversineM(lon, lat, x, y);
+    const d = haversineLonLatM(lon, lat, x, y);
     if (d <= maxM) out.push({ stop: s, secs: Math.ceil((d * circuity) / (speedKmh / 3.6)), d });
   }
   out.sort((a, b) => a.d - b.d || a.stop - b.stop);

@@ -1,3 +1,3 @@
-export * from "./random.js";
+export { mulberry32 } from "../util/random.js";
 export * from "./distributions.js";
 export * from "./runUncertainty.js";

@@ -4,7 +4,7 @@ import { buildModel, type TravelTimeModel } from "../model/build-model.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { distributionOf, quantileOf, type Distribution } from "./distributions.js";
-import { mulberry32 } from "./random.js";
+import { mulberry32 } from "../util/random.js";
 
 /** R-7 quantile of ascending values; Infinity where the interpolation reaches an unreachable draw (d3 gives NaN for ∞ − ∞). */
 function quantile(sorted: number[], p: number): number {
@@ -77,7 +77,10 @@ export interface UncertaintyOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Percentiles of the worst pair time over the draws, minutes (Infinity if unreachable in that share). */
+/**
+ * Percentiles of the worst pair time over the draws, minutes, the worst taken over the pairs that
+ * have a time (see {@link UncertaintyResult.base}`.pairsReachable`); Infinity when no pair has one.
+ */
 export interface TimePercentiles {
   readonly p5: number;
   readonly p50: number;
@@ -103,7 +106,10 @@ export interface UncertaintyResult {
   readonly targetId: Id;
   readonly measure: Measure;
   readonly thresholdMin: number;
-  /** Outcome with every quantity at its base value. */
+  /**
+   * Outcome with every quantity at its base value. Its `pairsReachable` of `pairs` is the pair set
+   * every draw's worst time is taken over: draws change costs, not which links exist.
+   */
   readonly base: ItemOutcome;
   /** Share of draws in which every pair meets the threshold. */
   readonly probabilityMet: number;
@@ -128,8 +134,9 @@ export interface UncertaintyReport {
  * that each target is met, p5/p50/p95 of its worst pair time, and a tornado ranking of the inputs by
  * one-at-a-time low/high swing (others at base values).
  *
- * Edge cases: zero-width ranges give zero variance; an unreachable pair makes the worst time Infinity
- * in that draw (counted as not met).
+ * Edge cases: zero-width ranges give zero variance; an unreachable pair never meets the target (so
+ * `probabilityMet` is 0) and is left out of the worst time, which is Infinity only when no pair is
+ * reachable; read the percentiles with `base.pairsReachable`.
  *
  * @throws UncertaintyError when draws is not a positive integer.
  */

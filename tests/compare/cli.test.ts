@@ -35,6 +35,7 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(a.code, a.err).toBe(0);
     expect(a.out).toBe(b.out);
     expect(a.out).toContain("P(met)");
+    expect(a.out).toMatch(/base met\/reach\/pairs[\s\S]*\b\d+\/\d+\/\d+\b/);
     expect(a.err).toBe(""); // no progress bar off a TTY
     const tty = memoryIo({ isTTY: true });
     expect(await run(["--network", networkPath, "uncertainty", "--draws", "30", "--seed", "4"], tty)).toBe(0);
@@ -53,6 +54,9 @@ describe("qiwan attribute | uncertainty | compare", () => {
     expect(r.code, r.err).toBe(0);
     const md = readFileSync(out, "utf8");
     expect(md).toMatch(/## Compare `plan-2025` \(A\) → `plan-2025:[0-9a-f]{12}` \(B\)/);
+    // Every worst time is shown beside its pair counts (met/reachable/pairs) on both sides.
+    expect(md).toContain("| A met/reach/pairs |");
+    expect(md).toMatch(/\| A_C_60 \| door-to-door \|[^\n]*\| \d+\/\d+\/\d+ \|[^\n]*\| \d+\/\d+\/\d+ \|/);
     const bad = join(dir, "bad.json");
     writeFileSync(bad, JSON.stringify({ base: "plan-2025", modifications: [{ type: "adjust-speed", links: ["ABX"], factor: -1 }] }));
     const e = await qiwan("compare", "plan-2025", bad);
@@ -75,5 +79,23 @@ describe("qiwan attribute | uncertainty | compare", () => {
     const r2 = await qiwan("compare", "plan-2025", good, "--no-isochrones", "--map", svg2, "--iso-from", "A", "--minutes", "30,60");
     expect(r2.code, r2.err).toBe(0);
     expect(readFileSync(svg2, "utf8")).not.toContain(" vs ");
+  });
+
+  it.each([
+    [["attribute", "--projects", "P_HSRR"], 2, /unknown project "P_HSRR" in --projects; did you mean "P_HSR"/],
+    [["attribute", "--target", "A_C_6"], 2, /unknown target "A_C_6" in --target; did you mean "A_C_60"/],
+    [["uncertainty", "--draws", "5", "--target", "A_C_6"], 2, /unknown target "A_C_6" in --target/],
+    [["uncertainty", "--draws", "5", "--scenario", "plan-2052"], 2, /unknown scenario "plan-2052" in --scenario; did you mean "plan-2025"/],
+    [["compare", "plan-2025", "vision-2035", "--places", "AA"], 2, /unknown place "AA" in --places\[0\]/],
+    [["compare", "plan-2025", "plan-2026"], 2, /unknown scenario "plan-2026" in argument B; did you mean "plan-2025"/],
+    [["compare", "plan-2025", "vision-2035", "--top", "-1"], 2, /--top -1: give an integer >= 0/],
+    [["compare", "plan-2025", "vision-2035", "--map", "/nonexistent-dir/x.svg"], 2, /^qiwan: --map \/nonexistent-dir\/x.svg: folder .* does not exist/],
+    [["compare", "plan-2025", "/nonexistent-dir/s.json"], 3, /cannot read the file/],
+  ])("bad input %j: one line on stderr, the documented exit code, no stack", async (args, code, message) => {
+    const r = await qiwan(...(args as string[]));
+    expect(r.code, r.err).toBe(code);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
   });
 });

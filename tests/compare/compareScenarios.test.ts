@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compareScenarios } from "../../src/compare/index.js";
 import { buildModel } from "../../src/model/index.js";
+import { checkTargets } from "../../src/targets/index.js";
 import { networkFromFile } from "../fixtures/tinyNetwork.js";
 
 const net = networkFromFile();
@@ -34,7 +35,20 @@ describe("compareScenarios(network, a, b, options)", () => {
     const c = compareScenarios(net, "base-2020", "plan-2025", { model, isochrones: { cutoffsMin: [60] } });
     for (const t of c.targets) {
       if (t.change === "newly-met") expect([t.statusA, t.statusB]).toEqual([expect.not.stringMatching(/^met$/), "met"]);
-      if (t.deltaMin !== null) expect(t.deltaMin).toBeCloseTo(t.worstTimeMinB! - t.worstTimeMinA!, 9);
+    }
+    // Oracle: per-side counts and the like-for-like worst-time delta from checkTargets' pair lists.
+    const side = (scenario: string) => new Map(checkTargets(net, { scenarios: [scenario], model, routes: false }).map((r) => [`${r.targetId}|${r.measure}`, r]));
+    const a = side("base-2020"), b = side("plan-2025");
+    expect(c.targets.length).toBe(a.size);
+    for (const t of c.targets) {
+      const ra = a.get(`${t.targetId}|${t.measure}`)!, rb = b.get(`${t.targetId}|${t.measure}`)!;
+      expect(t.pairs).toBe(ra.pairs.length);
+      expect(t.pairsReachableA).toBe(ra.pairs.filter((p) => p.timeMin !== null).length);
+      expect(t.pairsReachableB).toBe(rb.pairs.filter((p) => p.timeMin !== null).length);
+      const both = ra.pairs.map((p, i) => [p.timeMin, rb.pairs[i]!.timeMin] as const).filter(([x, y]) => x !== null && y !== null);
+      if (both.length === 0) expect(t.deltaMin).toBeNull();
+      else expect(t.deltaMin).toBeCloseTo(Math.max(...both.map(([, y]) => y!)) - Math.max(...both.map(([x]) => x!)), 9);
+      if (t.pairsReachableA === t.pairsReachableB && t.deltaMin !== null) expect(t.deltaMin).toBeCloseTo(t.worstTimeMinB! - t.worstTimeMinA!, 9);
     }
     const s = c.odSummary;
     expect(s.faster + s.slower + s.unchanged + s.newlyReachable + s.noLongerReachable).toBe(s.pairs);

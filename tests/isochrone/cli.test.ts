@@ -54,8 +54,8 @@ describe("qiwan isochrone", () => {
   });
 
   it.each([
-    [["--from", "QJ_CITYY", "--scenario", "plan-2025"], /unknown place "QJ_CITYY".*did you mean "QJ_CITY"/],
-    [["--from", "QJ_CITY", "--scenario", "plan-2026"], /unknown scenario "plan-2026"/],
+    [["--from", "QJ_CITYY", "--scenario", "plan-2025"], /unknown place "QJ_CITYY" in --from; did you mean "QJ_CITY"/],
+    [["--from", "QJ_CITY", "--scenario", "plan-2026"], /unknown scenario "plan-2026" in --scenario/],
     [["--from", "QJ_CITY", "--scenario", "plan-2025", "--minutes", "30,-5"], /--minutes .*"-5" is not a positive number/],
     [["--from", "QJ_CITY", "--scenario", "plan-2025", "--cell-m", "5", "--minutes", "360"], /maxCells/],
     [["--from", "QJ_CITY", "--scenario", "plan-2025", "--format", "png"], /needs --out/],
@@ -78,6 +78,22 @@ describe("qiwan isochrone", () => {
 });
 
 describe("qiwan map", () => {
+  it.each([
+    [["--out", path.join(dir, "m.gif")], /a map is written as .svg or .png/],
+    [["--out", path.join(dir, "m.svg"), "--png"], /name the file .png, or drop --png/],
+    [["--out", path.join(dir, "m.svg"), "--geojson", path.join(dir, "x.geojson")], /--geojson .* needs --compare A B/],
+    [["--out", path.join(dir, "m.svg"), "--compare", "baseline-2020", "plan-2025", "--isochrone-from", "QJ_CITY", "--geojson", "/nonexistent-dir/x.geojson"], /^qiwan: --geojson \/nonexistent-dir\/x.geojson: folder/],
+    [["--out", "/nonexistent-dir/m.svg"], /^qiwan: --out \/nonexistent-dir\/m.svg: folder/],
+    [["--out", path.join(dir, "m.svg"), "--compare", "plan-2025", "plan-2052", "--isochrone-from", "QJ_CITY"], /unknown scenario "plan-2052" in --compare/],
+    [["--out", path.join(dir, "m.svg"), "--scenario", "plan-2025", "--isochrone-from", "QJ_CITYY"], /unknown place "QJ_CITYY" in --isochrone-from/],
+  ])("bad input %j: one line on stderr, exit 2, nothing written", async (args, message) => {
+    const r = await qiwan("map", ...(args as string[]));
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message as RegExp);
+    expect(r.err.trim().split("\n")).toHaveLength(1);
+    expect(existsSync(path.join(dir, "m.gif"))).toBe(false);
+  });
+
   it("--compare A B writes three panels and the gained/lost GeoJSON", async () => {
     const out = path.join(dir, "cmp.svg");
     const gj = path.join(dir, "diff.geojson");

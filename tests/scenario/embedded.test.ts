@@ -29,6 +29,22 @@ describe("scenarios on the embedded network", () => {
     expect(c.targets.every((t) => t.deltaMin === null || t.deltaMin <= 1e-9)).toBe(true);
   });
 
+  it("baseline-2020 → plan-2025 (a superset of projects): no target's like-for-like worst time rises, reachable pairs never drop", () => {
+    const base = model.scenarioProjects("baseline-2020");
+    const plan = model.scenarioProjects("plan-2025");
+    expect([...base].every((p) => plan.has(p))).toBe(true);
+    const c = compareScenarios(network, "baseline-2020", "plan-2025", { model, isochrones: false });
+    for (const t of c.targets) {
+      expect(t.pairsReachableB).toBeGreaterThanOrEqual(t.pairsReachableA);
+      expect(t.pairsMetB).toBeGreaterThanOrEqual(t.pairsMetA);
+      if (t.deltaMin !== null) expect(t.deltaMin).toBeLessThanOrEqual(1e-9);
+    }
+    // The case that motivated the like-for-like delta: plan-2025 gives a pair its first route, and
+    // that pair is the slowest, so the per-side worst time rises although no pair got slower.
+    const gained = c.targets.filter((t) => t.pairsReachableB > t.pairsReachableA && t.worstTimeMinB! > t.worstTimeMinA!);
+    expect(gained.map((t) => `${t.targetId} ${t.measure}`)).toContain("T_CQ_30 station-to-station");
+  });
+
   it("docs/scenario.schema.json is the generated schema (regenerate: npx tsx scripts/scenario-schema.ts)", () => {
     expect(JSON.parse(readFileSync(path.join(root, "docs/scenario.schema.json"), "utf8"))).toEqual(scenarioJsonSchema());
   });
@@ -47,6 +63,9 @@ describe("scenarios on the embedded network", () => {
     for (const t of r.targets) {
       for (const x of t.shares) expect(x.shapley!).toBeGreaterThanOrEqual(-1e-9);
       expect(t.shares.reduce((a, x) => a + x.shapley!, 0)).toBeCloseTo(t.gainMin, 9);
+      // Removing a project never helps, so no project may show a negative margin loss, even one
+      // that alone gives a pair its route (the worst time over reachable pairs would drop).
+      for (const p of r.projects) expect(t.marginLossMin![p]!).toBeGreaterThanOrEqual(-1e-9);
     }
   });
 
@@ -71,6 +90,8 @@ describe("TargetEvaluator on the embedded network", () => {
         expect([...ev.pairSecs[i]!].map((x) => x / 60)).toEqual(ref.pairs.map((p) => p.timeMin ?? Infinity));
         expect(out[i]!.worstTimeMin).toBe(ref.summary.worstTimeMin ?? Infinity);
         expect(out[i]!.pairsMet).toBe(ref.summary.pairsMet);
+        expect(out[i]!.pairs).toBe(ref.pairs.length);
+        expect(out[i]!.pairsReachable).toBe(ref.pairs.filter((p) => p.timeMin !== null).length);
         expect(out[i]!.met).toBe(ref.summary.status === "met");
       });
     }

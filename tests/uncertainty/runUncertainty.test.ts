@@ -92,6 +92,14 @@ describe("runUncertainty(network, { draws, seed })", () => {
     expect(t.length).toBeGreaterThan(0);
     for (let i = 1; i < t.length; i++) expect(t[i - 1]!.swingMin).toBeGreaterThanOrEqual(t[i]!.swingMin);
     for (const e of t) expect(e.swingMin).toBeCloseTo(Math.abs(e.timeAtHighMin - e.timeAtLowMin), 12);
+    // Oracle: each bar's end times are evaluateTarget's worst time with that input alone at its end.
+    const worstWith = (pointer: string, value: number) =>
+      evaluateTarget(model, net.targetById.get("A_C_60")!, { selection: { scenario: "plan-2025" }, measure: "door-to-door", routes: false, quantities: new Map([[pointer, value]]) }).summary.worstTimeMin ?? Infinity;
+    for (const e of t) {
+      expect(e.timeAtLowMin).toBeCloseTo(worstWith(e.pointer, e.low), 9);
+      expect(e.timeAtHighMin).toBeCloseTo(worstWith(e.pointer, e.high), 9);
+    }
+    expect(t[0]!.swingMin).toBeGreaterThan(0);
   });
 
   it("rejects a bad draw count", () => {

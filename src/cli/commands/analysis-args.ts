@@ -11,7 +11,8 @@ import { loadScenarioFile } from "../../scenario/loadScenarioFile.js";
 import type { ScenarioRef } from "../../compare/compareScenarios.js";
 import { UncertaintyError } from "../../uncertainty/runUncertainty.js";
 import { CliError, EXIT } from "../exit.js";
-import { writeOutput } from "./isochrone-args.js";
+import { inCliTerms, writeOutput, type CliFlagsByKind } from "./isochrone-args.js";
+import { UnknownIdError } from "../../network/errors.js";
 import type { CliContext } from "../context.js";
 
 /** A scenario argument: a scenario id, or a path to a scenario file (`.json`, or any existing file). */
@@ -24,15 +25,16 @@ export function scenarioArg(text: string): ScenarioRef {
  * Run `f`, mapping library errors to CLI exits: bad ids and arguments exit 2 (USAGE); a scenario
  * file that cannot be read or whose modifications do not resolve exits 3 (BAD_DATA) with one line per problem.
  */
-export function analysisErrors<T>(f: () => T): T {
+export function analysisErrors<T>(f: () => T, flags: CliFlagsByKind = {}): T {
   try {
     return f();
   } catch (err) {
+    if (err instanceof UnknownIdError) throw inCliTerms(err, flags);
     if (err instanceof ModificationError) {
       throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${JSON.stringify(p.value) ?? "undefined"}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
     }
     if (err instanceof ScenarioFileError) throw new CliError(err.message, EXIT.BAD_DATA);
-    if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError || err instanceof RangeError) {
+    if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError) {
       throw new CliError(err.message, EXIT.USAGE);
     }
     throw err;

@@ -21,7 +21,8 @@ export function renderAttribution(r: AttributionResult, format: "table" | "md"):
   const hasS = r.method !== "loo";
   const hasL = r.method !== "shapley";
   for (const t of r.targets) {
-    parts.push(h(`${t.targetId} (${t.measure}), threshold ${fmtMin(t.thresholdMin)} min: mean time ${fmtMin(t.withNone.meanTimeMin)} → ${fmtMin(t.withAll.meanTimeMin)} min (gain ${fmtMin(t.gainMin)}), ${t.withAll.met ? "met" : "not met"} with all`));
+    const counts = (o: typeof t.withAll) => `${o.pairsMet}/${o.pairsReachable}/${o.pairs}`;
+    parts.push(h(`${t.targetId} (${t.measure}), threshold ${fmtMin(t.thresholdMin)} min: mean time ${fmtMin(t.withNone.meanTimeMin)} → ${fmtMin(t.withAll.meanTimeMin)} min (gain ${fmtMin(t.gainMin)}), pairs met/reachable/all ${counts(t.withNone)} → ${counts(t.withAll)}, ${t.withAll.met ? "met" : "not met"} with all`));
     const rows = t.shares
       .filter((s) => (s.shapley ?? 0) !== 0 || (s.leaveOneOut ?? 0) !== 0)
       .sort((x, y) => (y.shapley ?? y.leaveOneOut ?? 0) - (x.shapley ?? x.leaveOneOut ?? 0))
@@ -88,6 +89,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
             progress.update(done);
           },
         }),
+        { scenario: "--scenario", target: "--target", project: "--projects" },
       );
       } finally {
         progress?.done();

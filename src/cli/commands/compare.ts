@@ -8,26 +8,32 @@ import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
 import { buildModel } from "../../model/build-model.js";
 import type { Network } from "../../network/types.js";
+import { requirePlace } from "../../network/lookup.js";
 import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
 import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
 import { applyScenario } from "../../scenario/applyScenario.js";
 import type { ScenarioRef } from "../../compare/compareScenarios.js";
-import { parseMinutes, writeOutput } from "./isochrone-args.js";
-import { analysisErrors, emit, fmtMin, fmtNum, listArg, scenarioArg, toJson } from "./analysis-args.js";
+import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
+import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, scenarioArg, toJson } from "./analysis-args.js";
 
 /** The comparison as text tables (targets, OD summary and largest changes, accessibility, isochrone areas). */
 export function renderComparison(c: ScenarioComparison, format: "table" | "md", top = 10): string {
   const h = (s: string) => (format === "md" ? `### ${s}\n\n` : `${s}\n`);
   const parts: string[] = [];
   parts.push(format === "md" ? `## Compare \`${c.a.id}\` (A) → \`${c.b.id}\` (B)\n\n` : `compare A = ${c.a.id} → B = ${c.b.id}\n\n`);
-  parts.push(h("Targets (worst pair time, min)"));
+  parts.push(h("Targets (worst time over reachable pairs, min; met/reachable/pairs; Δ over pairs reachable in both)"));
   parts.push(
     renderTable(
-      ["target", "measure", "threshold", "A", "A status", "B", "B status", "Δ B−A", "change"],
-      c.targets.map((t) => [t.targetId, t.measure, fmtMin(t.thresholdMin), fmtMin(t.worstTimeMinA), t.statusA, fmtMin(t.worstTimeMinB), t.statusB, fmtMin(t.deltaMin, true), t.change]),
+      ["target", "measure", "threshold", "A", "A met/reach/pairs", "A status", "B", "B met/reach/pairs", "B status", "Δ B−A", "change"],
+      c.targets.map((t) => [
+        t.targetId, t.measure, fmtMin(t.thresholdMin),
+        fmtMin(t.worstTimeMinA), `${t.pairsMetA}/${t.pairsReachableA}/${t.pairs}`, t.statusA,
+        fmtMin(t.worstTimeMinB), `${t.pairsMetB}/${t.pairsReachableB}/${t.pairs}`, t.statusB,
+        fmtMin(t.deltaMin, true), t.change,
+      ]),
       format,
-      ["left", "left", "right", "right", "left", "right", "left", "right", "left"],
+      ["left", "left", "right", "right", "right", "left", "right", "right", "left", "right", "left"],
     ),
   );
   const s = c.odSummary;
@@ -109,12 +115,21 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --iso-from")
     .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
     .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string }) => {
+      if (opts.out !== undefined) checkOutputFolder(opts.out);
+      if (opts.map !== undefined) checkOutputFolder(opts.map, "--map");
+      const top = intArg(opts.top, "--top", 0)!;
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(opts.minutes);
       const places = listArg(opts.places);
       const isoFrom = listArg(opts.isoFrom);
+      // Ids are checked here so that the messages name the command-line argument that carried them.
+      const refA = analysisErrors(() => scenarioArg(a)), refB = analysisErrors(() => scenarioArg(b));
+      if (typeof refA === "string") analysisErrors(() => resolveScenario(network, refA), { scenario: "argument A" });
+      if (typeof refB === "string") analysisErrors(() => resolveScenario(network, refB), { scenario: "argument B" });
+      places?.forEach((p, i) => requirePlace(network, p, `--places[${i}]`));
+      isoFrom?.forEach((p, i) => requirePlace(network, p, `--iso-from[${i}]`));
       const c = analysisErrors(() =>
-        compareScenarios(network, scenarioArg(a), scenarioArg(b), {
+        compareScenarios(network, refA, refB, {
           ...(places ? { places } : {}),
           accessibility: { cutoffsMin },
           isochrones: opts.isochrones ? { cutoffsMin, ...(isoFrom ? { origins: isoFrom } : {}) } : false,
@@ -123,13 +138,13 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
       const text =
         opts.format === "json"
           ? toJson({ ...c, a: { id: c.a.id, year: c.a.year }, b: { id: c.b.id, year: c.b.year } })
-          : renderComparison(c, opts.format, Number(opts.top) || 10);
+          : renderComparison(c, opts.format, top);
       await emit(ctx, text, opts.out);
       if (opts.map !== undefined) {
         const origins = isoFrom ?? network.targets[0]?.origins ?? [];
-        const svg = analysisErrors(() => comparisonMapSvg(network, scenarioArg(a), scenarioArg(b), origins, cutoffsMin));
-        await writeOutput(opts.map, svg);
-        ctx.io.stderr.write(`wrote ${opts.map}\n`);
+        const svg = analysisErrors(() => comparisonMapSvg(network, refA, refB, origins, cutoffsMin));
+        await writeOutput(opts.map, svg, "--map");
+        ctx.io.stderr.write(`qiwan: wrote ${opts.map}\n`);
       }
     });
 };

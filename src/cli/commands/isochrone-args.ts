@@ -8,6 +8,7 @@ import { IsochroneError } from "../../isochrone/errors.js";
 import type { IsochroneOrigin } from "../../isochrone/modelIsochrone.js";
 import type { AccessOptions } from "../../isochrone/surface.js";
 import { ModelError } from "../../model/errors.js";
+import { UnknownIdError, type EntityKind } from "../../network/errors.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -64,19 +65,43 @@ export function surfaceOptions(flags: SurfaceFlags): { cellSizeM?: number; acces
   };
 }
 
-/** Runs `f`, turning isochrone and model misuse into a usage error (one line, exit 2). */
-export function asUsage<T>(f: () => T): T {
+/**
+ * Runs `f`, turning isochrone and model misuse into a usage error (one line, exit 2); an unknown id
+ * names the flag `flags` gives for its kind.
+ */
+export function asUsage<T>(f: () => T, flags: CliFlagsByKind = {}): T {
   try {
     return f();
   } catch (err) {
+    if (err instanceof UnknownIdError) throw inCliTerms(err, flags);
     if (err instanceof IsochroneError || err instanceof ModelError) throw new CliError(err.message, EXIT.USAGE);
     throw err;
   }
 }
 
-/** Writes an output file atomically, after checking that its folder exists (exit 2 if not). */
-export async function writeOutput(file: string, data: string | Uint8Array): Promise<void> {
+/** The command-line flag that carries each kind of id, to name in "unknown id" messages. */
+export type CliFlagsByKind = Partial<Record<EntityKind, string>>;
+
+/**
+ * The same unknown-id error, naming the command-line flag that carried the id instead of the
+ * library argument (`--scenario`, not `scenarioId`); unchanged when `flags` has no entry for its kind.
+ */
+export function inCliTerms(err: UnknownIdError, flags: CliFlagsByKind): UnknownIdError {
+  const flag = flags[err.kind];
+  return flag === undefined ? err : new UnknownIdError(err.kind, err.id, err.suggestion, err.known, flag);
+}
+
+/**
+ * Usage error (exit 2) naming `flag` when the folder of an output file does not exist. Commands
+ * call it before their work, so a typo in a path fails at once rather than after minutes of work.
+ */
+export function checkOutputFolder(file: string, flag = "--out"): void {
   const dir = path.dirname(path.resolve(file));
-  if (!existsSync(dir)) throw new CliError(`--out ${file}: folder ${dir} does not exist; create it first`, EXIT.USAGE);
+  if (!existsSync(dir)) throw new CliError(`${flag} ${file}: folder ${dir} does not exist; create it first`, EXIT.USAGE);
+}
+
+/** Writes an output file atomically, after checking that its folder exists (exit 2 naming `flag` if not). */
+export async function writeOutput(file: string, data: string | Uint8Array, flag = "--out"): Promise<void> {
+  checkOutputFolder(file, flag);
   await writeFileAtomic(file, data);
 }

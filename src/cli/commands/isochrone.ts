@@ -13,8 +13,11 @@ import { formatCutoffMin, renderMapSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
-import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
+import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";
 import { addTimetableOptions, isochroneNodeBands, isochronePolygon, parseTimetableFlags, timetableSummary, type TimetableFlags } from "./timetable-args.js";
+
+/** Flags that carry ids, named in "unknown id" messages. */
+const ISO_FLAGS: CliFlagsByKind = { place: "--from", scenario: "--scenario" };
 
 /** Output formats of `qiwan isochrone`. */
 export const ISOCHRONE_FORMATS = ["geojson", "svg", "png", "json"] as const;
@@ -57,12 +60,12 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
         throw new CliError("--format png needs --out FILE (a PNG is not written to the terminal)", EXIT.USAGE);
       }
       const network = await ctx.network();
-      const scenario = resolveScenario(network, flags.scenario);
+      const scenario = asUsage(() => resolveScenario(network, flags.scenario), ISO_FLAGS);
       const model = buildModel(network);
       const request: IsochroneRequest = { origins, scenario: flags.scenario, cutoffsMin, measure: flags.measure, modes: flags.modes };
       let output: string | Uint8Array;
       if (flags.format === "json") {
-        const bands = asUsage(() => isochroneNodeBands(model, request, timetable));
+        const bands = asUsage(() => isochroneNodeBands(model, request, timetable), ISO_FLAGS);
         output = `${JSON.stringify(
           {
             scenario: flags.scenario,
@@ -82,7 +85,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           2,
         )}\n`;
       } else {
-        const iso = asUsage(() => isochronePolygon(model, request, surfaceOptions(flags), timetable));
+        const iso = asUsage(() => isochronePolygon(model, request, surfaceOptions(flags), timetable), ISO_FLAGS);
         if (flags.format === "geojson") output = `${JSON.stringify(iso.collection)}\n`;
         else {
           const names = origins.map((o) => network.placeById.get(o.placeId)?.name.en ?? o.placeId).join(", ");

@@ -9,9 +9,10 @@ import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
 import { formatCutoffMin, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
+import path from "node:path";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
-import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
+import { asUsage, checkOutputFolder, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";
 
 interface MapFlags extends SurfaceFlags {
   readonly scenario?: string;
@@ -40,6 +41,16 @@ export const registerMap: RegisterCommand = (program, ctx) => {
     .option("--circuity <ratio>", "off-network circuity (default 1.3)")
     .option("--max-access-min <min>", "longest off-network leg, minutes (default 30)")
     .action(async (flags: MapFlags) => {
+      const ext = path.extname(flags.out).toLowerCase();
+      if (ext !== "" && ext !== ".svg" && ext !== ".png") {
+        throw new CliError(`--out ${flags.out}: a map is written as .svg or .png; give a file name ending in one of them`, EXIT.USAGE);
+      }
+      if (flags.png === true && ext === ".svg") throw new CliError(`--png with --out ${flags.out}: name the file .png, or drop --png for SVG`, EXIT.USAGE);
+      if (flags.geojson !== undefined && flags.compare === undefined) {
+        throw new CliError("--geojson writes the areas gained and lost between two scenarios: it needs --compare A B", EXIT.USAGE);
+      }
+      checkOutputFolder(flags.out);
+      if (flags.geojson !== undefined) checkOutputFolder(flags.geojson, "--geojson");
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(flags.minutes);
       const origins = flags.isochroneFrom === undefined ? undefined : parseOrigins(flags.isochroneFrom, "--isochrone-from");
@@ -52,12 +63,12 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         }
         if (origins === undefined) throw new CliError("--compare needs --isochrone-from PLACES (whose isochrones to compare)", EXIT.USAGE);
         const [a, b] = flags.compare as [string, string];
-        const sa = resolveScenario(network, a);
-        const sb = resolveScenario(network, b);
+        const sa = asUsage(() => resolveScenario(network, a), { scenario: "--compare" });
+        const sb = asUsage(() => resolveScenario(network, b), { scenario: "--compare" });
         const model = buildModel(network);
         const d = asUsage(() =>
           modelIsochroneDifference(model, { origins, scenarioA: a, scenarioB: b, cutoffsMin }, surfaceOptions(flags)),
-        );
+        { place: "--isochrone-from", scenario: "--compare" });
         const coords = originCoords();
         const sub = `door-to-door from ${names}`;
         svg = renderPanelsSvg([
@@ -75,17 +86,17 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         ]);
         if (flags.geojson !== undefined) {
           const features = [...d.gained.features, ...d.lost.features];
-          await writeOutput(flags.geojson, `${JSON.stringify({ type: "FeatureCollection", features })}\n`);
+          await writeOutput(flags.geojson, `${JSON.stringify({ type: "FeatureCollection", features })}\n`, "--geojson");
           ctx.io.stderr.write(`qiwan: wrote ${flags.geojson}\n`);
         }
       } else {
-        const scenario = flags.scenario === undefined ? undefined : resolveScenario(network, flags.scenario);
+        const scenario = flags.scenario === undefined ? undefined : asUsage(() => resolveScenario(network, flags.scenario!), { scenario: "--scenario" });
         if (origins !== undefined && scenario === undefined) {
           throw new CliError("--isochrone-from needs --scenario ID (isochrones belong to a scenario)", EXIT.USAGE);
         }
         const bands =
           origins !== undefined && scenario !== undefined
-            ? asUsage(() => modelPolygonIsochrone(buildModel(network), { origins, scenario: scenario.id, cutoffsMin }, surfaceOptions(flags))).collection
+            ? asUsage(() => modelPolygonIsochrone(buildModel(network), { origins, scenario: scenario.id, cutoffsMin }, surfaceOptions(flags)), { place: "--isochrone-from" }).collection
             : undefined;
         svg = renderMapSvg({
           title: scenario ? `${scenario.scenario.name.en} ${scenario.scenario.name.zh}` : `${network.name.en} ${network.name.zh}: all links`,

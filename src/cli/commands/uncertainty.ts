@@ -13,12 +13,17 @@ import { analysisErrors, emit, fmtMin, intArg, listArg, toJson } from "./analysi
 export function renderUncertainty(r: UncertaintyReport, format: "table" | "md", tornadoRows = 3): string {
   const parts: string[] = [];
   parts.push(format === "md" ? `## Uncertainty: ${r.draws} draws (seed ${r.seed}) over ${r.inputs.length} assumptions\n\n` : `uncertainty: ${r.draws} draws (seed ${r.seed}) over ${r.inputs.length} assumptions\n\n`);
+  parts.push(`Worst times (min) are over the reachable pairs; a draw changes costs, not which pairs are reachable.\n\n`);
   parts.push(
     renderTable(
-      ["scenario", "target", "measure", "threshold", "base", "P(met)", "p5", "p50", "p95"],
-      r.results.map((x) => [x.scenarioId, x.targetId, x.measure, fmtMin(x.thresholdMin), fmtMin(x.base.worstTimeMin), `${(100 * x.probabilityMet).toFixed(1)}%`, fmtMin(x.worstTimeMin.p5), fmtMin(x.worstTimeMin.p50), fmtMin(x.worstTimeMin.p95)]),
+      ["scenario", "target", "measure", "threshold", "base met/reach/pairs", "base", "P(met)", "p5", "p50", "p95"],
+      r.results.map((x) => [
+        x.scenarioId, x.targetId, x.measure, fmtMin(x.thresholdMin),
+        `${x.base.pairsMet}/${x.base.pairsReachable}/${x.base.pairs}`, fmtMin(x.base.worstTimeMin),
+        `${(100 * x.probabilityMet).toFixed(1)}%`, fmtMin(x.worstTimeMin.p5), fmtMin(x.worstTimeMin.p50), fmtMin(x.worstTimeMin.p95),
+      ]),
       format,
-      ["left", "left", "left", "right", "right", "right", "right", "right", "right"],
+      ["left", "left", "left", "right", "right", "right", "right", "right", "right", "right"],
     ),
   );
   if (tornadoRows > 0 && r.results.some((x) => x.tornado.length > 0)) {
@@ -67,6 +72,7 @@ export const registerUncertainty: RegisterCommand = (program, ctx) => {
             ...(opts.measure ? { measures: [opts.measure] } : {}),
             onProgress: (done) => progress.update(done),
           }),
+          { scenario: "--scenario", target: "--target" },
         );
       } finally {
         progress.done();
