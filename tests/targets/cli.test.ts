@@ -127,18 +127,22 @@ describe("qiwan check", () => {
 
   it("--out writes the whole output atomically, and a failed write leaves no file behind", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "qiwan-model-"));
-    const file = path.join(dir, "sub", "targets.json");
+    const file = path.join(dir, "targets.json");
     const { code, out } = await cli("check", "--format", "json", "--out", file);
     expect(code).toBe(0);
     expect(out).toBe("");
     expect(JSON.parse(readFileSync(file, "utf8")).results).toHaveLength(6);
+    // A folder that does not exist is a usage error (a typo must not create folders).
+    const missing = await cli("check", "--out", path.join(dir, "sub", "targets.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot write .*sub/);
     // A directory in the way: the write fails, nothing (not even a temporary file) is left.
     const blocked = path.join(dir, "blocked");
     mkdirSync(blocked);
     const failed = await cli("check", "--out", blocked);
     expect(failed.code).toBe(2);
     expect(failed.err).toMatch(/cannot write/);
-    expect(readdirSync(dir).sort()).toEqual(["blocked", "sub"]);
+    expect(readdirSync(dir).sort()).toEqual(["blocked", "targets.json"]);
     expect(readdirSync(blocked)).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ export async function emit(ctx: CliContext, text: string, out: string | undefine
     return;
   }
   await writeOutput(out, text.endsWith("\n") ? text : `${text}\n`);
-  ctx.io.stderr.write(`wrote ${out}\n`);
+  ctx.io.stderr.write(`qiwan: wrote ${out}\n`);
 }
 
 /** A comma-separated list option. */

@@ -141,7 +141,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         else ctx.io.stdout.write(tt.text);
         if (opts.report) {
           await writeOut(opts.report, tt.markdown());
-          ctx.io.stderr.write(`wrote ${opts.report}\n`);
+          ctx.io.stderr.write(`qiwan: wrote ${opts.report}\n`);
         }
         if (opts.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
         return;
@@ -190,7 +190,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
       else ctx.io.stdout.write(text);
       if (opts.report) {
         await writeOut(opts.report, markdown());
-        ctx.io.stderr.write(`wrote ${opts.report}\n`);
+        ctx.io.stderr.write(`qiwan: wrote ${opts.report}\n`);
       }
       const failed = results.some((r) => r.pairs.some((p) => !p.met));
       if (opts.strict && failed) ctx.exitCode = EXIT.TARGETS_FAILED;

@@ -2,8 +2,6 @@
  * Shared by the model's commands (check, route, matrix): build the model with data errors mapped to
  * exit 3, validate ids from the command line with exit 2, and write outputs atomically.
  */
-import path from "node:path";
-import { mkdir } from "node:fs/promises";
 import { UnknownIdError } from "../../network/errors.js";
 import { closestMatch } from "../../network/suggest.js";
 import type { Id } from "../../network/schema.js";
@@ -52,10 +50,12 @@ export function listOption(value: string, previous: string[] = []): string[] {
   ];
 }
 
-/** Write `text` to `file` atomically, creating its folder; a failure is a usage error naming the file. */
+/**
+ * Write `text` to `file` atomically. The folder must exist (a typo in a path must not create
+ * folders), as for every other command; a failure is a usage error naming the file.
+ */
 export async function writeOut(file: string, text: string): Promise<void> {
   try {
-    await mkdir(path.dirname(path.resolve(file)), { recursive: true });
     await writeFileAtomic(file, text);
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, EXIT.USAGE);
