@@ -119,7 +119,7 @@ export const PARAMETER_SPECS = {
 /** A parameter name (a key of {@link PARAMETER_SPECS}). */
 export type ParameterName = keyof typeof PARAMETER_SPECS;
 
-/** Defaults: scalars for `keyedBy: "none"`, records by mode otherwise. Justified in docs/decisions-model.md. */
+/** Defaults: scalars for `keyedBy: "none"`, records by mode otherwise. Justified in docs/design-choices.md. */
 export const DEFAULT_PARAMETERS: {
   readonly [K in ParameterName]: (typeof PARAMETER_SPECS)[K]["keyedBy"] extends "none"
     ? ParameterValue

@@ -182,7 +182,7 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
 /**
  * The binding leg of a route: the leg with the largest `timeMin` (the first of equals), or -1 for a
  * route without legs. Improving any one leg can save at most that leg's whole time, so this is the
- * leg with the largest possible saving (see docs/decisions-model.md).
+ * leg with the largest possible saving (see docs/design-choices.md).
  */
 export function bindingLegIndex(legs: readonly RouteLeg[]): number {
   let best = -1;

@@ -4,7 +4,7 @@
 import type { Id, Measure } from "../network/schema.js";
 
 /**
- * Node kinds of the expanded graph (see docs/decisions-model.md, "graph construction"):
+ * Node kinds of the expanded graph (see docs/design-choices.md, "graph construction"):
  * - `place`: the place before any ride (layer 0): where every door-to-door search starts;
  * - `place-after-ride`: the same place reached after at least one ride (layer 1), so that boarding
  *   from here pays the transfer time;

@@ -91,7 +91,7 @@ const FIXES: Record<string, string> = {
 function fixFor(field: string, code: string): string {
   const last = field.replace(/\[\d+\]$/, "").split(".").pop() ?? field;
   if (code === "invalid_union") return 'give a number, or a Quantity { "value", "source" } or { "value", "assumption" }';
-  return FIXES[last] ?? `correct ${field} (see the modification table in docs/api-scenario.md)`;
+  return FIXES[last] ?? `correct ${field} (see the modification vocabulary in the README, "Scenario modifications")`;
 }
 
 /** Convert plain numbers in the given Quantity fields into Quantities with modification provenance. */
@@ -153,7 +153,7 @@ export function resolveModifications(
         continue;
       }
       const field = fieldOf(issue.path);
-      problems.push({ index: -1, type: "scenario", field, value: valueAt(spec, issue.path), message: issue.message, fix: `give ${field} as in docs/api-scenario.md` });
+      problems.push({ index: -1, type: "scenario", field, value: valueAt(spec, issue.path), message: issue.message, fix: `give ${field} as in the README, "Scenario modifications"` });
     }
     throw new ModificationError(problems);
   }

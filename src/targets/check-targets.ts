@@ -46,7 +46,7 @@ export interface PairResult {
   readonly toStation: Id | null;
   /** The route as legs (empty when routes are not requested or there is no route). */
   readonly legs: readonly RouteLeg[];
-  /** The leg with the largest time (see docs/decisions-model.md); null without legs. */
+  /** The leg with the largest time (see docs/design-choices.md); null without legs. */
   readonly bindingLeg: BindingLeg | null;
 }
 
@@ -65,9 +65,15 @@ export interface TargetSummary {
   readonly populationShareMet: number | null;
   /** `met` (every pair), `partly-met`, `not-met` (no pair). */
   readonly status: "met" | "partly-met" | "not-met";
+  /** Pairs that have a time (a route, and a station at both ends for station-to-station). */
+  readonly pairsReachable: number;
   /** Smallest margin over pairs with a time (min), null if none has one. */
   readonly worstMarginMin: number | null;
-  /** Largest time over pairs with a time (min). */
+  /**
+   * Largest time over the `pairsReachable` pairs that have a time (min), null if none has one. Read it
+   * with `pairsReachable`: a scenario that gains a route to a far pair can raise it although no pair
+   * got slower.
+   */
   readonly worstTimeMin: number | null;
 }
 
@@ -262,7 +268,7 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
     thresholdMin,
     comparison: target.comparison,
     pairs: results,
-    summary: summarise(network, results),
+    summary: summarizeTargetPairs(network, results),
   };
 }
 
@@ -324,9 +330,14 @@ function pairResult(
   };
 }
 
-function summarise(network: Network, pairs: readonly PairResult[]): TargetSummary {
+/**
+ * The summary of a target's pairs (see {@link TargetSummary}); shared by the frequency and the
+ * timetable checks so that both summarise by the same rules.
+ */
+export function summarizeTargetPairs(network: Network, pairs: readonly PairResult[]): TargetSummary {
   let met = 0;
   let sameStation = 0;
+  let reachable = 0;
   let popAll = 0;
   let popMet = 0;
   let worstMargin: number | null = null;
@@ -340,12 +351,16 @@ function summarise(network: Network, pairs: readonly PairResult[]): TargetSummar
     }
     if (p.status === "same-station") sameStation++;
     if (p.marginMin !== null) worstMargin = worstMargin === null ? p.marginMin : Math.min(worstMargin, p.marginMin);
-    if (p.timeMin !== null) worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
+    if (p.timeMin !== null) {
+      reachable++;
+      worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
+    }
   }
   return {
     pairs: pairs.length,
     pairsMet: met,
     pairsSameStation: sameStation,
+    pairsReachable: reachable,
     shareMet: pairs.length === 0 ? 0 : met / pairs.length,
     populationShareMet: popAll > 0 ? popMet / popAll : null,
     status: pairs.length > 0 && met === pairs.length ? "met" : met > 0 ? "partly-met" : "not-met",

@@ -1,6 +1,7 @@
 export {
   checkTargets,
   evaluateTarget,
+  summarizeTargetPairs,
   targetPairs,
   type BindingLeg,
   type CheckTargetsOptions,

@@ -20,7 +20,7 @@ import {
 import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import { formatSecs } from "../timetable/time.js";
-import { evaluateTarget, targetPairs, type PairResult, type PairStatus, type TargetResult } from "./check-targets.js";
+import { evaluateTarget, summarizeTargetPairs, targetPairs, type PairResult, type PairStatus, type TargetResult } from "./check-targets.js";
 
 
 /** The timetable figures of one pair (minutes; `null` when unreachable at that rank). */
@@ -246,7 +246,7 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
           thresholdMin,
           comparison: target.comparison,
           pairs: resultPairs,
-          summary: summarise(network, resultPairs),
+          summary: summarizeTargetPairs(network, resultPairs),
         };
         out.push({
           ...base,
@@ -264,30 +264,3 @@ function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argume
   return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 
-/** Same summary rules as `checkTargets` (see `TargetSummary`). */
-function summarise(network: Network, pairs: readonly PairResult[]): TargetResult["summary"] {
-  let met = 0;
-  let same = 0;
-  let popAll = 0;
-  let popMet = 0;
-  let worstMargin: number | null = null;
-  let worstTime: number | null = null;
-  for (const p of pairs) {
-    const pop = network.placeById.get(p.destination)?.population?.value ?? 0;
-    popAll += pop;
-    if (p.met) ((met += 1), (popMet += pop));
-    if (p.status === "same-station") same++;
-    if (p.marginMin !== null) worstMargin = worstMargin === null ? p.marginMin : Math.min(worstMargin, p.marginMin);
-    if (p.timeMin !== null) worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
-  }
-  return {
-    pairs: pairs.length,
-    pairsMet: met,
-    pairsSameStation: same,
-    shareMet: pairs.length === 0 ? 0 : met / pairs.length,
-    populationShareMet: popAll > 0 ? popMet / popAll : null,
-    status: pairs.length > 0 && met === pairs.length ? "met" : met > 0 ? "partly-met" : "not-met",
-    worstMarginMin: worstMargin,
-    worstTimeMin: worstTime,
-  };
-}

@@ -46,8 +46,17 @@ describe("checkTargets(network, options)", () => {
       "D>B:fail",
     ]);
     // Destinations' populations: A 1000, B 3000, D 1000 (met pairs: A>B 3000, A>D 1000, B>A 1000, D>A 1000).
-    expect(circle.summary).toMatchObject({ pairs: 6, pairsMet: 4, status: "partly-met" });
+    expect(circle.summary).toMatchObject({ pairs: 6, pairsMet: 4, pairsReachable: 6, status: "partly-met" });
     expect(circle.summary.populationShareMet).toBeCloseTo(6000 / 10000, 12);
+  });
+
+  it("every summary counts the pairs that have a time and takes the worst time over exactly those", () => {
+    for (const r of results) {
+      const timed = r.pairs.filter((p) => p.timeMin !== null).map((p) => p.timeMin!);
+      expect(r.summary.pairsReachable).toBe(timed.length);
+      expect(r.summary.worstTimeMin).toBe(timed.length ? Math.max(...timed) : null);
+      expect(r.summary.pairsMet).toBe(r.pairs.filter((p) => p.met).length);
+    }
   });
 
   it("uses the comparison: '<' fails a time equal to the threshold", () => {

@@ -50,7 +50,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
     .addHelpText(
       "after",
       "\nA place is reached within a cutoff when its time is <= the cutoff. Bands are GeoJSON MultiPolygons\n" +
-        "([lon, lat], RFC 7946), one Feature per cutoff, largest first; see docs/api-isochrone.md.",
+        "([lon, lat], RFC 7946), one Feature per cutoff, largest first; see the README, section GeoJSON output.",
     )
     .action(async (flags: IsochroneFlags) => {
       const origins = parseOrigins(flags.from);
