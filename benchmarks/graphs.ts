@@ -12,17 +12,9 @@ export interface ArcList {
   cost: Int32Array;
 }
 
-/** mulberry32: a tiny seeded PRNG, so every run builds the same graphs and picks the same sources. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The library's seeded PRNG (mulberry32), so every run makes the same graphs and a failing seed replays. */
+import { mulberry32 } from "../src/util/random.js";
+export const prng = mulberry32;
 
 /**
  * A `side x side` grid road network: each neighbour pair joined by two arcs with independent
