@@ -13,6 +13,7 @@ import {
   type TravelTimeModel,
 } from "../../src/index.js";
 import type { Measure } from "../../src/network/schema.js";
+import { scenarioOnlyNetwork } from "../fixtures/model/load.js";
 import type { ModeFilter } from "../../src/model/types.js";
 
 const network = loadNetworkSync(embeddedNetworkPath());
@@ -64,17 +65,7 @@ describe("travel-time model on the embedded network", () => {
 
   it("the superset overlay equals a model built from only the scenario's links and services", () => {
     for (const scenario of SCENARIOS) {
-      const r = resolveScenario(network, scenario);
-      const strip = <T extends { replaces?: readonly string[] }>(e: T): T => ({ ...e, replaces: undefined });
-      const links = r.links.map(strip);
-      const services = r.services.map(strip);
-      const only: Network = {
-        ...network,
-        links,
-        services,
-        linkById: new Map(links.map((l) => [l.id, l])),
-        serviceById: new Map(services.map((s) => [s.id, s])),
-      };
+      const only = scenarioOnlyNetwork(network, scenario);
       const small = buildModel(only);
       for (const filter of [
         { measure: "door-to-door", modes: "multimodal" },

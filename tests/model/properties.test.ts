@@ -11,6 +11,7 @@ import {
 } from "../../src/index.js";
 import type { Measure } from "../../src/network/schema.js";
 import type { ModeFilter } from "../../src/model/types.js";
+import { scenarioOnlyNetwork } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 
 const SCENARIOS = ["s2020", "s2030", "s2040"];
@@ -91,17 +92,7 @@ describe("travel-time model properties on random networks", () => {
         const network = randomNetwork(seed);
         const model = buildModel(network);
         for (const scenario of SCENARIOS) {
-          const resolved = resolveScenario(network, scenario);
-          const strip = <T extends { replaces?: readonly string[] }>(e: T): T => ({ ...e, replaces: undefined });
-          const links = resolved.links.map(strip);
-          const services = resolved.services.map(strip);
-          const only: Network = {
-            ...network,
-            links,
-            services,
-            linkById: new Map(links.map((l) => [l.id, l])),
-            serviceById: new Map(services.map((s) => [s.id, s])),
-          };
+          const only = scenarioOnlyNetwork(network, scenario);
           const small = buildModel(only);
           for (const filter of FILTERS) expectSame(times(model, scenario, filter), times(small, scenario, filter));
         }
