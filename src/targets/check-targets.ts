@@ -112,12 +112,14 @@ export interface CheckTargetsOptions {
   readonly quantities?: QuantityOverrides;
 }
 
-function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
+/** An `UnknownIdError` with a did-you-mean for `id` among `keys` (internal; shared with the timetable check). */
+export function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
   const known = [...keys];
   return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 
-const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
+/** Both interpretations, the default when neither the options nor the target name any (internal). */
+export const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 /**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
