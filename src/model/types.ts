@@ -18,6 +18,7 @@ export type ModelNodeKind = "place" | "place-after-ride" | "destination" | "depa
  * - `road`: a road link (driven), in both layers;
  * - `connector`: an explicit connector link (access/egress), in both layers;
  * - `access`: a generated connector (car or walk) between a place and a nearby stop, in both layers;
+ *   absent in a selection where an explicit connector joins the same two places;
  * - `board`: place → departure line-stop: the wait, plus the transfer time from layer 1;
  * - `ride`: departure line-stop → next arrival line-stop: running time;
  * - `dwell`: arrival → departure at an intermediate stop of the same service direction;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, findRoute, greatCircleKm, type RouteResult } from "../../src/index.js";
-import { loadFixture } from "../fixtures/model/load.js";
+import { loadFixture, scenarioOnlyNetwork } from "../fixtures/model/load.js";
 
 // Arithmetic of tests/fixtures/model/exact.json (default rail transfer time 10 min):
 // - H1 S1→S3 skips S2: 150 km at its average running speed of 200 km/h = 45 min; headway 20 → wait 10.
@@ -194,5 +194,28 @@ describe("running times of services without runMinutes", () => {
     );
     const leg = findRoute(m, "S1", "S3", { scenario: "base", measure: "station-to-station" }).legs[0]!;
     expect(leg.inVehicleMin).toBeCloseTo((150 / (250 * 0.8)) * 60, 9);
+  });
+});
+
+describe("generated access next to an explicit connector that a project brings", () => {
+  // E lies 11 km from station S1, so generateAccess joins them. cE, a slow explicit E–S1 connector,
+  // only comes with P_ROAD (2025): before it, the generated connector must serve E as it does in a
+  // model of the baseline's links alone.
+  const cE = { id: "cE", mode: "connector" as const, from: "E", to: "S1", minutes: { value: 90, source: "test" }, projects: ["P_ROAD"] };
+  const links = [...network.links, cE];
+  const withCE = { ...network, links, linkById: new Map(links.map((l) => [l.id, l])) };
+  const superset = buildModel(withCE);
+
+  it("the superset overlay equals a model of only the scenario's links, with and without the connector", () => {
+    for (const scenario of ["base", "plan"]) {
+      const alone = buildModel(scenarioOnlyNetwork(withCE, scenario));
+      for (const [from, to] of [["E", "S1"], ["S1", "E"], ["E", "S4"]] as const) {
+        const expected = findRoute(alone, from, to, { scenario }).timeMin;
+        expect(expected, `${scenario} ${from}→${to} is reachable`).not.toBeNull();
+        expect(findRoute(superset, from, to, { scenario }).timeMin, `${scenario} ${from}→${to}`).toBeCloseTo(expected!, 9);
+      }
+    }
+    // With the project, the explicit connector replaces the generated one, although it is slower.
+    expect(findRoute(superset, "E", "S1", { scenario: "plan" }).timeMin).toBeCloseTo(90, 9);
   });
 });
