@@ -840,7 +840,10 @@ export class TravelTimeModel {
   }
 }
 
-/** Shortest track path (by length) between two stops over links of the given modes usable by the service. */
+/**
+ * Shortest track path (by length) between two stops over links of the given modes that the service
+ * may use: links needing only the service's projects, less those such a link replaces.
+ */
 function trackPath(
   links: readonly Link[],
   placeIndex: ReadonlyMap<Id, number>,
@@ -858,9 +861,12 @@ function trackPath(
     if (!list) adjacency.set(u, (list = []));
     list.push({ to: w, km, link });
   };
+  // The usable links exist wherever the service runs, so a link one of them replaces never does.
+  const usable = (link: Link): boolean => (link.projects ?? []).every((p) => allowedProjects.has(p));
+  const replaced = new Set<Id>();
+  for (const link of links) if (usable(link)) for (const r of link.replaces ?? []) replaced.add(r);
   links.forEach((link, i) => {
-    if (!modes.has(link.mode)) return;
-    if (!(link.projects ?? []).every((p) => allowedProjects.has(p))) return;
+    if (!modes.has(link.mode) || !usable(link) || replaced.has(link.id)) return;
     const u = placeIndex.get(link.from);
     const w = placeIndex.get(link.to);
     if (u === undefined || w === undefined) return;

@@ -219,3 +219,38 @@ describe("generated access next to an explicit connector that a project brings",
     expect(findRoute(superset, "E", "S1", { scenario: "plan" }).timeMin).toBeCloseTo(90, 9);
   });
 });
+
+describe("the track of a service without runMinutes", () => {
+  // r34u upgrades r34 (same 60 km, 200 km/h instead of the 120 km/h rail design speed) with P_ROAD
+  // (2025) and replaces it; R2 also comes with P_ROAD, so wherever R2 runs, r34 is gone.
+  const r34u = {
+    id: "r34u",
+    mode: "rail" as const,
+    from: "S3",
+    to: "S4",
+    lengthKm: { value: 60, source: "test" },
+    speedKmh: { value: 200, source: "test" },
+    projects: ["P_ROAD"],
+    replaces: ["r34"],
+  };
+  const r2 = { ...network.serviceById.get("R1")!, id: "R2", runMinutes: undefined, projects: ["P_ROAD"] };
+  const links = [...network.links, r34u];
+  const services = [...network.services.filter((s) => s.id !== "R1"), r2];
+  const upgraded = {
+    ...network,
+    links,
+    services,
+    linkById: new Map(links.map((l) => [l.id, l])),
+    serviceById: new Map(services.map((s) => [s.id, s])),
+  };
+
+  it("never runs over a link that a link of the service's own projects replaces", () => {
+    const alone = buildModel(scenarioOnlyNetwork(upgraded, "plan"), { generateAccess: false });
+    const superset = buildModel(upgraded, { generateAccess: false });
+    const ride = (m: typeof superset) =>
+      findRoute(m, "S3", "S4", { scenario: "plan", measure: "station-to-station" }).legs[0]!.inVehicleMin;
+    const railFactor = alone.parameters.get("commercialSpeedFactor", "rail")!.value;
+    expect(ride(alone)).toBeCloseTo((60 / (200 * railFactor)) * 60, 9); // over r34u
+    expect(ride(superset)).toBeCloseTo(ride(alone), 9);
+  });
+});
