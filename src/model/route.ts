@@ -61,7 +61,6 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
   const network = model.network;
   const raw: MutableLeg[] = [];
   let ride: MutableLeg | null = null;
-  let previousKind: string | null = null;
   for (const e of edges) {
     const edge = model.edges[e];
     if (edge === undefined)
@@ -101,31 +100,21 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         ride = null;
         break;
       case "road": {
-        const last = raw[raw.length - 1];
+        // One drive leg per road link (a link is one edge), so that the binding leg names a link.
         const link = network.linkById.get(edge.linkId!);
-        const name = link?.name?.en ?? edge.linkId!;
-        // One drive leg per road link, so that the binding leg names a link; a link is one edge anyway.
-        if (previousKind === "road" && last !== undefined && last.kind === "drive" && last.lineIds[0] === edge.linkId) {
-          last.inVehicleSecs += secs;
-          last.to = edge.toPlaceId;
-          if (!last.lineIds.includes(edge.linkId!)) last.lineIds.push(edge.linkId!);
-          if (!last.names.includes(name)) last.names.push(name);
-          for (const p of edge.projects) last.projects.add(p);
-        } else {
-          raw.push({
-            kind: "drive",
-            mode: "car",
-            lineIds: [edge.linkId!],
-            names: [name],
-            from: edge.fromPlaceId,
-            to: edge.toPlaceId,
-            waitSecs: 0,
-            transferSecs: 0,
-            inVehicleSecs: secs,
-            otherSecs: 0,
-            projects: new Set(edge.projects),
-          });
-        }
+        raw.push({
+          kind: "drive",
+          mode: "car",
+          lineIds: [edge.linkId!],
+          names: [link?.name?.en ?? edge.linkId!],
+          from: edge.fromPlaceId,
+          to: edge.toPlaceId,
+          waitSecs: 0,
+          transferSecs: 0,
+          inVehicleSecs: secs,
+          otherSecs: 0,
+          projects: new Set(edge.projects),
+        });
         break;
       }
       case "connector":
@@ -147,7 +136,6 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         break;
       }
     }
-    previousKind = edge.kind;
   }
   let first = raw.findIndex((l) => l.kind !== "connector");
   let last = raw.length - 1 - [...raw].reverse().findIndex((l) => l.kind !== "connector");
