@@ -195,31 +195,23 @@ export class TravelTimeModel {
         this.#entityRequired[entity * this.#entityWords + (bit >>> 5)]! |= 1 << (bit & 31);
       }
     };
-    links.forEach((l, i) => setRequired(i, l.projects, `links[${i}] "${l.id}".projects`));
-    services.forEach((s, j) => setRequired(links.length + j, s.projects, `services[${j}] "${s.id}".projects`));
     this.#entityReplacers = Array.from({ length: this.#entityCount }, () => [] as number[]);
-    const linkIndex = new Map(links.map((l, i) => [l.id, i]));
-    const serviceIndex = new Map(services.map((s, j) => [s.id, j]));
-    links.forEach((l, i) => {
-      for (const r of l.replaces ?? []) {
-        const k = linkIndex.get(r);
-        if (k === undefined)
-          throw new ModelError(
-            `unknown link "${r}" in links[${i}] "${l.id}".replaces${didYouMean(r, linkIndex.keys())}`,
-          );
-        this.#entityReplacers[k]!.push(i);
-      }
-    });
-    services.forEach((s, j) => {
-      for (const r of s.replaces ?? []) {
-        const k = serviceIndex.get(r);
-        if (k === undefined)
-          throw new ModelError(
-            `unknown service "${r}" in services[${j}] "${s.id}".replaces${didYouMean(r, serviceIndex.keys())}`,
-          );
-        this.#entityReplacers[links.length + k]!.push(links.length + j);
-      }
-    });
+    // Links are entities 0.., services follow; an entity replaces only entities of its own kind.
+    const registerEntities = (kind: "link" | "service", list: readonly (Link | Service)[], first: number): void => {
+      const index = new Map(list.map((e, i) => [e.id, i]));
+      list.forEach((e, i) => {
+        const where = `${kind}s[${i}] "${e.id}"`;
+        setRequired(first + i, e.projects, `${where}.projects`);
+        for (const r of e.replaces ?? []) {
+          const k = index.get(r);
+          if (k === undefined)
+            throw new ModelError(`unknown ${kind} "${r}" in ${where}.replaces${didYouMean(r, index.keys())}`);
+          this.#entityReplacers[first + k]!.push(first + i);
+        }
+      });
+    };
+    registerEntities("link", links, 0);
+    registerEntities("service", services, links.length);
 
     // Nodes: place (layer 0), place-after-ride (layer 1), destination sink; then line-stop nodes.
     const nodeKeys: string[] = [];
