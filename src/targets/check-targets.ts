@@ -7,7 +7,7 @@ import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { UnknownIdError } from "../network/errors.js";
 import { closestMatch } from "../network/suggest.js";
-import { bindingLegIndex, routeLegs, type RouteLeg } from "../model/route.js";
+import { bindingLegIndex, fastestToStations, routeLegs, searchFromStations, type RouteLeg } from "../model/route.js";
 import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
 
 /**
@@ -222,13 +222,7 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
       });
     } else {
       const fromStations = model.stationsOf(origin);
-      const all =
-        fromStations.length === 0
-          ? null
-          : search.multiSource(
-              fromStations.map((s) => model.originNode(s)),
-              fromStations.map(() => 0),
-            );
+      const all = searchFromStations(model, fromStations);
       for (const d of destinations) {
         const toStations = model.stationsOf(d);
         if (all === null || toStations.length === 0) {
@@ -247,13 +241,8 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
           });
           continue;
         }
-        let best = Infinity;
-        let node = -1;
-        for (const s of toStations) {
-          const n = model.destinationNode(s);
-          if (all[n]! < best) ((best = all[n]!), (node = n));
-        }
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best, node, target, costs, routes));
+        const best = fastestToStations(model, all, toStations);
+        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best.secs, best.node, target, costs, routes));
       }
     }
   }
