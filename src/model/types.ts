@@ -46,11 +46,17 @@ export interface ModelOptions {
   /** Generate access/egress connectors between places and stops (default true). */
   readonly generateAccess?: boolean;
   /**
-   * Generated connectors join a place to every stop within this great-circle distance (km; default
-   * 30), besides the stations the place lists in `stations` (joined at any distance).
+   * Generated connectors join a place to every station (a place of kind `station`, or one some place
+   * lists in `stations`) at a great-circle distance `<=` this (km; default 30), besides the stations
+   * the place lists in `stations` (joined at any distance). Other places where services stop get no
+   * generated connector by distance.
    */
   readonly accessRadiusKm?: number;
-  /** Generated connectors up to this network distance (km; default 1.5) are walked, longer ones driven. */
+  /**
+   * Generated connectors whose street distance (great-circle × the base `circuityFactor.access`) is
+   * `<=` this (km; default 1.5) are walked, longer ones driven. Decided once at build: a quantity draw
+   * of the circuity changes the connector's time, not its mode.
+   */
   readonly walkMaxKm?: number;
 }
 

@@ -105,6 +105,7 @@ export interface CheckTargetsOptions {
   readonly measures?: readonly Measure[];
   /** A model built from this network, to reuse (default: built here with `modelOptions`). */
   readonly model?: TravelTimeModel;
+  /** Options of the model built here when `model` is not given (default: `buildModel` defaults); ignored with `model`. */
   readonly modelOptions?: ModelOptions;
   /** Compute route legs and binding legs (default true; false is faster). */
   readonly routes?: boolean;
