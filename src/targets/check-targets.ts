@@ -2,7 +2,7 @@
  * Target checks: every scenario × target × measure × origin–destination pair, with travel time,
  * threshold, pass/fail, margin, route legs and the binding leg.
  */
-import type { Id, Measure, Target } from "../network/schema.js";
+import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { UnknownIdError } from "../network/errors.js";
@@ -119,8 +119,6 @@ export function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>,
   return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 
-/** Both interpretations, the default when neither the options nor the target name any (internal). */
-export const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 /**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
@@ -144,7 +142,7 @@ export function checkTargets(network: Network, options: CheckTargetsOptions = {}
   const out: TargetResult[] = [];
   for (const scenario of scenarios) {
     for (const target of targets) {
-      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+      for (const measure of options.measures ?? target.measures ?? MEASURES) {
         out.push(
           evaluateTarget(model, target, {
             selection: { scenario: scenario.id },

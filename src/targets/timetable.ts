@@ -4,7 +4,7 @@
  * pass/fail.
  */
 import { buildModel } from "../model/build-model.js";
-import type { Id, Measure } from "../network/schema.js";
+import { MEASURES, type Id, type Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import {
   DoorToDoorRouter,
@@ -18,7 +18,6 @@ import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import { formatSecs } from "../timetable/time.js";
 import {
-  ALL_MEASURES,
   evaluateTarget,
   summarizeTargetPairs,
   targetPairs,
@@ -162,7 +161,7 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
   for (const scenario of scenarios) {
     for (const target of targets) {
       const modes = target.modes ?? "multimodal";
-      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+      for (const measure of options.measures ?? target.measures ?? MEASURES) {
         const freq =
           options.frequency === false
             ? undefined
