@@ -59,8 +59,13 @@ interface EdgeSpec {
   from: number;
   to: number;
   attrs: Omit<ModelEdgeAttributes, "index" | "costSecs">;
-  /** Entity index (links, then services), or -1 for always-present edges. */
+  /** Entity index (links, then services), or -1 for edges present in every selection. */
   entity: number;
+  /**
+   * Generated connectors only: index into `#connectorGroups` of the explicit connectors joining the
+   * same two places; the edge is present only while none of them is active. Absent: no such group.
+   */
+  group?: number;
   cost: CostFn;
   /** Transfer part of a board edge's cost (s), or undefined. */
   transfer?: CostFn;
@@ -145,6 +150,10 @@ export class TravelTimeModel {
   readonly #entityRequired: Uint32Array;
   readonly #entityReplacers: number[][];
   readonly #edgeEntity: Int32Array;
+  /** Per edge: its `EdgeSpec.group`, or -1. */
+  readonly #edgeGroup: Int32Array;
+  /** Link indices of the explicit connectors of a place pair whose generated connector they displace. */
+  readonly #connectorGroups: number[][] = [];
   readonly #projectBit: Map<Id, number>;
   readonly #filterMasks = new Map<string, Uint8Array>();
   readonly #overlayCache = new Map<string, { graph: CompiledGraph; costs: EdgeCosts }>();
@@ -186,31 +195,23 @@ export class TravelTimeModel {
         this.#entityRequired[entity * this.#entityWords + (bit >>> 5)]! |= 1 << (bit & 31);
       }
     };
-    links.forEach((l, i) => setRequired(i, l.projects, `links[${i}] "${l.id}".projects`));
-    services.forEach((s, j) => setRequired(links.length + j, s.projects, `services[${j}] "${s.id}".projects`));
     this.#entityReplacers = Array.from({ length: this.#entityCount }, () => [] as number[]);
-    const linkIndex = new Map(links.map((l, i) => [l.id, i]));
-    const serviceIndex = new Map(services.map((s, j) => [s.id, j]));
-    links.forEach((l, i) => {
-      for (const r of l.replaces ?? []) {
-        const k = linkIndex.get(r);
-        if (k === undefined)
-          throw new ModelError(
-            `unknown link "${r}" in links[${i}] "${l.id}".replaces${didYouMean(r, linkIndex.keys())}`,
-          );
-        this.#entityReplacers[k]!.push(i);
-      }
-    });
-    services.forEach((s, j) => {
-      for (const r of s.replaces ?? []) {
-        const k = serviceIndex.get(r);
-        if (k === undefined)
-          throw new ModelError(
-            `unknown service "${r}" in services[${j}] "${s.id}".replaces${didYouMean(r, serviceIndex.keys())}`,
-          );
-        this.#entityReplacers[links.length + k]!.push(links.length + j);
-      }
-    });
+    // Links are entities 0.., services follow; an entity replaces only entities of its own kind.
+    const registerEntities = (kind: "link" | "service", list: readonly (Link | Service)[], first: number): void => {
+      const index = new Map(list.map((e, i) => [e.id, i]));
+      list.forEach((e, i) => {
+        const where = `${kind}s[${i}] "${e.id}"`;
+        setRequired(first + i, e.projects, `${where}.projects`);
+        for (const r of e.replaces ?? []) {
+          const k = index.get(r);
+          if (k === undefined)
+            throw new ModelError(`unknown ${kind} "${r}" in ${where}.replaces${didYouMean(r, index.keys())}`);
+          this.#entityReplacers[first + k]!.push(first + i);
+        }
+      });
+    };
+    registerEntities("link", links, 0);
+    registerEntities("service", services, links.length);
 
     // Nodes: place (layer 0), place-after-ride (layer 1), destination sink; then line-stop nodes.
     const nodeKeys: string[] = [];
@@ -238,12 +239,14 @@ export class TravelTimeModel {
       entity: number,
       cost: CostFn,
       extra: { linkId?: Id; projects: readonly Id[] },
+      group?: number,
     ): void => {
       for (const layer of [0, 1] as const) {
         specs.push({
           from: layerNode(a, layer),
           to: layerNode(b, layer),
           entity,
+          ...(group !== undefined && { group }),
           cost,
           attrs: { kind, mode, layer, fromPlaceId: places[a]!.id, toPlaceId: places[b]!.id, ...extra },
         });
@@ -255,7 +258,8 @@ export class TravelTimeModel {
       greatCircleKm(places[a]!.coord as LonLat, places[b]!.coord as LonLat);
 
     // Roads and explicit connectors: driven (or walked) directly, in both layers.
-    const explicitConnectorPairs = new Set<string>();
+    /** Explicit connector link indices by unordered place pair `a,b` (a < b). */
+    const explicitConnectors = new Map<string, number[]>();
     const hasStreetLink = new Uint8Array(P);
     links.forEach((link, i) => {
       const isRoad = ROAD.has(link.mode);
@@ -264,7 +268,12 @@ export class TravelTimeModel {
       const b = placeAt(link.to, `links[${i}] "${link.id}".to`);
       hasStreetLink[a] = 1;
       hasStreetLink[b] = 1;
-      if (link.mode === "connector") explicitConnectorPairs.add(a < b ? `${a},${b}` : `${b},${a}`);
+      if (link.mode === "connector") {
+        const key = a < b ? `${a},${b}` : `${b},${a}`;
+        const list = explicitConnectors.get(key);
+        if (list === undefined) explicitConnectors.set(key, [i]);
+        else list.push(i);
+      }
       const estimatedKm = crowKm(a, b);
       const cost: CostFn = isRoad
         ? (v) => {
@@ -399,6 +408,8 @@ export class TravelTimeModel {
     // Generated access/egress connectors: each place to nearby stations, and isolated places to the road
     // network. They depend on places only (not on services or projects), so every scenario and every
     // subset of the network has the same connectors (the superset equals a model of the subset).
+    // An explicit connector displaces the generated one of its pair: for good when it is present in
+    // every selection (no projects, never replaced), else only in the selections where it is active.
     const hasGeneratedAccess = new Uint8Array(P);
     if (this.options.generateAccess) {
       const isStation = new Uint8Array(P);
@@ -407,11 +418,16 @@ export class TravelTimeModel {
         for (const s of place.stations ?? []) isStation[placeAt(s, `places[${i}] "${place.id}".stations`)] = 1;
       });
       const stationIdx = places.map((_, i) => i).filter((i) => isStation[i]);
-      const joined = new Set<string>(explicitConnectorPairs);
+      const alwaysPresent = (link: number): boolean =>
+        (links[link]!.projects ?? []).length === 0 && this.#entityReplacers[link]!.length === 0;
+      const joined = new Set<string>();
       const generate = (a: number, b: number): void => {
         const key = a < b ? `${a},${b}` : `${b},${a}`;
         if (a === b || joined.has(key)) return;
         joined.add(key);
+        const explicit = explicitConnectors.get(key);
+        if (explicit?.some(alwaysPresent)) return;
+        const group = explicit === undefined ? undefined : this.#connectorGroups.push(explicit) - 1;
         hasGeneratedAccess[a] = 1;
         hasGeneratedAccess[b] = 1;
         const km = crowKm(a, b);
@@ -420,8 +436,8 @@ export class TravelTimeModel {
           ? (v) => ((km * v.p("circuityFactor", "access")) / v.p("accessWalkSpeedKmh")) * 3600
           : (v) => ((km * v.p("circuityFactor", "access")) / v.p("accessCarSpeedKmh")) * 3600;
         const mode = walk ? "walk" : "car";
-        addStreetEdge(a, b, "access", mode, -1, cost, { projects: [] });
-        addStreetEdge(b, a, "access", mode, -1, cost, { projects: [] });
+        addStreetEdge(a, b, "access", mode, -1, cost, { projects: [] }, group);
+        addStreetEdge(b, a, "access", mode, -1, cost, { projects: [] }, group);
       };
       places.forEach((place, a) => {
         for (const s of place.stations ?? []) {
@@ -460,6 +476,7 @@ export class TravelTimeModel {
 
     const E = specs.length;
     this.#edgeEntity = new Int32Array(E);
+    this.#edgeGroup = new Int32Array(E);
     const from = new Int32Array(E);
     const to = new Int32Array(E);
     const edges: ModelEdgeAttributes[] = [];
@@ -467,6 +484,7 @@ export class TravelTimeModel {
     nodeKeys.forEach((key, i) => graph.addNode(key, nodeAttrs[i]!));
     specs.forEach((spec, e) => {
       this.#edgeEntity[e] = spec.entity;
+      this.#edgeGroup[e] = spec.group ?? -1;
       from[e] = spec.from;
       to[e] = spec.to;
       const attrs: ModelEdgeAttributes = { ...spec.attrs, index: e, costSecs: this.base.costsSecs[e]! };
@@ -637,13 +655,23 @@ export class TravelTimeModel {
     return out;
   }
 
-  /** Per-edge presence (1/0) for a project set: an edge is present iff its entity is active (or it has none). */
+  /**
+   * Per-edge presence (1/0) for a project set: an edge is present iff its entity is active; an edge
+   * without one is always present, except that a generated connector is absent while an explicit
+   * connector between the same two places is active.
+   */
   activeMask(projects: Iterable<Id>, out: Uint8Array = new Uint8Array(this.edgeCount)): Uint8Array {
     const active = this.activeEntities(projects);
+    const groupOpen = this.#connectorGroups.map((group) => (group.some((link) => active[link] === 1) ? 0 : 1));
     const entity = this.#edgeEntity;
+    const edgeGroup = this.#edgeGroup;
     for (let e = 0; e < out.length; e++) {
       const en = entity[e]!;
-      out[e] = en < 0 ? 1 : active[en]!;
+      if (en >= 0) out[e] = active[en]!;
+      else {
+        const g = edgeGroup[e]!;
+        out[e] = g < 0 ? 1 : groupOpen[g]!;
+      }
     }
     return out;
   }
@@ -804,7 +832,10 @@ export class TravelTimeModel {
   }
 }
 
-/** Shortest track path (by length) between two stops over links of the given modes usable by the service. */
+/**
+ * Shortest track path (by length) between two stops over links of the given modes that the service
+ * may use: links needing only the service's projects, less those such a link replaces.
+ */
 function trackPath(
   links: readonly Link[],
   placeIndex: ReadonlyMap<Id, number>,
@@ -822,9 +853,12 @@ function trackPath(
     if (!list) adjacency.set(u, (list = []));
     list.push({ to: w, km, link });
   };
+  // The usable links exist wherever the service runs, so a link one of them replaces never does.
+  const usable = (link: Link): boolean => (link.projects ?? []).every((p) => allowedProjects.has(p));
+  const replaced = new Set<Id>();
+  for (const link of links) if (usable(link)) for (const r of link.replaces ?? []) replaced.add(r);
   links.forEach((link, i) => {
-    if (!modes.has(link.mode)) return;
-    if (!(link.projects ?? []).every((p) => allowedProjects.has(p))) return;
+    if (!modes.has(link.mode) || !usable(link) || replaced.has(link.id)) return;
     const u = placeIndex.get(link.from);
     const w = placeIndex.get(link.to);
     if (u === undefined || w === undefined) return;

@@ -61,7 +61,6 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
   const network = model.network;
   const raw: MutableLeg[] = [];
   let ride: MutableLeg | null = null;
-  let previousKind: string | null = null;
   for (const e of edges) {
     const edge = model.edges[e];
     if (edge === undefined)
@@ -101,31 +100,21 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         ride = null;
         break;
       case "road": {
-        const last = raw[raw.length - 1];
+        // One drive leg per road link (a link is one edge), so that the binding leg names a link.
         const link = network.linkById.get(edge.linkId!);
-        const name = link?.name?.en ?? edge.linkId!;
-        // One drive leg per road link, so that the binding leg names a link; a link is one edge anyway.
-        if (previousKind === "road" && last !== undefined && last.kind === "drive" && last.lineIds[0] === edge.linkId) {
-          last.inVehicleSecs += secs;
-          last.to = edge.toPlaceId;
-          if (!last.lineIds.includes(edge.linkId!)) last.lineIds.push(edge.linkId!);
-          if (!last.names.includes(name)) last.names.push(name);
-          for (const p of edge.projects) last.projects.add(p);
-        } else {
-          raw.push({
-            kind: "drive",
-            mode: "car",
-            lineIds: [edge.linkId!],
-            names: [name],
-            from: edge.fromPlaceId,
-            to: edge.toPlaceId,
-            waitSecs: 0,
-            transferSecs: 0,
-            inVehicleSecs: secs,
-            otherSecs: 0,
-            projects: new Set(edge.projects),
-          });
-        }
+        raw.push({
+          kind: "drive",
+          mode: "car",
+          lineIds: [edge.linkId!],
+          names: [link?.name?.en ?? edge.linkId!],
+          from: edge.fromPlaceId,
+          to: edge.toPlaceId,
+          waitSecs: 0,
+          transferSecs: 0,
+          inVehicleSecs: secs,
+          otherSecs: 0,
+          projects: new Set(edge.projects),
+        });
         break;
       }
       case "connector":
@@ -147,7 +136,6 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
         break;
       }
     }
-    previousKind = edge.kind;
   }
   let first = raw.findIndex((l) => l.kind !== "connector");
   let last = raw.length - 1 - [...raw].reverse().findIndex((l) => l.kind !== "connector");
@@ -253,17 +241,39 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
   const shared = toStations.find((s) => fromStations.includes(s));
   if (shared !== undefined)
     return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
-  const all = search.multiSource(
+  const best = fastestToStations(model, searchFromStations(model, fromStations)!, toStations);
+  return resultOf(model, from, to, best.secs, best.node, costs);
+}
+
+/**
+ * Station-to-station (internal; shared with the target checks and `qiwan matrix`): one multi-source
+ * search on `model.search`'s current graph from every station in `fromStations`, each at 0 s; the
+ * times (s) by node, or null for no stations.
+ */
+export function searchFromStations(model: TravelTimeModel, fromStations: readonly Id[]): Float64Array | null {
+  if (fromStations.length === 0) return null;
+  return model.search.multiSource(
     fromStations.map((s) => model.originNode(s)),
     fromStations.map(() => 0),
   );
-  let best = Infinity;
-  let bestNode = -1;
+}
+
+/**
+ * The fastest arrival at any of `toStations` in times from {@link searchFromStations}: seconds
+ * (Infinity when none is reached) and the destination node (-1 then); the first of equal times.
+ */
+export function fastestToStations(
+  model: TravelTimeModel,
+  times: Float64Array,
+  toStations: readonly Id[],
+): { secs: number; node: number } {
+  let secs = Infinity;
+  let node = -1;
   for (const s of toStations) {
-    const node = model.destinationNode(s);
-    if (all[node]! < best) ((best = all[node]!), (bestNode = node));
+    const n = model.destinationNode(s);
+    if (times[n]! < secs) ((secs = times[n]!), (node = n));
   }
-  return resultOf(model, from, to, best, bestNode, costs);
+  return { secs, node };
 }
 
 /** The project selection of a query's options; a scenario wins over projects; default the first scenario. */

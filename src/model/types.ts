@@ -18,6 +18,7 @@ export type ModelNodeKind = "place" | "place-after-ride" | "destination" | "depa
  * - `road`: a road link (driven), in both layers;
  * - `connector`: an explicit connector link (access/egress), in both layers;
  * - `access`: a generated connector (car or walk) between a place and a nearby stop, in both layers;
+ *   absent in a selection where an explicit connector joins the same two places;
  * - `board`: place → departure line-stop: the wait, plus the transfer time from layer 1;
  * - `ride`: departure line-stop → next arrival line-stop: running time;
  * - `dwell`: arrival → departure at an intermediate stop of the same service direction;
@@ -45,11 +46,17 @@ export interface ModelOptions {
   /** Generate access/egress connectors between places and stops (default true). */
   readonly generateAccess?: boolean;
   /**
-   * Generated connectors join a place to every stop within this great-circle distance (km; default
-   * 30), besides the stations the place lists in `stations` (joined at any distance).
+   * Generated connectors join a place to every station (a place of kind `station`, or one some place
+   * lists in `stations`) at a great-circle distance `<=` this (km; default 30), besides the stations
+   * the place lists in `stations` (joined at any distance). Other places where services stop get no
+   * generated connector by distance.
    */
   readonly accessRadiusKm?: number;
-  /** Generated connectors up to this network distance (km; default 1.5) are walked, longer ones driven. */
+  /**
+   * Generated connectors whose street distance (great-circle × the base `circuityFactor.access`) is
+   * `<=` this (km; default 1.5) are walked, longer ones driven. Decided once at build: a quantity draw
+   * of the circuity changes the connector's time, not its mode.
+   */
   readonly walkMaxKm?: number;
 }
 

@@ -2,12 +2,12 @@
  * Target checks: every scenario × target × measure × origin–destination pair, with travel time,
  * threshold, pass/fail, margin, route legs and the binding leg.
  */
-import type { Id, Measure, Target } from "../network/schema.js";
+import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { UnknownIdError } from "../network/errors.js";
 import { closestMatch } from "../network/suggest.js";
-import { bindingLegIndex, routeLegs, type RouteLeg } from "../model/route.js";
+import { bindingLegIndex, fastestToStations, routeLegs, searchFromStations, type RouteLeg } from "../model/route.js";
 import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
 
 /**
@@ -105,6 +105,7 @@ export interface CheckTargetsOptions {
   readonly measures?: readonly Measure[];
   /** A model built from this network, to reuse (default: built here with `modelOptions`). */
   readonly model?: TravelTimeModel;
+  /** Options of the model built here when `model` is not given (default: `buildModel` defaults); ignored with `model`. */
   readonly modelOptions?: ModelOptions;
   /** Compute route legs and binding legs (default true; false is faster). */
   readonly routes?: boolean;
@@ -112,12 +113,12 @@ export interface CheckTargetsOptions {
   readonly quantities?: QuantityOverrides;
 }
 
-function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
+/** An `UnknownIdError` with a did-you-mean for `id` among `keys` (internal; shared with the timetable check). */
+export function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
   const known = [...keys];
   return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 
-const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 /**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
@@ -141,7 +142,7 @@ export function checkTargets(network: Network, options: CheckTargetsOptions = {}
   const out: TargetResult[] = [];
   for (const scenario of scenarios) {
     for (const target of targets) {
-      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+      for (const measure of options.measures ?? target.measures ?? MEASURES) {
         out.push(
           evaluateTarget(model, target, {
             selection: { scenario: scenario.id },
@@ -220,13 +221,7 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
       });
     } else {
       const fromStations = model.stationsOf(origin);
-      const all =
-        fromStations.length === 0
-          ? null
-          : search.multiSource(
-              fromStations.map((s) => model.originNode(s)),
-              fromStations.map(() => 0),
-            );
+      const all = searchFromStations(model, fromStations);
       for (const d of destinations) {
         const toStations = model.stationsOf(d);
         if (all === null || toStations.length === 0) {
@@ -245,13 +240,8 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
           });
           continue;
         }
-        let best = Infinity;
-        let node = -1;
-        for (const s of toStations) {
-          const n = model.destinationNode(s);
-          if (all[n]! < best) ((best = all[n]!), (node = n));
-        }
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best, node, target, costs, routes));
+        const best = fastestToStations(model, all, toStations);
+        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best.secs, best.node, target, costs, routes));
       }
     }
   }

@@ -3,11 +3,8 @@
  * timetable over a departure window, reporting travel-time percentiles; one statistic decides
  * pass/fail.
  */
-import { buildModel, type TravelTimeModel } from "../model/build-model.js";
-import type { ModelOptions } from "../model/types.js";
-import { UnknownIdError } from "../network/errors.js";
-import type { Id, Measure } from "../network/schema.js";
-import { closestMatch } from "../network/suggest.js";
+import { buildModel } from "../model/build-model.js";
+import { MEASURES, type Id, type Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import {
   DoorToDoorRouter,
@@ -20,8 +17,16 @@ import {
 import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import { formatSecs } from "../timetable/time.js";
-import { evaluateTarget, summarizeTargetPairs, targetPairs, type PairResult, type PairStatus, type TargetResult } from "./check-targets.js";
-
+import {
+  evaluateTarget,
+  summarizeTargetPairs,
+  targetPairs,
+  type CheckTargetsOptions,
+  type PairResult,
+  type PairStatus,
+  type TargetResult,
+  unknown,
+} from "./check-targets.js";
 
 /** The timetable figures of one pair (minutes; `null` when unreachable at that rank). */
 export interface TimetablePairStats {
@@ -60,13 +65,12 @@ export interface TimetableTargetResult extends Omit<TargetResult, "pairs"> {
   };
 }
 
-/** Options of {@link checkTargetsTimetable}. */
-export interface TimetableCheckOptions {
-  readonly scenarios?: readonly Id[];
-  readonly targets?: readonly Id[];
-  readonly measures?: readonly Measure[];
-  readonly model?: TravelTimeModel;
-  readonly modelOptions?: ModelOptions;
+/**
+ * Options of {@link checkTargetsTimetable}: the selection and model options of {@link CheckTargetsOptions}
+ * (same defaults) plus the timetable settings.
+ */
+export interface TimetableCheckOptions
+  extends Pick<CheckTargetsOptions, "scenarios" | "targets" | "measures" | "model" | "modelOptions"> {
   /** Departures evaluated (default 07:00–09:00 every minute). A single departure: start = end. */
   readonly window?: DepartureWindow;
   /** Statistic deciding pass/fail (default `p50`). */
@@ -84,8 +88,6 @@ export interface TimetableCheckOptions {
 
 /** Default departure window of timetable checks: 07:00–09:00, every minute. */
 export const DEFAULT_TIMETABLE_WINDOW: DepartureWindow = { windowStartSecs: 7 * 3600, windowEndSecs: 9 * 3600, stepSecs: 60 };
-
-const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 const toMin = (secs: number): number | null => (secs < Infinity ? secs / 60 : null);
 
@@ -159,7 +161,7 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
   for (const scenario of scenarios) {
     for (const target of targets) {
       const modes = target.modes ?? "multimodal";
-      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+      for (const measure of options.measures ?? target.measures ?? MEASURES) {
         const freq =
           options.frequency === false
             ? undefined
@@ -236,7 +238,7 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
             timetable: stats,
           };
         });
-        const base: TargetResult = {
+        out.push({
           scenarioId: scenario,
           scenarioYear: network.scenarioById.get(scenario)!.year,
           targetId: target.id,
@@ -247,20 +249,11 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
           comparison: target.comparison,
           pairs: resultPairs,
           summary: summarizeTargetPairs(network, resultPairs),
-        };
-        out.push({
-          ...base,
-          pairs: resultPairs,
           timetable: { statistic, windowStart, windowEnd, stepSecs, services: router.network.services.length },
         });
       }
     }
   }
   return out;
-}
-
-function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>, argument: string): UnknownIdError {
-  const known = [...keys];
-  return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 

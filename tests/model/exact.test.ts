@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, findRoute, greatCircleKm, type RouteResult } from "../../src/index.js";
-import { loadFixture } from "../fixtures/model/load.js";
+import { loadFixture, scenarioOnlyNetwork } from "../fixtures/model/load.js";
 
 // Arithmetic of tests/fixtures/model/exact.json (default rail transfer time 10 min):
 // - H1 S1→S3 skips S2: 150 km at its average running speed of 200 km/h = 45 min; headway 20 → wait 10.
@@ -194,5 +194,63 @@ describe("running times of services without runMinutes", () => {
     );
     const leg = findRoute(m, "S1", "S3", { scenario: "base", measure: "station-to-station" }).legs[0]!;
     expect(leg.inVehicleMin).toBeCloseTo((150 / (250 * 0.8)) * 60, 9);
+  });
+});
+
+describe("generated access next to an explicit connector that a project brings", () => {
+  // E lies 11 km from station S1, so generateAccess joins them. cE, a slow explicit E–S1 connector,
+  // only comes with P_ROAD (2025): before it, the generated connector must serve E as it does in a
+  // model of the baseline's links alone.
+  const cE = { id: "cE", mode: "connector" as const, from: "E", to: "S1", minutes: { value: 90, source: "test" }, projects: ["P_ROAD"] };
+  const links = [...network.links, cE];
+  const withCE = { ...network, links, linkById: new Map(links.map((l) => [l.id, l])) };
+  const superset = buildModel(withCE);
+
+  it("the superset overlay equals a model of only the scenario's links, with and without the connector", () => {
+    for (const scenario of ["base", "plan"]) {
+      const alone = buildModel(scenarioOnlyNetwork(withCE, scenario));
+      for (const [from, to] of [["E", "S1"], ["S1", "E"], ["E", "S4"]] as const) {
+        const expected = findRoute(alone, from, to, { scenario }).timeMin;
+        expect(expected, `${scenario} ${from}→${to} is reachable`).not.toBeNull();
+        expect(findRoute(superset, from, to, { scenario }).timeMin, `${scenario} ${from}→${to}`).toBeCloseTo(expected!, 9);
+      }
+    }
+    // With the project, the explicit connector replaces the generated one, although it is slower.
+    expect(findRoute(superset, "E", "S1", { scenario: "plan" }).timeMin).toBeCloseTo(90, 9);
+  });
+});
+
+describe("the track of a service without runMinutes", () => {
+  // r34u upgrades r34 (same 60 km, 200 km/h instead of the 120 km/h rail design speed) with P_ROAD
+  // (2025) and replaces it; R2 also comes with P_ROAD, so wherever R2 runs, r34 is gone.
+  const r34u = {
+    id: "r34u",
+    mode: "rail" as const,
+    from: "S3",
+    to: "S4",
+    lengthKm: { value: 60, source: "test" },
+    speedKmh: { value: 200, source: "test" },
+    projects: ["P_ROAD"],
+    replaces: ["r34"],
+  };
+  const r2 = { ...network.serviceById.get("R1")!, id: "R2", runMinutes: undefined, projects: ["P_ROAD"] };
+  const links = [...network.links, r34u];
+  const services = [...network.services.filter((s) => s.id !== "R1"), r2];
+  const upgraded = {
+    ...network,
+    links,
+    services,
+    linkById: new Map(links.map((l) => [l.id, l])),
+    serviceById: new Map(services.map((s) => [s.id, s])),
+  };
+
+  it("never runs over a link that a link of the service's own projects replaces", () => {
+    const alone = buildModel(scenarioOnlyNetwork(upgraded, "plan"), { generateAccess: false });
+    const superset = buildModel(upgraded, { generateAccess: false });
+    const ride = (m: typeof superset) =>
+      findRoute(m, "S3", "S4", { scenario: "plan", measure: "station-to-station" }).legs[0]!.inVehicleMin;
+    const railFactor = alone.parameters.get("commercialSpeedFactor", "rail")!.value;
+    expect(ride(alone)).toBeCloseTo((60 / (200 * railFactor)) * 60, 9); // over r34u
+    expect(ride(superset)).toBeCloseTo(ride(alone), 9);
   });
 });

@@ -172,22 +172,29 @@ describe("travel-time model properties on random networks", () => {
     );
   });
 
-  it("every route's legs sum to the route's time", () => {
+  it("every route's legs sum to the route's time, and each leg's parts to the leg's time", () => {
     fc.assert(
       fc.property(seeds, (seed) => {
         const network = randomNetwork(seed);
         const model = buildModel(network);
+        let routes = 0;
         for (const scenario of SCENARIOS) {
           for (const filter of FILTERS) {
             for (const o of network.places) {
               for (const d of network.places) {
                 const route = findRoute(model, o.id, d.id, { scenario, ...filter });
                 if (route.status !== "ok") continue;
+                routes++;
                 expect(route.legs.reduce((s, l) => s + l.timeMin, 0)).toBeCloseTo(route.timeMin!, 9);
+                for (const l of route.legs) {
+                  expect(l.waitMin + l.transferMin + l.inVehicleMin + l.accessMin + l.egressMin).toBeCloseTo(l.timeMin, 9);
+                }
               }
             }
           }
         }
+        // The road spanning tree makes every network routable door to door, so the test never passes empty.
+        expect(routes).toBeGreaterThan(0);
       }),
       { ...RUNS, numRuns: 15 },
     );

@@ -30,9 +30,23 @@ describe("checkTargets(network, options)", () => {
     expect(d2d!.pairs[0]!.timeMin! - s2s!.pairs[0]!.timeMin!).toBeCloseTo(10 + 5, 9);
   });
 
-  it("the binding leg is the longest leg", () => {
+  it("the binding leg is the first longest leg of every pair, null without legs", () => {
     const d2d = results.find((r) => r.scenarioId === "base" && r.targetId === "T_AB")!;
     expect(d2d.pairs[0]!.bindingLeg).toMatchObject({ index: 1, kind: "ride", line: "HSR 1" });
+    let checked = 0;
+    for (const p of results.flatMap((r) => r.pairs)) {
+      if (p.legs.length === 0) {
+        expect(p.bindingLeg).toBeNull();
+        continue;
+      }
+      const longest = Math.max(...p.legs.map((l) => l.timeMin));
+      const b = p.bindingLeg!;
+      expect(b.timeMin).toBe(longest);
+      expect(p.legs.findIndex((l) => l.timeMin === longest)).toBe(b.index);
+      expect(b).toMatchObject({ kind: p.legs[b.index]!.kind, from: p.legs[b.index]!.from, to: p.legs[b.index]!.to });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("a multi-destination target reports each pair, unreachable ones as no-route, and a population-weighted summary", () => {

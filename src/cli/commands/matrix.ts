@@ -4,6 +4,7 @@
 import { Option } from "commander";
 import { MEASURES, type Measure } from "../../network/schema.js";
 import type { TravelTimeModel } from "../../model/build-model.js";
+import { fastestToStations, searchFromStations } from "../../model/route.js";
 import type { ModeFilter } from "../../model/types.js";
 import { csvCell } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
@@ -46,17 +47,8 @@ export function placeMatrix(
         places.map((p) => model.destinationNode(p)),
       );
     } else {
-      const from = stationsOf[i]!;
-      const all =
-        from.length === 0
-          ? null
-          : search.multiSource(
-              from.map((s) => model.originNode(s)),
-              from.map(() => 0),
-            );
-      secs = Float64Array.from(stationsOf, (to) =>
-        all === null ? Infinity : Math.min(Infinity, ...to.map((s) => all[model.destinationNode(s)]!)),
-      );
+      const all = searchFromStations(model, stationsOf[i]!);
+      secs = Float64Array.from(stationsOf, (to) => (all === null ? Infinity : fastestToStations(model, all, to).secs));
     }
     rows.push(Array.from(secs, (s, j) => (i === j ? 0 : s < Infinity ? s / 60 : null)));
     progress?.tick();
