@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Resvg } from "@resvg/resvg-js";
 import {
   type MapLayers,
+  IsochroneError,
   fitProjection,
   findCjkFont,
   haversineM,
@@ -84,8 +85,15 @@ describe("renderMapSvg(panel, options)", () => {
     }
   });
 
-  it("throws IsochroneError for an empty extent", () => {
+  it("throws IsochroneError for an empty extent, no panels, or a panel size that leaves no room to draw", () => {
+    expect(() => renderMapSvg({ title: "x" }, { extent: [1, 1, 1, 1] })).toThrow(IsochroneError);
     expect(() => renderMapSvg({ title: "x" }, { extent: [1, 1, 1, 1] })).toThrow(/extent/);
+    expect(() => renderPanelsSvg([])).toThrow(IsochroneError);
+    const extent: [number, number, number, number] = [106, 29, 107, 30];
+    for (const bad of [{ panelWidthPx: -5 }, { panelWidthPx: Number.NaN }, { panelWidthPx: 24 }, { panelHeightPx: 60 }, { panelHeightPx: Infinity }]) {
+      expect(() => renderMapSvg({ title: "x" }, { extent, ...bad }), JSON.stringify(bad)).toThrow(/panel(Width|Height)Px/);
+    }
+    expect(renderMapSvg({ title: "x" }, { extent, panelWidthPx: 100, panelHeightPx: 120 })).toMatch(/^<svg [^>]*width="100" height="120"/);
   });
 });
 
