@@ -3,8 +3,7 @@ import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/t
 import { requirePlace } from "../network/lookup.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
-import { IsochroneError } from "./errors.js";
-import { bandProperties, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
+import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
 import type { BandOptions } from "./bands.js";
 import { type IsochroneDifference, isochroneDifference } from "./difference.js";
@@ -68,12 +67,7 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
   const starts: number[] = [];
   for (const [i, o] of origins.entries()) {
     requirePlace(network, o.placeId, `origins[${i}]`);
-    const from = measure === "station-to-station" ? model.stationsOf(o.placeId) : [o.placeId];
-    if (from.length === 0) {
-      throw new IsochroneError(
-        `origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`,
-      );
-    }
+    const from = measure === "station-to-station" ? originStations(model, o.placeId) : [o.placeId];
     for (const id of from) {
       sources.push(model.originNode(id));
       starts.push(o.startSecs);

@@ -47,3 +47,18 @@ export function bandProperties(times: PlaceTimes, modes: ModeFilter): Record<str
 export function placePopulations(model: TravelTimeModel): PopulatedPlace[] {
   return model.network.places.map((p) => ({ coord: p.coord, ...(p.population && { population: p.population.value }) }));
 }
+
+/**
+ * The stations a `station-to-station` search starts from at `placeId` (`model.stationsOf`).
+ *
+ * @throws IsochroneError when the place has none.
+ */
+export function originStations(model: TravelTimeModel, placeId: Id): readonly Id[] {
+  const stations = model.stationsOf(placeId);
+  if (stations.length === 0) {
+    throw new IsochroneError(
+      `origin "${placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`,
+    );
+  }
+  return stations;
+}

@@ -14,8 +14,7 @@ import {
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import type { BandOptions } from "./bands.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
-import { IsochroneError } from "./errors.js";
-import { bandProperties, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
+import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { surfaceNodes, type IsochroneRequest, type PlaceTimes } from "./modelIsochrone.js";
 import { nodeIsochrone, type NodeIsochroneBand } from "./nodeIsochrone.js";
 import { polygonIsochrone, type PolygonIsochrone } from "./polygonIsochrone.js";
@@ -52,13 +51,7 @@ export function timetablePlaceTimes(model: TravelTimeModel, request: Omit<Timeta
   const origins = resolveOrigins(request.origins);
   const nt = request.timetable ?? scenarioTimetableFor(model, request);
   const router = new DoorToDoorRouter(nt, request.maxRides === undefined ? {} : { maxRides: request.maxRides });
-  if (nt.measure === "station-to-station") {
-    for (const o of origins) {
-      if (model.stationsOf(o.placeId).length === 0) {
-        throw new IsochroneError(`origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`);
-      }
-    }
-  }
+  if (nt.measure === "station-to-station") for (const o of origins) originStations(model, o.placeId);
   const places = model.network.places.map((p) => p.id);
   const statistic = request.statistic ?? "p50";
   const results = router.travelTimes(origins, places, request.window);

@@ -131,13 +131,16 @@ describe("timetable isochrones", () => {
     expect([props.scenario, props.modes, props.measure]).toEqual(["vision-2035", "rail", "station-to-station"]);
   });
 
-  it("timetablePlaceTimes rejects a negative or non-finite start offset, as placeTimes does", () => {
+  it("timetablePlaceTimes rejects a negative or non-finite start offset and a station-to-station origin without a station, as placeTimes does", () => {
     const window = { windowStartSecs: 8 * 3600, windowEndSecs: 8 * 3600 };
     for (const startSecs of [-60, Number.NaN, Infinity]) {
       const request = { origins: [{ placeId: "QJ_CITY", startSecs }], scenario: "plan-2025", window };
       expect(() => placeTimes(model, request, 3600)).toThrow(IsochroneError);
       expect(() => timetablePlaceTimes(model, request)).toThrow(IsochroneError);
     }
+    const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
+    expect(noStation, "the embedded network has a place without a station").toBeDefined();
+    expect(() => timetablePlaceTimes(model, { origins: noStation!.id, scenario: "plan-2025", measure: "station-to-station", window })).toThrow(/has no station/);
   });
 
   it("statistics order the reach: places within 60 min at p95 ⊆ at p50 ⊆ at best", () => {
