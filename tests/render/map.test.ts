@@ -147,6 +147,13 @@ describe("svgToPng(svg, options)", () => {
     // IHDR width, big-endian at bytes 16..19.
     expect(new DataView(half.png.buffer, half.png.byteOffset).getUint32(16)).toBe(450);
   });
+  it("rejects a widthPx that is not a whole number of pixels in 1..8192 with IsochroneError (resvg ignores some and aborts the process on huge ones)", async () => {
+    const svg = sampleSvg();
+    for (const widthPx of [0, -10, Number.NaN, 2.5, 8193, 1e9]) {
+      await expect(svgToPng(svg, { widthPx, fontDirs: [] }), String(widthPx)).rejects.toThrow(IsochroneError);
+    }
+    await expect(svgToPng(svg, { widthPx: -10, fontDirs: [] })).rejects.toThrow(/widthPx -10.*1\.\.8192/);
+  });
   it.skipIf(process.platform !== "linux")("finds Noto Sans CJK when fonts-noto-cjk is installed", async () => {
     const font = await findCjkFont();
     if (font === undefined) {
