@@ -3,7 +3,7 @@ import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/t
 import { requirePlace } from "../network/lookup.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
-import { IsochroneError } from "./errors.js";
+import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
 import type { BandOptions } from "./bands.js";
 import { type IsochroneDifference, isochroneDifference } from "./difference.js";
@@ -51,20 +51,6 @@ export interface PlaceTimes {
   readonly scenario: string;
 }
 
-function resolveOrigins(request: IsochroneRequest): Required<IsochroneOrigin>[] {
-  const list = typeof request.origins === "string" ? [request.origins] : request.origins;
-  if (list.length === 0) {
-    throw new IsochroneError('origins is empty; give at least one place id, e.g. "QJ_CITY"');
-  }
-  return list.map((o, i) => {
-    const origin = typeof o === "string" ? { placeId: o, startSecs: 0 } : { placeId: o.placeId, startSecs: o.startSecs ?? 0 };
-    if (!(origin.startSecs >= 0) || !Number.isFinite(origin.startSecs)) {
-      throw new IsochroneError(`origins[${i}].startSecs = ${String(origin.startSecs)} must be a finite number of seconds >= 0`);
-    }
-    return origin;
-  });
-}
-
 /**
  * Earliest arrival at every place from the request's origins within `horizonSecs`, by one
  * multi-source search of the model's core on the scenario's cost overlay (the core's cutoff search,
@@ -76,17 +62,12 @@ function resolveOrigins(request: IsochroneRequest): Required<IsochroneOrigin>[] 
 export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneRequest, "cutoffsMin">, horizonSecs: number): PlaceTimes {
   const network = model.network;
   const measure = request.measure ?? "door-to-door";
-  const origins = resolveOrigins({ ...request, cutoffsMin: [] });
+  const origins = resolveOrigins(request.origins);
   const sources: number[] = [];
   const starts: number[] = [];
   for (const [i, o] of origins.entries()) {
     requirePlace(network, o.placeId, `origins[${i}]`);
-    const from = measure === "station-to-station" ? model.stationsOf(o.placeId) : [o.placeId];
-    if (from.length === 0) {
-      throw new IsochroneError(
-        `origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`,
-      );
-    }
+    const from = measure === "station-to-station" ? originStations(model, o.placeId) : [o.placeId];
     for (const id of from) {
       sources.push(model.originNode(id));
       starts.push(o.startSecs);
@@ -107,8 +88,7 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
     for (const id of targets) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
     timesSecs[k] = best;
   });
-  const scenario = typeof request.scenario === "string" ? request.scenario : "scenario" in request.scenario ? request.scenario.scenario : "custom";
-  return { timesSecs, origins, measure, scenario };
+  return { timesSecs, origins, measure, scenario: scenarioLabel(request.scenario) };
 }
 
 /**
@@ -135,19 +115,6 @@ export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes): TimedNo
   return out;
 }
 
-function bandProperties(times: PlaceTimes, request: IsochroneRequest): Record<string, unknown> {
-  return {
-    scenario: times.scenario,
-    measure: times.measure,
-    modes: request.modes ?? "multimodal",
-    origins: times.origins.map((o) => (o.startSecs === 0 ? o.placeId : `${o.placeId}+${o.startSecs}s`)).join(","),
-  };
-}
-
-function populated(model: TravelTimeModel) {
-  return model.network.places.map((p) => ({ coord: p.coord, ...(p.population && { population: p.population.value }) }));
-}
-
 /**
  * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
  * `measure`, `modes`, `origins`, `areaKm2`, `populationCovered` (from places' populations) and
@@ -161,9 +128,9 @@ export function modelPolygonIsochrone(
   const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
   const times = placeTimes(model, request, cutoffs[cutoffs.length - 1]! * 60);
   const result = polygonIsochrone(surfaceNodes(model, times), cutoffs, {
-    places: populated(model),
+    places: placePopulations(model),
     ...options,
-    properties: { ...bandProperties(times, request), ...options.properties },
+    properties: { ...bandProperties(times, request.modes ?? "multimodal"), ...options.properties },
   });
   return { ...result, times };
 }
@@ -183,10 +150,11 @@ export function modelIsochroneDifference(
   const reqB = { ...request, scenario: request.scenarioB };
   const timesA = placeTimes(model, reqA, horizon);
   const timesB = placeTimes(model, reqB, horizon);
-  const propsA = bandProperties(timesA, reqA);
-  const propsB = bandProperties(timesB, reqB);
+  const modes = request.modes ?? "multimodal";
+  const propsA = bandProperties(timesA, modes);
+  const propsB = bandProperties(timesB, modes);
   const diff = isochroneDifference(surfaceNodes(model, timesA), surfaceNodes(model, timesB), cutoffs, {
-    places: populated(model),
+    places: placePopulations(model),
     ...options,
     properties: { ...propsA, ...options.properties },
     propertiesB: { ...propsB, scenario: timesB.scenario, baseline: timesA.scenario },

@@ -14,7 +14,7 @@ import {
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
 import type { BandOptions } from "./bands.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
-import { IsochroneError } from "./errors.js";
+import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { surfaceNodes, type IsochroneRequest, type PlaceTimes } from "./modelIsochrone.js";
 import { nodeIsochrone, type NodeIsochroneBand } from "./nodeIsochrone.js";
 import { polygonIsochrone, type PolygonIsochrone } from "./polygonIsochrone.js";
@@ -33,33 +33,30 @@ export interface TimetableIsochroneRequest extends Omit<IsochroneRequest, "quant
   readonly timetable?: NetworkTimetable;
 }
 
+function scenarioTimetableFor(model: TravelTimeModel, request: Omit<TimetableIsochroneRequest, "cutoffsMin">): NetworkTimetable {
+  const measure = request.measure ?? "door-to-door";
+  return scenarioTimetable(model, request.scenario, { measure, ...(request.modes && { modes: request.modes }), ...(request.gtfs && { gtfs: request.gtfs }) });
+}
+
 /**
  * Each place's time from the origins on the scenario timetable: the chosen statistic of its
  * per-departure door-to-door (or station-to-station) travel times over the window, seconds,
- * `Infinity` where not reached. Origins and start offsets as in `placeTimes`.
+ * `Infinity` where not reached. Origins and start offsets as in `placeTimes`. With `request.timetable`,
+ * `scenario` and `measure` of the result are the timetable's.
+ *
+ * @throws IsochroneError for an empty origin list, a start offset that is not finite and `>= 0`, or an
+ *   origin without a station under `station-to-station`.
  */
 export function timetablePlaceTimes(model: TravelTimeModel, request: Omit<TimetableIsochroneRequest, "cutoffsMin">): PlaceTimes {
-  const measure = request.measure ?? "door-to-door";
-  const nt =
-    request.timetable ??
-    scenarioTimetable(model, request.scenario, { measure, ...(request.modes && { modes: request.modes }), ...(request.gtfs && { gtfs: request.gtfs }) });
+  const origins = resolveOrigins(request.origins);
+  const nt = request.timetable ?? scenarioTimetableFor(model, request);
   const router = new DoorToDoorRouter(nt, request.maxRides === undefined ? {} : { maxRides: request.maxRides });
-  const list = typeof request.origins === "string" ? [request.origins] : request.origins;
-  if (list.length === 0) throw new IsochroneError('origins is empty; give at least one place id, e.g. "QJ_CITY"');
-  const origins = list.map((o) => (typeof o === "string" ? { placeId: o, startSecs: 0 } : { placeId: o.placeId, startSecs: o.startSecs ?? 0 }));
-  if (nt.measure === "station-to-station") {
-    for (const o of origins) {
-      if (model.stationsOf(o.placeId).length === 0) {
-        throw new IsochroneError(`origin "${o.placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`);
-      }
-    }
-  }
+  if (nt.measure === "station-to-station") for (const o of origins) originStations(model, o.placeId);
   const places = model.network.places.map((p) => p.id);
   const statistic = request.statistic ?? "p50";
   const results = router.travelTimes(origins, places, request.window);
   const timesSecs = Float64Array.from(results, (r) => statisticSecs(travelTimeStats(r.travelTimesSecs), statistic));
-  const scenario = typeof request.scenario === "string" ? request.scenario : "scenario" in request.scenario ? request.scenario.scenario : "custom";
-  return { timesSecs, origins, measure: nt.measure, scenario };
+  return { timesSecs, origins, measure: nt.measure, scenario: scenarioLabel(nt.selection) };
 }
 
 /** Node isochrone bands (see `nodeIsochrone`) from {@link timetablePlaceTimes}. */
@@ -79,15 +76,13 @@ export function timetablePolygonIsochrone(
   options: SurfaceOptions & BandOptions = {},
 ): PolygonIsochrone & { readonly times: PlaceTimes } {
   const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
-  const times = timetablePlaceTimes(model, request);
+  const nt = request.timetable ?? scenarioTimetableFor(model, request);
+  const times = timetablePlaceTimes(model, { ...request, timetable: nt });
   const result = polygonIsochrone(surfaceNodes(model, times), cutoffs, {
-    places: model.network.places.map((p) => ({ coord: p.coord, ...(p.population && { population: p.population.value }) })),
+    places: placePopulations(model),
     ...options,
     properties: {
-      scenario: times.scenario,
-      measure: times.measure,
-      modes: request.modes ?? "multimodal",
-      origins: times.origins.map((o) => (o.startSecs === 0 ? o.placeId : `${o.placeId}+${o.startSecs}s`)).join(","),
+      ...bandProperties(times, nt.modes),
       statistic: request.statistic ?? "p50",
       windowStartSecs: request.window.windowStartSecs,
       windowEndSecs: request.window.windowEndSecs,

@@ -39,9 +39,9 @@ export interface MapPanel {
 
 /** Options of {@link renderMapSvg} and {@link renderPanelsSvg}. */
 export interface MapOptions {
-  /** Width of one panel in pixels (default 900 for one panel, 640 per panel side by side). */
+  /** Width of one panel in pixels (default 900 for one panel, 640 per panel side by side); must exceed 24 (the margins). */
   readonly panelWidthPx?: number;
-  /** Height of one panel in pixels (default: from the extent's aspect ratio, 360–1200). */
+  /** Height of one panel in pixels (default: from the extent's aspect ratio, 360–1200); must exceed 68 (header and margins). */
   readonly panelHeightPx?: number;
   /** Extent `[west, south, east, north]` (default: the bands' extent, else the network's, grown 5 %). */
   readonly extent?: BBox;
@@ -59,7 +59,7 @@ const HEADER_PX = 44;
  * isochrone bands with a legend, the network's links by mode and status, places with Chinese and
  * English labels, a kilometre scale bar and the title.
  *
- * @throws IsochroneError when the extent is empty or not finite.
+ * @throws IsochroneError when the extent is empty or not finite, or a panel size leaves no room to draw.
  */
 export function renderMapSvg(panel: MapPanel, options: MapOptions = {}): string {
   return renderPanelsSvg([panel], { panelWidthPx: 900, ...options });
@@ -68,6 +68,9 @@ export function renderMapSvg(panel: MapPanel, options: MapOptions = {}): string 
 /**
  * Several panels side by side on one shared extent and scale (e.g. baseline vs plan), one legend
  * per panel. The document is `panels × panelWidthPx` wide.
+ *
+ * @throws IsochroneError for no panels, an empty or non-finite extent, or a panel size that leaves no
+ *   room to draw.
  */
 export function renderPanelsSvg(panels: readonly MapPanel[], options: MapOptions = {}): string {
   if (panels.length === 0) throw new IsochroneError("panels is empty; give at least one MapPanel");
@@ -79,6 +82,14 @@ export function renderPanelsSvg(panels: readonly MapPanel[], options: MapOptions
     );
   }
   const panelW = options.panelWidthPx ?? (panels.length === 1 ? 900 : 640);
+  // The map area is the panel less its margins (and the header, vertically): it must be positive.
+  if (!(Number.isFinite(panelW) && panelW > 2 * MARGIN_PX)) {
+    throw new IsochroneError(`panelWidthPx ${panelW} leaves no room for the map; give a width in pixels > ${2 * MARGIN_PX}, e.g. 640`);
+  }
+  const heightPx = options.panelHeightPx;
+  if (heightPx !== undefined && !(Number.isFinite(heightPx) && heightPx > HEADER_PX + 2 * MARGIN_PX)) {
+    throw new IsochroneError(`panelHeightPx ${heightPx} leaves no room for the map; give a height in pixels > ${HEADER_PX + 2 * MARGIN_PX}, or omit it`);
+  }
   const aspect = (n - s) / ((e - w) * Math.cos((((s + n) / 2) * Math.PI) / 180));
   const panelH = options.panelHeightPx ?? Math.round(Math.min(1200, Math.max(360, (panelW - 2 * MARGIN_PX) * aspect + HEADER_PX + 2 * MARGIN_PX)));
   const totalW = panelW * panels.length;

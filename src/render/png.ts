@@ -1,6 +1,8 @@
 // node:fs and the native resvg binding are imported lazily, so that importing the library in a
 // browser or Deno does not pull them in; only the PNG functions need them.
 
+import { IsochroneError } from "../isochrone/errors.js";
+
 /** Folders searched for a CJK font, in order. */
 export const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"];
 
@@ -45,18 +47,29 @@ export interface PngResult {
   readonly warnings: readonly string[];
 }
 
+/** Largest accepted `widthPx` of {@link svgToPng} (a tall map at this width is already ~300 MB of pixels). */
+export const MAX_PNG_WIDTH_PX = 8192;
+
 /**
  * Renders an SVG document to PNG with resvg (Node only; the native binding loads on first call),
  * with a CJK font found by {@link findCjkFont}, or the system fonts when none is found. Without a CJK font the PNG is still written and `warnings` says so.
  *
- * @param options.widthPx output width in pixels (default: the SVG's own width; height keeps the aspect).
+ * @param options.widthPx output width in pixels, an integer in 1..{@link MAX_PNG_WIDTH_PX} (default: the SVG's
+ *   own width; height keeps the aspect).
  * @param options.fontFile a font file to use instead of searching.
  * @param options.fontDirs folders to search for a CJK font (default {@link FONT_DIRS}).
+ * @throws IsochroneError for a bad `widthPx`.
  */
 export async function svgToPng(
   svg: string,
   options: { widthPx?: number; fontFile?: string; fontDirs?: readonly string[] } = {},
 ): Promise<PngResult> {
+  const widthPx = options.widthPx;
+  // resvg treats 0 as an error, ignores negative or NaN widths, and aborts the whole process when it
+  // cannot allocate a huge canvas, so the width is checked here.
+  if (widthPx !== undefined && !(Number.isInteger(widthPx) && widthPx >= 1 && widthPx <= MAX_PNG_WIDTH_PX)) {
+    throw new IsochroneError(`widthPx ${widthPx} must be a whole number of pixels in 1..${MAX_PNG_WIDTH_PX}, e.g. 1800; omit it for the SVG's own width`);
+  }
   const { Resvg } = await import("@resvg/resvg-js");
   const fontFile = options.fontFile ?? (await findCjkFont(options.fontDirs));
   const warnings: string[] = [];
@@ -72,7 +85,7 @@ export async function svgToPng(
       loadSystemFonts: fontFile === undefined,
       ...(fontFile !== undefined && { fontFiles: [fontFile], defaultFontFamily: "Noto Sans CJK SC" }),
     },
-    ...(options.widthPx !== undefined && { fitTo: { mode: "width" as const, value: options.widthPx } }),
+    ...(widthPx !== undefined && { fitTo: { mode: "width" as const, value: widthPx } }),
   });
   const png = resvg.render().asPng();
   return { png: new Uint8Array(png.buffer, png.byteOffset, png.byteLength), ...(fontFile !== undefined && { fontFile }), warnings };

@@ -15,8 +15,9 @@ export interface FootpathOptions {
 
 /**
  * Adds footpaths both ways between every pair of stops at most `maxDistanceM` apart, taking
- * `ceil(distanceM · circuity / walkSpeed)` seconds. Stops without coordinates are skipped. Uses a
- * grid of cells `maxDistanceM` tall so the cost is about linear in the number of stops. Existing
+ * `ceil(distanceM · circuity / walkSpeed)` seconds. Stops without coordinates are skipped; pairs
+ * across the antimeridian (±180° longitude) are not joined. Uses a grid of cells about `maxDistanceM`
+ * square at the stops' highest latitude, so the cost is about linear in the number of stops. Existing
  * shorter footpaths (e.g. from GTFS transfers.txt) are kept. Returns the number of footpaths added.
  */
 export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOptions = {}): number {
@@ -27,13 +28,23 @@ export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOpti
   if (!(speedKmh > 0 && Number.isFinite(speedKmh))) throw new TimetableError(`footpaths.walkSpeedKmh = ${speedKmh} must be a positive speed in km/h (e.g. 4.8)`);
   if (!(circuity >= 1 && Number.isFinite(circuity))) throw new TimetableError(`footpaths.circuity = ${circuity} must be ≥ 1 (walked / straight-line distance)`);
   const speedMs = speedKmh / 3.6;
-  const cellDeg = Math.max(maxM / 111_000, 1e-9);
-  const cells = new Map<string, number[]>();
   const n = b.stopCount;
+  // Cells are maxDistanceM tall (111,000 m per degree, below the true 111,195, so a little taller) and
+  // as wide in longitude at the stops' highest latitude, so every pair in reach is in the same or a
+  // neighbouring cell. One width for all stops: a per-stop cos(lat) shifts columns by up to
+  // |lon| · sin(lat) cells (2+ near the antimeridian at 60°N), which lost pairs.
+  const cellDeg = Math.max(maxM / 111_000, 1e-9);
+  let cosMin = 1;
+  for (let s = 0; s < n; s++) {
+    const lat = b.stopLonLat(s)[1];
+    if (!Number.isNaN(lat)) cosMin = Math.min(cosMin, Math.cos((lat * Math.PI) / 180));
+  }
+  const cellLonDeg = cellDeg / Math.max(cosMin, 1e-9);
+  const cells = new Map<string, number[]>();
   for (let s = 0; s < n; s++) {
     const [lon, lat] = b.stopLonLat(s);
     if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
-    const key = `${Math.floor(lat / cellDeg)},${Math.floor((lon * Math.cos((lat * Math.PI) / 180)) / cellDeg)}`;
+    const key = `${Math.floor(lat / cellDeg)},${Math.floor(lon / cellLonDeg)}`;
     let c = cells.get(key);
     if (c === undefined) cells.set(key, (c = []));
     c.push(s);
@@ -43,10 +54,9 @@ export function addGeneratedFootpaths(b: TimetableBuilder, options: FootpathOpti
     const [lon, lat] = b.stopLonLat(s);
     if (Number.isNaN(lon) || Number.isNaN(lat)) continue;
     const cy = Math.floor(lat / cellDeg);
-    const cx = Math.floor((lon * Math.cos((lat * Math.PI) / 180)) / cellDeg);
-    // Neighbouring cells: x cells are scaled by cos(lat) of each stop, so look two cells wide.
+    const cx = Math.floor(lon / cellLonDeg);
     for (let dy = -1; dy <= 1; dy++) {
-      for (let dx = -2; dx <= 2; dx++) {
+      for (let dx = -1; dx <= 1; dx++) {
         const c = cells.get(`${cy + dy},${cx + dx}`);
         if (c === undefined) continue;
         for (const t of c) {

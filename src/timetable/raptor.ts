@@ -9,6 +9,18 @@ export const DEFAULT_MAX_RIDES = 8;
 /** Largest accepted `maxRides` (rounds are stored in 8 bits). */
 export const MAX_MAX_RIDES = 100;
 
+/** Stops and times of a leg between two stops. Times are seconds on the timetable's clock. */
+interface StopToStop {
+  readonly fromStop: number;
+  readonly fromStopId: string;
+  readonly toStop: number;
+  readonly toStopId: string;
+  /** Departure from `fromStop` (for a ride: the trip's departure). */
+  readonly departureSecs: number;
+  /** Arrival at `toStop` (for a ride: the trip's arrival). */
+  readonly arrivalSecs: number;
+}
+
 /** One leg of a journey. Times are seconds on the timetable's clock; stops are indices with their ids. */
 export type Leg =
   | {
@@ -19,7 +31,7 @@ export type Leg =
       readonly departureSecs: number;
       readonly arrivalSecs: number;
     }
-  | {
+  | (StopToStop & {
       /** A ride on one trip from boarding to alighting stop. */
       readonly kind: "ride";
       readonly routeId: string;
@@ -27,25 +39,11 @@ export type Leg =
       readonly pattern: number;
       readonly tripId: string;
       readonly trip: number;
-      readonly fromStop: number;
-      readonly fromStopId: string;
-      readonly toStop: number;
-      readonly toStopId: string;
-      /** Departure of the trip from `fromStop`. */
-      readonly departureSecs: number;
-      /** Arrival of the trip at `toStop`. */
-      readonly arrivalSecs: number;
-    }
-  | {
+    })
+  | (StopToStop & {
       /** A footpath between two stops. */
       readonly kind: "walk";
-      readonly fromStop: number;
-      readonly fromStopId: string;
-      readonly toStop: number;
-      readonly toStopId: string;
-      readonly departureSecs: number;
-      readonly arrivalSecs: number;
-    }
+    })
   | {
       /** From the last stop to the destination (the `egress` entry used; arrive-by searches only). */
       readonly kind: "egress";

@@ -67,9 +67,8 @@ describe("placeTimes(model, request, horizonSecs) on the embedded network", () =
   it("rejects an unknown origin with a did-you-mean, and a station-to-station origin without a station", () => {
     expect(() => placeTimes(model, { origins: "QJ_CITYY", scenario: "plan-2025" }, 3600)).toThrow(/did you mean "QJ_CITY"/);
     const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
-    if (noStation) {
-      expect(() => placeTimes(model, { origins: noStation.id, scenario: "plan-2025", measure: "station-to-station" }, 3600)).toThrow(IsochroneError);
-    }
+    expect(noStation, "the fixture needs a place without a station").toBeDefined();
+    expect(() => placeTimes(model, { origins: noStation!.id, scenario: "plan-2025", measure: "station-to-station" }, 3600)).toThrow(IsochroneError);
     expect(() => placeTimes(model, { origins: [], scenario: "plan-2025" }, 3600)).toThrow(IsochroneError);
   });
 });
@@ -155,16 +154,23 @@ describe("modelPolygonIsochrone(model, request) on the embedded network", () => 
   });
 
   it("modelIsochroneDifference: gained areas are labelled with both scenarios and lie in B's band", () => {
-    const d = modelIsochroneDifference(model, { origins: "QJ_CITY", scenarioA: "baseline-2020", scenarioB: "plan-2025", cutoffsMin: [60] });
+    const d = modelIsochroneDifference(model, { origins: "QJ_CITY", scenarioA: "baseline-2020", scenarioB: "plan-2025", cutoffsMin: [60] }, { cellSizeM: 1000 });
     const gained = d.gained.features[0]!;
     expect(gained.properties).toMatchObject({ change: "gained", scenario: "plan-2025", baseline: "baseline-2020", cutoffMin: 60 });
-    const ring = gained.geometry.coordinates[0]?.[0];
-    if (ring) {
-      // A point just inside the first gained ring's first edge lies in B's 60-min band.
-      const inside = ring.slice(0, -1).reduce<LonLat>((acc, p, _i, arr) => [acc[0] + p[0] / arr.length, acc[1] + p[1] / arr.length], [0, 0]);
-      if (pointInMultiPolygon(inside, gained.geometry.coordinates)) {
-        expect(pointInMultiPolygon(inside, d.b.collection.features[0]!.geometry.coordinates)).toBe(true);
+    expect(gained.properties.areaKm2).toBeGreaterThan(0);
+    // Grid samples: within 60 min in B and not in A ⇔ inside the gained area (and then inside B's band).
+    const g = d.b.surface.grid;
+    const bBand = d.b.collection.features[0]!.geometry.coordinates;
+    let insideGained = 0;
+    for (let k = 0; k < g.width * g.height; k++) {
+      const p = gridCellCentre(g, k % g.width, Math.floor(k / g.width));
+      const newlyWithin = d.b.surface.timesSecs[k]! <= 3600 && !(d.a.surface.timesSecs[k]! <= 3600);
+      expect(pointInMultiPolygon(p, gained.geometry.coordinates), `sample ${k}`).toBe(newlyWithin);
+      if (newlyWithin) {
+        insideGained++;
+        expect(pointInMultiPolygon(p, bBand)).toBe(true);
       }
     }
+    expect(insideGained).toBeGreaterThan(0);
   });
 });

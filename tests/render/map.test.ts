@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Resvg } from "@resvg/resvg-js";
 import {
   type MapLayers,
+  IsochroneError,
   fitProjection,
   findCjkFont,
   haversineM,
@@ -84,8 +85,15 @@ describe("renderMapSvg(panel, options)", () => {
     }
   });
 
-  it("throws IsochroneError for an empty extent", () => {
+  it("throws IsochroneError for an empty extent, no panels, or a panel size that leaves no room to draw", () => {
+    expect(() => renderMapSvg({ title: "x" }, { extent: [1, 1, 1, 1] })).toThrow(IsochroneError);
     expect(() => renderMapSvg({ title: "x" }, { extent: [1, 1, 1, 1] })).toThrow(/extent/);
+    expect(() => renderPanelsSvg([])).toThrow(IsochroneError);
+    const extent: [number, number, number, number] = [106, 29, 107, 30];
+    for (const bad of [{ panelWidthPx: -5 }, { panelWidthPx: Number.NaN }, { panelWidthPx: 24 }, { panelHeightPx: 60 }, { panelHeightPx: Infinity }]) {
+      expect(() => renderMapSvg({ title: "x" }, { extent, ...bad }), JSON.stringify(bad)).toThrow(/panel(Width|Height)Px/);
+    }
+    expect(renderMapSvg({ title: "x" }, { extent, panelWidthPx: 100, panelHeightPx: 120 })).toMatch(/^<svg [^>]*width="100" height="120"/);
   });
 });
 
@@ -138,6 +146,13 @@ describe("svgToPng(svg, options)", () => {
     expect(half.warnings.join(" ")).toMatch(/no CJK font found.*fonts-noto-cjk/);
     // IHDR width, big-endian at bytes 16..19.
     expect(new DataView(half.png.buffer, half.png.byteOffset).getUint32(16)).toBe(450);
+  });
+  it("rejects a widthPx that is not a whole number of pixels in 1..8192 with IsochroneError (resvg ignores some and aborts the process on huge ones)", async () => {
+    const svg = sampleSvg();
+    for (const widthPx of [0, -10, Number.NaN, 2.5, 8193, 1e9]) {
+      await expect(svgToPng(svg, { widthPx, fontDirs: [] }), String(widthPx)).rejects.toThrow(IsochroneError);
+    }
+    await expect(svgToPng(svg, { widthPx: -10, fontDirs: [] })).rejects.toThrow(/widthPx -10.*1\.\.8192/);
   });
   it.skipIf(process.platform !== "linux")("finds Noto Sans CJK when fonts-noto-cjk is installed", async () => {
     const font = await findCjkFont();

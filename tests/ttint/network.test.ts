@@ -11,6 +11,8 @@ import {
   timetablePlaceTimes,
   TimetableBuilder,
   TimetableError,
+  IsochroneError,
+  timetablePolygonIsochrone,
 } from "../../src/index.js";
 import { tinyNetwork } from "./fixtures.js";
 
@@ -117,6 +119,28 @@ describe("timetable isochrones", () => {
     const bands = modelNodeIsochrone(model, { ...request, cutoffsMin: [30, 60] });
     const tt = timetableNodeIsochrone(model, { ...request, cutoffsMin: [30, 60], window: { windowStartSecs: 8 * 3600, windowEndSecs: 8 * 3600 } });
     expect(tt.map((b) => b.reached.map((r) => r.id).sort())).toEqual(bands.map((b) => b.reached.map((r) => r.id).sort()));
+  });
+
+  it("timetablePolygonIsochrone(model, { timetable }) labels the bands with the prebuilt timetable's scenario, modes and measure", () => {
+    const timetable = scenarioTimetable(model, "vision-2035", { modes: "rail", measure: "station-to-station" });
+    const window = { windowStartSecs: 8 * 3600, windowEndSecs: 8 * 3600 };
+    const { collection, times } = timetablePolygonIsochrone(model, { origins: "QJ_CITY", scenario: "plan-2025", cutoffsMin: [60], window, timetable }, { cellSizeM: 5000 });
+    expect(times.scenario).toBe("vision-2035");
+    expect(times.measure).toBe("station-to-station");
+    const props = collection.features[0]!.properties;
+    expect([props.scenario, props.modes, props.measure]).toEqual(["vision-2035", "rail", "station-to-station"]);
+  });
+
+  it("timetablePlaceTimes rejects a negative or non-finite start offset and a station-to-station origin without a station, as placeTimes does", () => {
+    const window = { windowStartSecs: 8 * 3600, windowEndSecs: 8 * 3600 };
+    for (const startSecs of [-60, Number.NaN, Infinity]) {
+      const request = { origins: [{ placeId: "QJ_CITY", startSecs }], scenario: "plan-2025", window };
+      expect(() => placeTimes(model, request, 3600)).toThrow(IsochroneError);
+      expect(() => timetablePlaceTimes(model, request)).toThrow(IsochroneError);
+    }
+    const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
+    expect(noStation, "the embedded network has a place without a station").toBeDefined();
+    expect(() => timetablePlaceTimes(model, { origins: noStation!.id, scenario: "plan-2025", measure: "station-to-station", window })).toThrow(/has no station/);
   });
 
   it("statistics order the reach: places within 60 min at p95 ⊆ at p50 ⊆ at best", () => {
