@@ -2,12 +2,10 @@ import { ShortestPathSearch } from "../core/index.js";
 import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, QuantityOverrides } from "../model/types.js";
 import { UnknownIdError } from "../network/errors.js";
-import type { Id, Measure, Target } from "../network/schema.js";
+import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
 import { targetPairs } from "../targets/check-targets.js";
 import type { TravelTimeMatrix } from "../accessibility/matrix.js";
-
-const ALL_MEASURES: readonly Measure[] = ["door-to-door", "station-to-station"];
 
 /** One target under one measure: the unit that attribution and uncertainty evaluate. */
 export interface TargetItem {
@@ -114,7 +112,7 @@ export class TargetEvaluator {
       : network.targets;
     const items: TargetItem[] = [];
     for (const target of targets) {
-      for (const measure of options.measures ?? target.measures ?? ALL_MEASURES) {
+      for (const measure of options.measures ?? target.measures ?? MEASURES) {
         items.push({ target, measure, modes: target.modes ?? "multimodal", pairs: targetPairs(target), thresholdMin: target.thresholdMin.value, comparison: target.comparison });
       }
     }
