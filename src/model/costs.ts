@@ -1,0 +1,112 @@
+/**
+ * Edge costs of the travel-time model: every edge carries a recipe that reads quantities (with
+ * optional overrides, e.g. a Monte Carlo draw) and parameters, so that one topology can be costed
+ * many times without rebuilding it.
+ */
+import type { Quantity } from "../network/schema.js";
+import type { Network } from "../network/types.js";
+import { ModelError } from "./errors.js";
+import { PARAMETER_SPECS, type ParameterName, type ResolvedParameters } from "./parameters.js";
+import type { QuantityOverrides, WaitRule } from "./types.js";
+
+/** Reads quantities (with overrides) and parameters while computing edge costs. */
+export interface Values {
+  q(pointer: string, base: number): number;
+  p(name: ParameterName, key?: string): number;
+}
+
+/** A cost recipe: seconds, from quantities and parameters. */
+export type CostFn = (v: Values) => number;
+
+/** What the cost pass needs of an edge: its total cost and, for board edges, the transfer part. */
+export interface CostRecipe {
+  readonly cost: CostFn;
+  /** Transfer part of a board edge's cost (s), or undefined. */
+  readonly transfer?: CostFn;
+}
+
+/** Edge costs of one variant: totals and the transfer component used to split route legs. */
+export interface EdgeCosts {
+  /** Seconds per edge; Infinity where the edge is absent. */
+  readonly costsSecs: Float64Array;
+  /** Transfer part of each board edge's cost (s); 0 elsewhere. */
+  readonly transferSecs: Float64Array;
+}
+
+/** Seconds waited when boarding a service of headway `headwayMin` under a wait rule. */
+export function waitSecs(rule: WaitRule, headwayMin: number): number {
+  if (rule === "half-headway") return headwayMin * 30;
+  if (rule === "full-headway") return headwayMin * 60;
+  if ("fixedMin" in rule) return rule.fixedMin * 60;
+  return Math.min(headwayMin * 30, rule.capMin * 60);
+}
+
+/** Overrides as a Map by pointer, a trailing `/value` removed. */
+export function toOverrideMap(q: QuantityOverrides | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (q === undefined) return out;
+  const entries = q instanceof Map ? q.entries() : Object.entries(q);
+  for (const [k, v] of entries) out.set(k.endsWith("/value") ? k.slice(0, -6) : k, v);
+  return out;
+}
+
+/**
+ * Runs every edge's recipe with the overrides; `record`, when given, receives every pointer read
+ * with its base value (this is how the model learns which quantities its costs depend on).
+ */
+export function computeCosts(
+  recipes: readonly CostRecipe[],
+  params: ResolvedParameters,
+  overrides: ReadonlyMap<string, number>,
+  record?: Map<string, number>,
+): EdgeCosts {
+  const values: Values = {
+    q(pointer, base) {
+      record?.set(pointer, base);
+      const o = overrides.get(pointer);
+      return o === undefined ? base : o;
+    },
+    p(name, key) {
+      const pointer = key === undefined ? `/parameters/${name}` : `/parameters/${name}/${key}`;
+      const given = params.get(name, key);
+      if (given === undefined) {
+        throw new ModelError(
+          `parameter ${name}${key === undefined ? "" : `.${key}`} has no value: add it to the network's parameters section (${PARAMETER_SPECS[name].unit})`,
+        );
+      }
+      record?.set(pointer, given.value);
+      const o = overrides.get(pointer);
+      return o === undefined ? given.value : o;
+    },
+  };
+  const E = recipes.length;
+  const costsSecs = new Float64Array(E);
+  const transferSecs = new Float64Array(E);
+  for (let e = 0; e < E; e++) {
+    const recipe = recipes[e]!;
+    costsSecs[e] = recipe.cost(values);
+    if (recipe.transfer) transferSecs[e] = recipe.transfer(values);
+  }
+  return { costsSecs, transferSecs };
+}
+
+/** Whether a pointer names a model parameter (`/parameters/<name>[/<key>]`). */
+export function isParameterPointer(pointer: string): boolean {
+  const m = /^\/parameters\/([^/]+)(?:\/(.+))?$/.exec(pointer);
+  return m !== null && m[1]! in PARAMETER_SPECS;
+}
+
+/** The network's Quantity (or the parameter's value) a pointer names, or undefined. */
+export function lookupQuantity(network: Network, params: ResolvedParameters, pointer: string): Quantity | undefined {
+  const parts = pointer.split("/").slice(1);
+  if (parts[0] === "parameters") {
+    const v = params.get(parts[1] as ParameterName, parts[2]);
+    return v as Quantity | undefined;
+  }
+  let node: unknown = network;
+  for (const part of parts) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node as Quantity | undefined;
+}
