@@ -7,6 +7,7 @@ export * from "./network/index.js";
 export * from "./core/index.js";
 export * from "./timetable/index.js";
 export * from "./model/index.js";
+export * from "./query/index.js";
 export * from "./targets/index.js";
 export * from "./scenario/index.js";
 export * from "./accessibility/index.js";

@@ -5,7 +5,8 @@ import { UnknownIdError } from "../network/errors.js";
 import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
 import { targetPairs } from "../targets/check-targets.js";
-import type { TravelTimeMatrix } from "../accessibility/matrix.js";
+import { stationsOf } from "../query/stations.js";
+import type { TravelTimeMatrix } from "../query/query.js";
 
 /** One target under one measure: the unit that attribution and uncertainty evaluate. */
 export interface TargetItem {
@@ -198,7 +199,7 @@ export class TargetEvaluator {
           slot = targetLists.length;
           slotOf.set(o, slot);
           targetLists.push([]);
-          const sources = g.measure === "door-to-door" ? [model.originNode(o)] : model.stationsOf(o).map((st) => model.originNode(st));
+          const sources = g.measure === "door-to-door" ? [model.originNode(o)] : stationsOf(model, o).map((st) => model.originNode(st));
           g.slots.push({ sources: Int32Array.from(sources), targets: new Int32Array(0), out: new Float64Array(0) });
         }
         if (g.measure === "door-to-door") {
@@ -208,7 +209,7 @@ export class TargetEvaluator {
           if (index < 0) index = list.push(node) - 1;
           g.refs.push({ item: i, pair, slot, index, stationNodes: new Int32Array(0) });
         } else {
-          g.refs.push({ item: i, pair, slot, index: -1, stationNodes: Int32Array.from(model.stationsOf(d), (st) => model.destinationNode(st)) });
+          g.refs.push({ item: i, pair, slot, index: -1, stationNodes: Int32Array.from(stationsOf(model, d), (st) => model.destinationNode(st)) });
         }
       });
     }

@@ -8,7 +8,7 @@
  * `selection.ts` (which entities a project set has), `overlay.ts` (which edges a filter admits).
  */
 import { MultiDirectedGraph } from "graphology";
-import { compileGraph, ShortestPathSearch, type CompiledGraph } from "../core/index.js";
+import { compileGraph, type CompiledGraph } from "../core/index.js";
 import type { Id, Quantity } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { resolveScenario } from "../network/resolve.js";
@@ -48,8 +48,6 @@ export class TravelTimeModel {
   readonly graph: MultiDirectedGraph<ModelNodeAttributes, ModelEdgeAttributes>;
   /** The superset compiled into the core, with base costs and every edge present. */
   readonly compiled: CompiledGraph;
-  /** One reusable search over {@link compiled}; queries switch overlays with `setGraph`. */
-  readonly search: ShortestPathSearch;
   /** Edge costs with every quantity at its base value and every edge present. */
   readonly base: EdgeCosts;
   /** Non-fatal notes from the build (estimated lengths, isolated places). */
@@ -110,7 +108,6 @@ export class TravelTimeModel {
       // Overlays and quantity draws give fractional seconds, which the bucket queue does not take.
       { queue: "heap" },
     );
-    this.search = new ShortestPathSearch(this.compiled);
   }
 
   /** Number of nodes and edges of the superset graph. */
@@ -264,14 +261,11 @@ export class TravelTimeModel {
   destinationNode(placeId: Id): number {
     return 2 * this.network.places.length + this.placeIndex(placeId);
   }
-  /**
-   * Stations used by the station-to-station measure: the place's `stations`, or the place itself when it
-   * is a station or some service stops there; empty otherwise.
-   */
-  stationsOf(placeId: Id): Id[] {
-    const place = requirePlace(this.network, placeId);
-    if (place.stations && place.stations.length > 0) return [...place.stations];
-    return place.kind === "station" || this.#expansion.stopPlaces.has(placeId) ? [placeId] : [];
+  /** The place of a node: the place itself for place, after-ride and destination nodes; the stop for line-stop nodes. */
+  placeOfNode(node: number): Id {
+    const attrs = this.#expansion.nodeAttrs[node];
+    if (attrs === undefined) throw new ModelError(`placeOfNode(node): ${node} is not a node of the model (0..${this.nodeCount - 1})`);
+    return attrs.placeId;
   }
   /** Whether some service (in any project) stops at the place. */
   isStop(placeId: Id): boolean {

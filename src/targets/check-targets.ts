@@ -7,7 +7,8 @@ import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { UnknownIdError } from "../network/errors.js";
 import { closestMatch } from "../network/suggest.js";
-import { bindingLegIndex, fastestToStations, routeLegs, searchFromStations, type RouteLeg } from "../model/route.js";
+import { bindingLegIndex, type RouteLeg, type RouteResult } from "../query/legs.js";
+import { queryOf } from "../query/route.js";
 import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
 
 /**
@@ -189,64 +190,16 @@ export function evaluateTarget(model: TravelTimeModel, target: Target, options: 
   const network = model.network;
   const measure = options.measure;
   const modes: ModeFilter = target.modes ?? "multimodal";
-  const { graph, costs } = model.overlayWithCosts(options.selection, {
+  const thresholdMin = target.thresholdMin.value;
+  const routes = queryOf(model).routesFor(targetPairs(target), {
+    selection: options.selection,
     modes,
     measure,
+    legs: options.routes ?? true,
     ...(options.quantities ? { quantities: options.quantities } : {}),
     ...(options.edgeCosts ? { edgeCosts: options.edgeCosts } : {}),
   });
-  const search = model.search;
-  search.setGraph(graph);
-  const routes = options.routes ?? true;
-  const thresholdMin = target.thresholdMin.value;
-  const pairs = targetPairs(target);
-  const results: PairResult[] = [];
-
-  const byOrigin = new Map<Id, Id[]>();
-  for (const [o, d] of pairs) {
-    let list = byOrigin.get(o);
-    if (!list) byOrigin.set(o, (list = []));
-    list.push(d);
-  }
-  const resultByPair = new Map<string, PairResult>();
-  for (const [origin, destinations] of byOrigin) {
-    if (measure === "door-to-door") {
-      const targetNodes = destinations.map((d) => model.destinationNode(d));
-      const times = search.oneToMany(model.originNode(origin), targetNodes);
-      destinations.forEach((d, i) => {
-        resultByPair.set(
-          `${origin}\u0000${d}`,
-          pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes),
-        );
-      });
-    } else {
-      const fromStations = model.stationsOf(origin);
-      const all = searchFromStations(model, fromStations);
-      for (const d of destinations) {
-        const toStations = model.stationsOf(d);
-        if (all === null || toStations.length === 0) {
-          resultByPair.set(`${origin}\u0000${d}`, emptyPair(origin, d, "no-station"));
-          continue;
-        }
-        const shared = toStations.find((s) => fromStations.includes(s));
-        if (shared !== undefined) {
-          resultByPair.set(`${origin}\u0000${d}`, {
-            ...emptyPair(origin, d, "same-station"),
-            met: true,
-            timeMin: 0,
-            marginMin: thresholdMin,
-            fromStation: shared,
-            toStation: shared,
-          });
-          continue;
-        }
-        const best = fastestToStations(model, all, toStations);
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best.secs, best.node, target, costs, routes));
-      }
-    }
-  }
-  for (const [o, d] of pairs) results.push(resultByPair.get(`${o}\u0000${d}`)!);
-
+  const results = routes.map((r) => pairResult(r, target));
   return {
     scenarioId: "scenario" in options.selection ? options.selection.scenario : "(projects)",
     scenarioYear:
@@ -277,34 +230,29 @@ function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station
   };
 }
 
-function pairResult(
-  model: TravelTimeModel,
-  origin: Id,
-  destination: Id,
-  secs: number,
-  node: number,
-  target: Target,
-  costs: EdgeCosts,
-  routes: boolean,
-): PairResult {
-  if (!(secs < Infinity)) return emptyPair(origin, destination, "no-route");
-  const timeMin = secs / 60;
+/** A route judged against a target's threshold: status, margin and binding leg. */
+function pairResult(route: RouteResult, target: Target): PairResult {
+  const { from: origin, to: destination } = route;
   const thresholdMin = target.thresholdMin.value;
+  if (route.status === "no-route" || route.status === "no-station") return emptyPair(origin, destination, route.status);
+  if (route.status === "same-station") {
+    return {
+      ...emptyPair(origin, destination, "same-station"),
+      met: true,
+      timeMin: 0,
+      marginMin: thresholdMin,
+      fromStation: route.fromStation!,
+      toStation: route.toStation!,
+    };
+  }
+  const timeMin = route.timeMin!;
   const met = target.comparison === "<=" ? timeMin <= thresholdMin : timeMin < thresholdMin;
-  let legs: RouteLeg[] = [];
-  let fromStation: Id | null = null;
+  const legs = route.legs;
   let bindingLeg: BindingLeg | null = null;
-  if (routes) {
-    const path = model.search.pathTo(node);
-    if (path !== null) {
-      legs = routeLegs(model, path.edges, costs);
-      fromStation = model.graph.getNodeAttributes(model.compiled.idOf(path.nodes[0]!)).placeId;
-      const b = bindingLegIndex(legs);
-      if (b >= 0) {
-        const leg = legs[b]!;
-        bindingLeg = { index: b, kind: leg.kind, line: leg.line, from: leg.from, to: leg.to, timeMin: leg.timeMin };
-      }
-    }
+  const b = bindingLegIndex(legs);
+  if (b >= 0) {
+    const leg = legs[b]!;
+    bindingLeg = { index: b, kind: leg.kind, line: leg.line, from: leg.from, to: leg.to, timeMin: leg.timeMin };
   }
   return {
     origin,
@@ -313,8 +261,8 @@ function pairResult(
     met,
     timeMin,
     marginMin: thresholdMin - timeMin,
-    fromStation,
-    toStation: model.graph.getNodeAttributes(model.compiled.idOf(node)).placeId,
+    fromStation: route.fromStation ?? null,
+    toStation: route.toStation!,
     legs,
     bindingLeg,
   };

@@ -2,7 +2,7 @@
  * Target results as text: one-line routes, flat rows, CSV and a Markdown report.
  */
 import type { Network } from "../network/types.js";
-import type { RouteLeg } from "../model/route.js";
+import type { RouteLeg } from "../query/legs.js";
 import type { PairResult, TargetResult } from "./check-targets.js";
 
 /** Minutes rounded for display (one decimal below 10 min, whole minutes above). */

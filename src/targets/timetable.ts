@@ -5,6 +5,7 @@
  */
 import { buildModel } from "../model/build-model.js";
 import { MEASURES, type Id, type Measure } from "../network/schema.js";
+import { stationsOf } from "../query/stations.js";
 import type { Network } from "../network/types.js";
 import {
   DoorToDoorRouter,
@@ -177,7 +178,7 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
         const times = new Map<string, { stats: ReturnType<typeof travelTimeStats>; road: number; pareto: number }>();
         for (const [o, ds] of byOrigin) {
           // Station-to-station: pairs without stations are decided without a search.
-          if (measure === "station-to-station" && model.stationsOf(o).length === 0) continue;
+          if (measure === "station-to-station" && stationsOf(model, o).length === 0) continue;
           const all = originTimes(scenario, modes, measure, o, router);
           for (const d of ds) {
             const r = all.get(d)!;
@@ -205,8 +206,8 @@ export function checkTargetsTimetable(network: Network, options: TimetableCheckO
           let fromStation: Id | null = null;
           let toStation: Id | null = null;
           if (measure === "station-to-station") {
-            const from = model.stationsOf(o);
-            const to = model.stationsOf(d);
+            const from = stationsOf(model, o);
+            const to = stationsOf(model, d);
             const shared = to.find((s) => from.includes(s));
             if (from.length === 0 || to.length === 0) status = "no-station";
             else if (shared !== undefined) ((status = "same-station"), (timeMin = 0), (fromStation = toStation = shared));

@@ -5,6 +5,8 @@
  */
 import { ShortestPathSearch } from "../core/index.js";
 import type { Id } from "../network/schema.js";
+import type { TimedOrigin } from "../query/options.js";
+import { stationsOf } from "../query/stations.js";
 import { requirePlace } from "../network/lookup.js";
 import type { StopSecs } from "./engine.js";
 import { TimetableError } from "./errors.js";
@@ -12,11 +14,6 @@ import type { NetworkTimetable } from "./network.js";
 import { quantileSorted, rangeRaptor } from "./range.js";
 import { DEFAULT_MAX_RIDES, RaptorRouter } from "./raptor.js";
 
-/** An origin place and when the traveller leaves it relative to the departure time (seconds ≥ 0, default 0). */
-export interface TimedOrigin {
-  readonly placeId: Id;
-  readonly startSecs?: number;
-}
 
 /**
  * Departure times to evaluate: every `windowStartSecs + i·stepSecs ≤ windowEndSecs` (seconds on the
@@ -125,7 +122,7 @@ export class DoorToDoorRouter {
       for (let p = 0; p < this.#placeCount; p++) perPlace[p] = streetSecs[p]!;
     } else {
       for (const o of list) {
-        for (const s of model.stationsOf(o.placeId)) {
+        for (const s of stationsOf(model, o.placeId)) {
           const p = model.placeIndex(s);
           perPlace[p] = Math.min(perPlace[p]!, o.startSecs);
         }
@@ -154,7 +151,7 @@ export class DoorToDoorRouter {
       const rev = this.#search!.oneToAll(model.destinationNode(destination), { reverse: true });
       for (let p = 0; p < P; p++) perPlace[p] = rev[P + p]!;
     } else {
-      for (const s of model.stationsOf(destination)) perPlace[model.placeIndex(s)] = 0;
+      for (const s of stationsOf(model, destination)) perPlace[model.placeIndex(s)] = 0;
     }
     const out: StopSecs[] = [];
     nt.stopPlace.forEach((p, s) => {
@@ -242,7 +239,7 @@ export class DoorToDoorRouter {
     const sources: number[] = [];
     const starts: number[] = [];
     for (const o of list) {
-      for (const s of nt.measure === "door-to-door" ? [o.placeId] : model.stationsOf(o.placeId)) {
+      for (const s of nt.measure === "door-to-door" ? [o.placeId] : stationsOf(model, o.placeId)) {
         sources.push(model.originNode(s));
         starts.push(o.startSecs);
       }
@@ -250,7 +247,7 @@ export class DoorToDoorRouter {
     const search = new ShortestPathSearch(model.overlay(nt.selection, { modes: "road", measure: nt.measure }));
     const all = search.multiSource(sources, starts);
     return destinations.map((d) => {
-      const to = nt.measure === "door-to-door" ? [d] : model.stationsOf(d);
+      const to = nt.measure === "door-to-door" ? [d] : stationsOf(model, d);
       let best = Infinity;
       for (const s of to) best = Math.min(best, all[model.destinationNode(s)]!);
       return { destination: d, travelTimesSecs: new Float64Array(count).fill(best), roadSecs: best, paretoSize: 0 };

@@ -7,8 +7,8 @@ import {
   gravityAccessibility,
   nearestCentreMin,
   weightedMean,
-  type TravelTimeMatrix,
 } from "../../src/accessibility/index.js";
+import type { TravelTimeMatrix } from "../../src/query/index.js";
 
 const INF = Number.POSITIVE_INFINITY;
 // Hand-drawn: A–B 30 min, A–C 90 min, B–C unreachable. Populations A 100, B 50, C 200.

@@ -4,7 +4,7 @@
 import { Option } from "commander";
 import { MEASURES, type Measure } from "../../network/schema.js";
 import type { TravelTimeModel } from "../../model/build-model.js";
-import { fastestToStations, searchFromStations } from "../../model/route.js";
+import { Query } from "../../query/query.js";
 import type { ModeFilter } from "../../model/types.js";
 import { csvCell } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
@@ -24,8 +24,8 @@ interface MatrixOptions {
 
 /**
  * Travel times (min; null when unreachable or, station-to-station, when a place has no station) from
- * every place of `places` to every other, in one scenario. `rows[i][j]` is origin i to destination j;
- * the diagonal is 0.
+ * every place of `places` to every other, in one scenario: {@link Query.placeMatrix} in minutes.
+ * `rows[i][j]` is origin i to destination j; the diagonal is 0.
  */
 export function placeMatrix(
   model: TravelTimeModel,
@@ -34,26 +34,13 @@ export function placeMatrix(
   filter: { measure: Measure; modes: ModeFilter },
   progress?: Progress,
 ): Array<Array<number | null>> {
-  const graph = model.overlay(scenario, filter);
-  const search = model.search;
-  search.setGraph(graph);
-  const rows: Array<Array<number | null>> = [];
-  const stationsOf = places.map((p) => model.stationsOf(p));
-  for (let i = 0; i < places.length; i++) {
-    let secs: Float64Array;
-    if (filter.measure === "door-to-door") {
-      secs = search.oneToMany(
-        model.originNode(places[i]!),
-        places.map((p) => model.destinationNode(p)),
-      );
-    } else {
-      const all = searchFromStations(model, stationsOf[i]!);
-      secs = Float64Array.from(stationsOf, (to) => (all === null ? Infinity : fastestToStations(model, all, to).secs));
-    }
-    rows.push(Array.from(secs, (s, j) => (i === j ? 0 : s < Infinity ? s / 60 : null)));
-    progress?.tick();
-  }
-  return rows;
+  const m = new Query(model).placeMatrix(places, places, {
+    selection: scenario,
+    ...filter,
+    ...(progress && { onProgress: () => progress.tick() }),
+  });
+  const n = places.length;
+  return places.map((_, i) => Array.from(m.secs.subarray(i * n, (i + 1) * n), (s) => (s < Infinity ? s / 60 : null)));
 }
 
 /** Registers `qiwan matrix`. */

@@ -4,7 +4,8 @@
 import { Option } from "commander";
 import { MEASURES, type Measure } from "../../network/schema.js";
 import { requirePlace } from "../../network/lookup.js";
-import { findRoute, type RouteResult } from "../../model/route.js";
+import { findRoute } from "../../query/route.js";
+import type { RouteResult } from "../../query/legs.js";
 import type { ModeFilter } from "../../model/types.js";
 import { formatMinutes } from "../../targets/report.js";
 import type { RegisterCommand } from "../context.js";
