@@ -13,7 +13,14 @@ import type { Id, Quantity } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { resolveScenario } from "../network/resolve.js";
 import { requirePlace } from "../network/lookup.js";
-import { computeCosts, isParameterPointer, lookupQuantity, toOverrideMap, type EdgeCosts } from "./costs.js";
+import {
+  computeCosts,
+  isParameterPointer,
+  lookupQuantity,
+  readingCosts,
+  toOverrideMap,
+  type EdgeCosts,
+} from "./costs.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { expandNetwork, type Expansion } from "./expand.js";
 import { resolveModelOptions } from "./options.js";
@@ -27,6 +34,7 @@ import type {
   ProjectSelection,
   QuantityOverrides,
   QueryFilter,
+  Reading,
 } from "./types.js";
 
 export { DEFAULT_MODEL_OPTIONS } from "./options.js";
@@ -55,8 +63,10 @@ export class TravelTimeModel {
   /** Node index by node key; edge attributes by edge index. */
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly edges: readonly ModelEdgeAttributes[];
-  /** Pointers of every quantity the edge costs read, with their base values. */
+  /** Pointers of every quantity the edge costs read (typical reading), with their base values. */
   readonly quantityPointers: ReadonlyMap<string, number>;
+  /** Pointers that only the scheduled reading's costs read (`connectionWaitMin`), with their base values. */
+  readonly scheduledQuantityPointers: ReadonlyMap<string, number>;
 
   readonly #expansion: Expansion;
   readonly #projects: ProjectIndex;
@@ -64,6 +74,10 @@ export class TravelTimeModel {
   readonly #edgeEntity: Int32Array;
   /** Per edge: its generated connector's group, or -1. */
   readonly #edgeGroup: Int32Array;
+  /** Indices of the board edges, whose costs the readings recombine. */
+  readonly #boardEdges: Int32Array;
+  /** Scheduled costs of {@link base} (computed on first use). */
+  #baseScheduled: EdgeCosts | undefined;
   readonly #filterMasks = new Map<string, Uint8Array>();
   readonly #overlayCache = new Map<string, { graph: CompiledGraph; costs: EdgeCosts }>();
   readonly #scenarioSets = new Map<Id, ReadonlySet<Id>>();
@@ -80,8 +94,11 @@ export class TravelTimeModel {
 
     // Base costs, recording every quantity pointer the costs read.
     const pointers = new Map<string, number>();
-    this.base = computeCosts(x.specs, this.parameters, new Map(), pointers);
+    const scheduledPointers = new Map<string, number>();
+    this.base = computeCosts(x.specs, this.parameters, new Map(), pointers, scheduledPointers);
     this.quantityPointers = pointers;
+    for (const p of pointers.keys()) scheduledPointers.delete(p);
+    this.scheduledQuantityPointers = scheduledPointers;
 
     const E = x.specs.length;
     this.#edgeEntity = new Int32Array(E);
@@ -102,6 +119,7 @@ export class TravelTimeModel {
     });
     this.graph = graph;
     this.edges = edges;
+    this.#boardEdges = Int32Array.from(edges.filter((e) => e.kind === "board"), (e) => e.index);
     this.nodeIndex = new Map(x.nodeKeys.map((k, i) => [k, i]));
     this.compiled = compileGraph(
       { nodeCount: x.nodeKeys.length, from, to, costSecs: this.base.costsSecs, directed: true, ids: [...x.nodeKeys] },
@@ -192,13 +210,27 @@ export class TravelTimeModel {
   }
 
   /**
-   * Every quantity the edge costs read: its JSON Pointer, base value, and provenance (the network's
-   * Quantity or the parameter's). This is what an uncertainty analysis can vary.
+   * Edge costs under a reading (see {@link Reading}): `costs` itself for `typical`; for `scheduled`,
+   * board edges re-costed as transfer plus connection wait (cached for the base costs).
    */
-  quantities(): Array<{ pointer: string; value: number; quantity: Quantity | undefined }> {
+  readingCosts(costs: EdgeCosts, reading: Reading = "typical"): EdgeCosts {
+    if (reading === "typical") return costs;
+    if (costs === this.base) return (this.#baseScheduled ??= readingCosts(costs, reading, this.#boardEdges));
+    return readingCosts(costs, reading, this.#boardEdges);
+  }
+
+  /**
+   * Every quantity the edge costs read: its JSON Pointer, base value, and provenance (the network's
+   * Quantity or the parameter's). This is what an uncertainty analysis can vary. `reading:
+   * "scheduled"` adds the quantities only that reading reads (default `typical`).
+   */
+  quantities(options: { readonly reading?: Reading } = {}): Array<{ pointer: string; value: number; quantity: Quantity | undefined }> {
     const out: Array<{ pointer: string; value: number; quantity: Quantity | undefined }> = [];
-    for (const [pointer, value] of this.quantityPointers) {
-      out.push({ pointer, value, quantity: lookupQuantity(this.network, this.parameters, pointer) });
+    const lists = options.reading === "scheduled" ? [this.quantityPointers, this.scheduledQuantityPointers] : [this.quantityPointers];
+    for (const list of lists) {
+      for (const [pointer, value] of list) {
+        out.push({ pointer, value, quantity: lookupQuantity(this.network, this.parameters, pointer) });
+      }
     }
     return out;
   }
@@ -209,7 +241,7 @@ export class TravelTimeModel {
    */
   overlay(
     selection: Id | ProjectSelection,
-    filter: QueryFilter & { readonly quantities?: QuantityOverrides } = {},
+    filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly reading?: Reading } = {},
   ): CompiledGraph {
     return this.overlayWithCosts(selection, filter).graph;
   }
@@ -217,32 +249,37 @@ export class TravelTimeModel {
   /**
    * Like {@link overlay}, also returning the edge costs behind it (used to split routes into legs).
    * `edgeCosts` (from {@link costsWith}) replaces the base costs, so that one quantity draw can serve
-   * many queries without recomputing; it takes precedence over `quantities`.
+   * many queries without recomputing; it takes precedence over `quantities`. `reading` (default
+   * `typical`) recombines the board edges' cost components (see {@link readingCosts}).
    */
   overlayWithCosts(
     selection: Id | ProjectSelection,
-    filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts } = {},
+    filter: QueryFilter & {
+      readonly quantities?: QuantityOverrides;
+      readonly edgeCosts?: EdgeCosts;
+      readonly reading?: Reading;
+    } = {},
   ): { graph: CompiledGraph; costs: EdgeCosts } {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
+    const reading = filter.reading ?? "typical";
     const cacheKey =
       "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
-        ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}`
+        ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}|${reading}`
         : undefined;
     if (cacheKey !== undefined) {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const components =
-      filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
+    const components = this.readingCosts(
+      filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities)),
+      reading,
+    );
     const costsSecs = new Float64Array(this.edgeCount);
     const active = this.activeMask(this.#projectsOf(sel));
     const mask = this.filterMask(filter);
     for (let e = 0; e < costsSecs.length; e++)
       costsSecs[e] = active[e]! & mask[e]! ? components.costsSecs[e]! : Infinity;
-    const result = {
-      graph: this.compiled.withCosts(costsSecs),
-      costs: { costsSecs, transferSecs: components.transferSecs },
-    };
+    const result = { graph: this.compiled.withCosts(costsSecs), costs: { ...components, costsSecs } };
     if (cacheKey !== undefined) this.#overlayCache.set(cacheKey, result);
     return result;
   }

@@ -7,7 +7,7 @@ import type { Quantity } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { ModelError } from "./errors.js";
 import { PARAMETER_SPECS, type ParameterName, type ResolvedParameters } from "./parameters.js";
-import type { QuantityOverrides, WaitRule } from "./types.js";
+import type { QuantityOverrides, Reading, WaitRule } from "./types.js";
 
 /** Reads quantities (with overrides) and parameters while computing edge costs. */
 export interface Values {
@@ -18,19 +18,34 @@ export interface Values {
 /** A cost recipe: seconds, from quantities and parameters. */
 export type CostFn = (v: Values) => number;
 
-/** What the cost pass needs of an edge: its total cost and, for board edges, the transfer part. */
+/**
+ * What the cost pass needs of an edge. A board edge gives its components: `wait` (the wait rule),
+ * and after a ride `transfer` and `connectionWait` (the scheduled reading's wait); its typical cost
+ * is `wait + transfer`. Every other edge gives `cost`.
+ */
 export interface CostRecipe {
-  readonly cost: CostFn;
-  /** Transfer part of a board edge's cost (s), or undefined. */
+  readonly cost?: CostFn;
+  readonly wait?: CostFn;
   readonly transfer?: CostFn;
+  readonly connectionWait?: CostFn;
 }
 
-/** Edge costs of one variant: totals and the transfer component used to split route legs. */
+/**
+ * Edge costs of one variant (a quantity draw) under one reading: totals, and the components of
+ * board edges that readings recombine and route legs report.
+ */
 export interface EdgeCosts {
   /** Seconds per edge; Infinity where the edge is absent. */
   readonly costsSecs: Float64Array;
   /** Transfer part of each board edge's cost (s); 0 elsewhere. */
   readonly transferSecs: Float64Array;
+  /** Wait part of each board edge's cost (s) in the typical reading (the wait rule); 0 elsewhere. */
+  readonly waitSecs: Float64Array;
+  /**
+   * Wait of each board edge after a ride in the scheduled reading (s): `connectionWaitMin` of the
+   * boarded mode, at most the typical wait; 0 elsewhere (the scheduled first boarding has no wait).
+   */
+  readonly connectionWaitSecs: Float64Array;
 }
 
 /** Seconds waited when boarding a service of headway `headwayMin` under a wait rule. */
@@ -51,16 +66,59 @@ export function toOverrideMap(q: QuantityOverrides | undefined): Map<string, num
 }
 
 /**
- * Runs every edge's recipe with the overrides; `record`, when given, receives every pointer read
- * with its base value (this is how the model learns which quantities its costs depend on).
+ * Runs every edge's recipe with the overrides; `record`, when given, receives every pointer the
+ * typical costs read with its base value (this is how the model learns which quantities its costs
+ * depend on), and `recordScheduled` those only the scheduled reading reads.
  */
 export function computeCosts(
   recipes: readonly CostRecipe[],
   params: ResolvedParameters,
   overrides: ReadonlyMap<string, number>,
   record?: Map<string, number>,
+  recordScheduled?: Map<string, number>,
 ): EdgeCosts {
-  const values: Values = {
+  const values = reader(params, overrides, record);
+  const scheduledValues = reader(params, overrides, recordScheduled);
+  const E = recipes.length;
+  const costsSecs = new Float64Array(E);
+  const transferSecs = new Float64Array(E);
+  const waitSecs = new Float64Array(E);
+  const connectionWaitSecs = new Float64Array(E);
+  for (let e = 0; e < E; e++) {
+    const recipe = recipes[e]!;
+    if (recipe.wait === undefined) {
+      costsSecs[e] = recipe.cost!(values);
+      continue;
+    }
+    const w = recipe.wait(values);
+    waitSecs[e] = w;
+    if (recipe.transfer === undefined) {
+      costsSecs[e] = w;
+      continue;
+    }
+    const t = recipe.transfer(values);
+    transferSecs[e] = t;
+    costsSecs[e] = w + t;
+    if (recipe.connectionWait) connectionWaitSecs[e] = Math.min(recipe.connectionWait(scheduledValues), w);
+  }
+  return { costsSecs, transferSecs, waitSecs, connectionWaitSecs };
+}
+
+/**
+ * The costs of a reading: `typical` is the costs as computed (the wait rule at every boarding);
+ * `scheduled` re-costs every board edge (`boardEdges`) as its transfer plus its connection wait, so
+ * the first boarding is free. Only board edges differ, so every scheduled cost is `<=` the typical one.
+ */
+export function readingCosts(costs: EdgeCosts, reading: Reading, boardEdges: Int32Array): EdgeCosts {
+  if (reading === "typical") return costs;
+  const costsSecs = Float64Array.from(costs.costsSecs);
+  for (const e of boardEdges) costsSecs[e] = costs.transferSecs[e]! + costs.connectionWaitSecs[e]!;
+  return { ...costs, costsSecs, waitSecs: costs.connectionWaitSecs };
+}
+
+/** The quantity and parameter reader of one cost pass; `record` collects every pointer read. */
+function reader(params: ResolvedParameters, overrides: ReadonlyMap<string, number>, record?: Map<string, number>): Values {
+  return {
     q(pointer, base) {
       record?.set(pointer, base);
       const o = overrides.get(pointer);
@@ -79,15 +137,6 @@ export function computeCosts(
       return o === undefined ? given.value : o;
     },
   };
-  const E = recipes.length;
-  const costsSecs = new Float64Array(E);
-  const transferSecs = new Float64Array(E);
-  for (let e = 0; e < E; e++) {
-    const recipe = recipes[e]!;
-    costsSecs[e] = recipe.cost(values);
-    if (recipe.transfer) transferSecs[e] = recipe.transfer(values);
-  }
-  return { costsSecs, transferSecs };
 }
 
 /** Whether a pointer names a model parameter (`/parameters/<name>[/<key>]`). */

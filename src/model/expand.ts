@@ -193,6 +193,7 @@ export function expandNetwork(
       const base = { mode: service.mode, serviceId: service.id, direction, projects };
       const headway: CostFn = (v) =>
         waitSecs(options.wait, v.q(pointerOf("services", j, "headwayMin"), service.headwayMin.value));
+      const connectionWait: CostFn = (v) => v.p("connectionWaitMin", service.mode) * 60;
       const dwell: CostFn = (v) =>
         service.dwellMin
           ? v.q(pointerOf("services", j, "dwellMin"), service.dwellMin.value) * 60
@@ -213,15 +214,16 @@ export function expandNetwork(
             from: layerNode(stop, 0),
             to: dep[position]!,
             entity,
-            cost: headway,
+            wait: headway,
             attrs: { kind: "board", layer: 0, ...ends, ...base },
           });
           specs.push({
             from: layerNode(stop, 1),
             to: dep[position]!,
             entity,
-            cost: (v) => headway(v) + transfer(v),
+            wait: headway,
             transfer,
+            connectionWait,
             attrs: { kind: "board", layer: 1, ...ends, ...base },
           });
           // Segment index in the service's own (forward) order.

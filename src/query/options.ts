@@ -4,7 +4,7 @@
  */
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import { ModelError } from "../model/errors.js";
-import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
+import type { ModeFilter, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 
 /** Options of every {@link Query} method; each has a default. */
@@ -19,9 +19,15 @@ export interface QueryOptions {
   readonly measure?: Measure;
   /** Modes allowed (default `multimodal`). */
   readonly modes?: ModeFilter;
+  /**
+   * How waits are counted (default `typical`): `typical` charges the model's wait rule at every
+   * boarding; `scheduled` reads the fastest scheduled connection: no wait at the first boarding, a
+   * connection wait (`connectionWaitMin`, at most the typical wait) after a ride. See {@link Reading}.
+   */
+  readonly reading?: Reading;
   /** Quantity overrides (a Monte Carlo draw), as `TravelTimeModel.costsWith` takes them. */
   readonly quantities?: QuantityOverrides;
-  /** Precomputed edge costs (`model.costsWith(draw)`), shared by many queries; wins over `quantities`. */
+  /** Precomputed typical edge costs (`model.costsWith(draw)`), shared by many queries; wins over `quantities`. */
   readonly edgeCosts?: EdgeCosts;
 }
 

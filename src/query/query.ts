@@ -71,6 +71,7 @@ export class Query {
     const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), {
       modes: options.modes ?? "multimodal",
       measure,
+      ...(options.reading && { reading: options.reading }),
       ...(options.quantities && { quantities: options.quantities }),
       ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
     });

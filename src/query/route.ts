@@ -2,7 +2,7 @@
  * `findRoute`: the one-call form of {@link Query.route}, kept for scripts and calibration.
  */
 import type { TravelTimeModel } from "../model/build-model.js";
-import type { ModeFilter, QuantityOverrides } from "../model/types.js";
+import type { ModeFilter, QuantityOverrides, Reading } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { RouteResult } from "./legs.js";
 import { selectionOf } from "./options.js";
@@ -15,6 +15,8 @@ export interface RouteOptions {
   readonly projects?: Iterable<Id>;
   readonly measure?: Measure;
   readonly modes?: ModeFilter;
+  /** `typical` (default) or `scheduled`; see {@link Reading}. */
+  readonly reading?: Reading;
   readonly quantities?: QuantityOverrides;
 }
 
@@ -38,6 +40,7 @@ export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: Rou
     selection: selectionOf(model, options),
     ...(options.measure && { measure: options.measure }),
     ...(options.modes && { modes: options.modes }),
+    ...(options.reading && { reading: options.reading }),
     ...(options.quantities && { quantities: options.quantities }),
   });
 }

@@ -39,11 +39,12 @@ const options: fc.Arbitrary<QueryOptions> = fc.record({
   ),
   measure: fc.constantFrom(...MEASURES),
   modes: fc.constantFrom(...MODES),
+  reading: fc.constantFrom("typical" as const, "scheduled" as const),
   quantities: fc.option(
     fc.constantFrom<Record<string, number>>({ "/parameters/congestionFactor": 1.2 }, { "/parameters/accessCarSpeedKmh": 40 }),
     { nil: undefined },
   ),
-}).map((o) => (o.quantities === undefined ? { selection: o.selection, measure: o.measure, modes: o.modes } : o));
+}).map((o) => (o.quantities === undefined ? { selection: o.selection, measure: o.measure, modes: o.modes, reading: o.reading } : o));
 const call: fc.Arbitrary<Call> = fc.oneof(
   fc.record({ kind: fc.constant("route" as const), from: place, to: place, options }),
   fc.record({ kind: fc.constant("routes" as const), from: place, to: fc.array(place, { minLength: 1, maxLength: 4 }), options }),
