@@ -3,7 +3,7 @@
  */
 import type { Network } from "../network/types.js";
 import type { RouteLeg } from "../query/legs.js";
-import type { PairResult, TargetResult } from "./check-targets.js";
+import type { PairResult, TargetResult } from "./results.js";
 
 /** Minutes rounded for display (one decimal below 10 min, whole minutes above). */
 export function formatMinutes(min: number | null): string {
