@@ -294,6 +294,10 @@ export class TravelTimeModel {
   originNode(placeId: Id): number {
     return this.placeIndex(placeId);
   }
+  /** Node of a place after a ride (layer 1): boarding from here pays the transfer time. */
+  afterRideNode(placeId: Id): number {
+    return this.network.places.length + this.placeIndex(placeId);
+  }
   /** Sink node that a search reaches when it arrives at a place by any means. */
   destinationNode(placeId: Id): number {
     return 2 * this.network.places.length + this.placeIndex(placeId);

@@ -203,6 +203,7 @@ export function expandNetwork(
         const stop = stops[k]!;
         const stopId = places[stop]!.id;
         const ends = { fromPlaceId: stopId, toPlaceId: stopId };
+        const at = { ...base, stopIndex: position };
         if (position < last) {
           const transfer: CostFn = (v) => {
             const atStation = parameters.get("stationTransferMin", stopId);
@@ -215,7 +216,7 @@ export function expandNetwork(
             to: dep[position]!,
             entity,
             wait: headway,
-            attrs: { kind: "board", layer: 0, ...ends, ...base },
+            attrs: { kind: "board", layer: 0, ...ends, ...at },
           });
           specs.push({
             from: layerNode(stop, 1),
@@ -224,7 +225,7 @@ export function expandNetwork(
             wait: headway,
             transfer,
             connectionWait,
-            attrs: { kind: "board", layer: 1, ...ends, ...base },
+            attrs: { kind: "board", layer: 1, ...ends, ...at },
           });
           // Segment index in the service's own (forward) order.
           const segment = direction === "forward" ? k : k - 1;
@@ -234,7 +235,7 @@ export function expandNetwork(
             to: arr[position + 1]!,
             entity,
             cost: segmentCost[segment]!,
-            attrs: { kind: "ride", layer: null, fromPlaceId: stopId, toPlaceId: nextStopId, ...base },
+            attrs: { kind: "ride", layer: null, fromPlaceId: stopId, toPlaceId: nextStopId, ...at },
           });
         }
         if (position > 0) {
@@ -243,7 +244,7 @@ export function expandNetwork(
             to: layerNode(stop, 1),
             entity,
             cost: () => 0,
-            attrs: { kind: "alight", layer: null, ...ends, ...base },
+            attrs: { kind: "alight", layer: null, ...ends, ...at },
           });
         }
         if (position > 0 && position < last) {
@@ -252,7 +253,7 @@ export function expandNetwork(
             to: dep[position]!,
             entity,
             cost: dwell,
-            attrs: { kind: "dwell", layer: null, ...ends, ...base },
+            attrs: { kind: "dwell", layer: null, ...ends, ...at },
           });
         }
       });
