@@ -3,9 +3,11 @@
  */
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { embeddedNetworkPath } from "../network/embedded.js";
-import { loadNetwork } from "../network/load.js";
-import type { Network } from "../network/types.js";
+import {
+  embeddedNetworkPath,
+  loadNetwork,
+  type Network,
+} from "../index.js";
 import { colourEnabled, createColour, type Colour } from "./colour.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";

@@ -3,8 +3,12 @@
  * to an exit code (see {@link EXIT}); it never throws and never prints a stack unless `--debug`.
  */
 import { Command, CommanderError, Option } from "commander";
-import { NetworkValidationError, UnknownIdError, formatProblem } from "../network/errors.js";
-import { VERSION } from "../version.js";
+import {
+  formatProblem,
+  NetworkValidationError,
+  UnknownIdError,
+  VERSION,
+} from "../index.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";

@@ -2,11 +2,16 @@
  * `qiwan check`: every plan target in every scenario, with time, margin, pass/fail and route.
  */
 import { Option } from "commander";
-import { MEASURES, type Measure } from "../../network/schema.js";
-import type { Network } from "../../network/types.js";
-import { checkTargets } from "../../targets/check-targets.js";
-import type { TargetResult } from "../../targets/results.js";
-import { formatMinutes, renderTargetsMarkdown, targetsCsv } from "../../targets/report.js";
+import {
+  checkTargets,
+  formatMinutes,
+  MEASURES,
+  renderTargetsMarkdown,
+  targetsCsv,
+  type Measure,
+  type Network,
+  type TargetResult,
+} from "../../index.js";
 import { createColour, type Colour } from "../colour.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
