@@ -6,8 +6,7 @@ export {
   type TravelTimeMatrix,
 } from "./query.js";
 export { selectionOf, type QueryOptions, type TimedOrigin } from "./options.js";
-export { stationsOf, stationPair, type StationPair } from "./stations.js";
+export { stationsOf } from "./stations.js";
 export { routeLegs, bindingLegIndex, type RouteLeg, type RouteResult } from "./legs.js";
 export { findRoute, type RouteOptions } from "./route.js";
 export { streetOverlay } from "./street.js";
-export { PairTimes, type PairList } from "./pair-times.js";

@@ -5,7 +5,6 @@ export {
   type EvaluateTargetOptions,
 } from "./check-targets.js";
 export {
-  judgePair,
   summarizeTargetPairs,
   targetPairs,
   type BindingLeg,
