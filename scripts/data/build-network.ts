@@ -18,6 +18,7 @@ import {
   type Train,
 } from "./rail-times.js";
 import { gcjToWgs, greatCircleKm } from "./geo.js";
+import { CIRCUITY, ROAD_PARAMETERS, ROAD_PLACES, SPEED_URBAN, roadLinks } from "./tables/roads.js";
 
 type LonLat = [number, number];
 interface Q {
@@ -364,124 +365,9 @@ const PROJECTS: ProjectSpec[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Roads
+// Roads: links, interchange places and regional road parameters live in tables/roads.ts
 // ---------------------------------------------------------------------------------------------
-/** Road circuity (road km / great-circle km): the assumption behind every unsourced road length. */
-const CIRCUITY = { expressway: { mode: 1.25, range: [1.1, 1.5] as [number, number] }, road: { mode: 1.35, range: [1.15, 1.7] as [number, number] }, "urban-road": { mode: 1.3, range: [1.1, 1.6] as [number, number] } };
-
-interface RoadSpec {
-  id: string;
-  zh: string;
-  en: string;
-  mode: "expressway" | "road" | "urban-road";
-  from: string;
-  to: string;
-  projects?: string[];
-  replaces?: string[];
-  lengthKm?: Q;
-  speedKmh: Q;
-  note?: string;
-}
-
-const SPEED_EXP_100: Q = { value: 100, source: "渝黔复线/重遵扩容/江习/渝赤叙 design speed 100 km/h (fact sheet §2b)" };
-function speedAssumed(value: number, range: [number, number], why: string): Q {
-  return { value, assumption: { why, range, mode: value } };
-}
-const SPEED_EXP_DEFAULT = speedAssumed(100, [80, 120], "Posted speed of a Chinese expressway whose design speed is not in the sources: 100 km/h typical, 80 in mountains, 120 on plains.");
-const SPEED_ROAD_DEFAULT = speedAssumed(60, [40, 80], "National/provincial trunk road (国道/省道) in hilly terrain: 60 km/h typical, 40–80.");
-const SPEED_URBAN = speedAssumed(35, [20, 50], "Average urban driving speed in Chongqing including congestion and signals: 35 km/h typical, 20–50.");
-const SPEED_LONG_EXP = speedAssumed(100, [85, 110], "Long-distance expressway chain (several expressways, mostly 100–120 km/h posted) modelled as one link: 100 km/h average, 85–110.");
-
-const ROADS: RoadSpec[] = [
-  // Central Chongqing urban links (stations to the CBD and to each other).
-  { id: "R_CBD_CQWEST", zh: "解放碑—重庆西站(城市道路)", en: "CBD – Chongqing West (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_WEST", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQNORTH", zh: "解放碑—重庆北站(城市道路)", en: "CBD – Chongqing North (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_NORTH", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_SPB", zh: "解放碑—沙坪坝站(城市道路)", en: "CBD – Shapingba (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "SPB_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQSTN", zh: "解放碑—重庆站(城市道路)", en: "CBD – Chongqing station (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQEAST", zh: "解放碑—重庆东站(城市道路)", en: "CBD – Chongqing East (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_EAST_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CQWEST_SPB", zh: "重庆西站—沙坪坝站(城市道路)", en: "Chongqing West – Shapingba (urban roads)", mode: "urban-road", from: "CQ_WEST", to: "SPB_STN", speedKmh: SPEED_URBAN },
-  // Chongqing – Qijiang – Wansheng
-  { id: "R_G75_CQ_QJ", zh: "渝黔高速(G75)中心城区—綦江", en: "G75 expressway central Chongqing – Qijiang", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_G75_OLD"], speedKmh: speedAssumed(90, [70, 100], "Original G75 (4 lanes, mountainous, heavy trucks); urban access from 解放碑 to the 南环 interchange included. Design speed not found (fact sheet §2b)."), note: "Includes the urban leg from 解放碑 to the expressway." },
-  { id: "R_G75_CQ_QJ_NANHUAN", zh: "渝黔高速南环至綦江段(扩能后)", en: "G75 Nanhuan–Qijiang (expanded)", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_G75_OLD", "P_YUQIAN_NANHUAN"], replaces: ["R_G75_CQ_QJ"], speedKmh: speedAssumed(100, [90, 110], "Expansion to 6 lanes at 100 km/h assumed by analogy with 渝黔复线 (fact sheet §2b); no sourced design."), note: "Same corridor length as R_G75_CQ_QJ; the gain is speed." },
-  { id: "R_FASTWAY_CQ_QJ", zh: "重庆中心城区—綦江快速通道", en: "Central Chongqing – Qijiang express road", mode: "road", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_CQ_QW_FASTWAY"], speedKmh: speedAssumed(70, [60, 80], "Urban express road (快速路) standard, 60–80 km/h design; no sourced design.") },
-  { id: "R_FASTWAY_QJ_WS", zh: "綦江—万盛快速通道", en: "Qijiang – Wansheng express road", mode: "road", from: "QJ_CITY", to: "WS_CITY", projects: ["P_CQ_QW_FASTWAY"], speedKmh: speedAssumed(70, [60, 80], "Urban express road (快速路) standard, 60–80 km/h design; no sourced design.") },
-  { id: "R_YUCHIXU_CQ_QJ", zh: "渝赤叙高速 巴南—珞璜—綦江", en: "Yu-Chi-Xu expressway Banan – Luohuang – Qijiang", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_100, note: "From 巴南百节 (joins 渝南大道); the urban leg from 解放碑 is folded into the length." },
-  { id: "R_QIWAN_QJ_YC", zh: "綦万高速 綦江—永城", en: "Qijiang–Wansheng expressway: Qijiang – Yongcheng", mode: "expressway", from: "QJ_CITY", to: "YONGCHENG", projects: ["P_QIWAN_EXP"], speedKmh: speedAssumed(80, [60, 100], "Design speed of the 綦万高速 not found (fact sheet §2b); an older mountainous 4-lane expressway, 80 km/h assumed.") },
-  { id: "R_QIWAN_YC_WS", zh: "綦万高速 永城—万盛", en: "Qijiang–Wansheng expressway: Yongcheng – Wansheng", mode: "expressway", from: "YONGCHENG", to: "WS_CITY", projects: ["P_QIWAN_EXP"], speedKmh: speedAssumed(80, [60, 100], "Design speed of the 綦万高速 not found (fact sheet §2b); an older mountainous 4-lane expressway, 80 km/h assumed.") },
-  { id: "R_QIWAN2_QJ_YC", zh: "綦万高速(改扩建) 綦江—永城", en: "Qijiang–Wansheng expressway (rebuilt): Qijiang – Yongcheng", mode: "expressway", from: "QJ_CITY", to: "YONGCHENG", projects: ["P_QIWAN_EXP", "P_QIWAN_UPGRADE"], replaces: ["R_QIWAN_QJ_YC"], speedKmh: speedAssumed(100, [80, 120], "Reconstruction assumed to reach 100 km/h (no sourced design).") },
-  { id: "R_QIWAN2_YC_WS", zh: "綦万高速(改扩建) 永城—万盛", en: "Qijiang–Wansheng expressway (rebuilt): Yongcheng – Wansheng", mode: "expressway", from: "YONGCHENG", to: "WS_CITY", projects: ["P_QIWAN_EXP", "P_QIWAN_UPGRADE"], replaces: ["R_QIWAN_YC_WS"], speedKmh: speedAssumed(100, [80, 120], "Reconstruction assumed to reach 100 km/h (no sourced design).") },
-  { id: "R_YONGTONG_YC", zh: "永桐新城—永城(城市道路)", en: "Yongtong new town – Yongcheng (local roads)", mode: "urban-road", from: "YONGTONG", to: "YONGCHENG", speedKmh: speedAssumed(40, [25, 60], "Local roads inside the planned new town; no network exists yet to measure.") },
-  { id: "R_YONGTONG_NT", zh: "永桐新城—南桐(城市道路)", en: "Yongtong new town – Nantong (local roads)", mode: "urban-road", from: "YONGTONG", to: "NANTONG", speedKmh: speedAssumed(40, [25, 60], "Local roads inside the planned new town; no network exists yet to measure.") },
-  { id: "R_NT_WS", zh: "南桐—万盛(城市道路)", en: "Nantong – Wansheng (local road)", mode: "road", from: "NANTONG", to: "WS_CITY", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_YUQIAN2_CQ_JL", zh: "渝黔复线 忠兴(中心城区)—接龙", en: "Yu-Qian 2nd expressway: central Chongqing (Zhongxing) – Jielong", mode: "expressway", from: "CQ_CBD", to: "JIELONG", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100, note: "From 解放碑 via the 绕城 to 忠兴枢纽 then the 复线; the urban leg is folded into the length." },
-  { id: "R_YUQIAN2_JL_WS", zh: "渝黔复线 接龙—万盛", en: "Yu-Qian 2nd expressway: Jielong – Wansheng", mode: "expressway", from: "JIELONG", to: "WS_CITY", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUQIAN2_WS_GB", zh: "渝黔复线 万盛—关坝", en: "Yu-Qian 2nd expressway: Wansheng – Guanba", mode: "expressway", from: "WS_CITY", to: "GUANBA", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUQIAN2_GB_AW", zh: "渝黔复线 关坝—安稳", en: "Yu-Qian 2nd expressway: Guanba – Anwen", mode: "expressway", from: "GUANBA", to: "ANWEN", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_CHONGZUN2_AW_ZY", zh: "重遵扩容 安稳(省界)—遵义", en: "Chongqing–Zunyi expansion: Anwen (border) – Zunyi", mode: "expressway", from: "ANWEN", to: "ZUNYI", projects: ["P_YUQIAN_EXPANSION", "P_CHONGZUN_EXPANSION"], lengthKm: { value: 128, assumption: { why: "重遵扩容 is 118 km from the border (下坪) to 青山枢纽 (oflu.cn 2023-10-07) plus ~10 km from 安稳 to the border (great-circle estimate).", range: [120, 140], mode: 128 } }, speedKmh: SPEED_EXP_100 },
-  { id: "R_JIELONG_LOCAL", zh: "接龙—綦江(地方道路)", en: "Jielong – Qijiang (local road)", mode: "road", from: "JIELONG", to: "QJ_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 接龙 reachable by road in baseline-2020 (before the 复线)." },
-  { id: "R_NT_JL", zh: "南桐—接龙省道", en: "Nantong – Jielong provincial road", mode: "road", from: "NANTONG", to: "JIELONG", projects: ["P_NT_JL_ROAD"], speedKmh: speedAssumed(60, [40, 80], "Provincial road (省道) standard: 60 km/h typical, 40–80 in hilly terrain.") },
-  // G75 south of Qijiang, and local roads to the towns
-  { id: "R_G75_QJ_DX", zh: "G75 綦江—东溪", en: "G75 Qijiang – Dongxi", mode: "expressway", from: "QJ_CITY", to: "DONGXI", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_DX_GS", zh: "G75 东溪—赶水", en: "G75 Dongxi – Ganshui", mode: "expressway", from: "DONGXI", to: "GANSHUI", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_GS_AW", zh: "G75 赶水—安稳", en: "G75 Ganshui – Anwen", mode: "expressway", from: "GANSHUI", to: "ANWEN", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_AW_TZ", zh: "G75 安稳—桐梓", en: "G75 Anwen – Tongzi", mode: "expressway", from: "ANWEN", to: "TONGZI", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_TZ_ZY", zh: "G75 桐梓—遵义", en: "G75 Tongzi – Zunyi", mode: "expressway", from: "TONGZI", to: "ZUNYI", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_ZY_GY", zh: "兰海高速 遵义—贵阳", en: "G75 Zunyi – Guiyang", mode: "expressway", from: "ZUNYI", to: "GUIYANG", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_GS_FH", zh: "赶水—扶欢(地方道路)", en: "Ganshui – Fuhuan (local road)", mode: "road", from: "GANSHUI", to: "FUHUAN", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_FH_GB", zh: "扶欢—关坝(地方道路)", en: "Fuhuan – Guanba (local road)", mode: "road", from: "FUHUAN", to: "GUANBA", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_GB_WS_LOCAL", zh: "关坝—万盛(地方道路)", en: "Guanba – Wansheng (local road)", mode: "road", from: "GUANBA", to: "WS_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 关坝 reachable by road in baseline-2020." },
-  // Planned expressways south and west
-  { id: "R_QWZ_WS_ZA", zh: "綦江—万盛—正安高速 万盛—正安", en: "Qijiang–Wansheng–Zheng'an expressway: Wansheng – Zheng'an", mode: "expressway", from: "WS_CITY", to: "ZHENGAN", projects: ["P_QWZ_EXP"], speedKmh: { value: 80, source: "zixundingzhi.com (self-media citing the 万盛 site): 4 lanes, 80 km/h; fact sheet §3" } },
-  { id: "R_ZHENGAN_LOCAL", zh: "正安—遵义(既有公路)", en: "Zheng'an – Zunyi (existing roads)", mode: "road", from: "ZHENGAN", to: "ZUNYI", speedKmh: speedAssumed(70, [50, 90], "Mix of expressway (正习/G326 corridors) and trunk road, not itemised in the sources.") },
-  { id: "R_ANXI_AW_XS", zh: "安稳—习水高速", en: "Anwen – Xishui expressway", mode: "expressway", from: "ANWEN", to: "XISHUI", projects: ["P_ANXI_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_WANTONG_WS_TZ", zh: "万盛—桐梓羊蹬高速(至桐梓县城)", en: "Wansheng – Tongzi (Yangdeng) expressway, to Tongzi", mode: "expressway", from: "WS_CITY", to: "TONGZI", projects: ["P_WANTONG_EXP"], speedKmh: SPEED_EXP_DEFAULT, note: "The plan's road ends at 羊蹬 (a town of 桐梓 county without a sourced coordinate); modelled to 桐梓县城." },
-  { id: "R_JIANGXI_JJ_XS", zh: "江习高速 江津—习水", en: "Jiangjin – Xishui expressway", mode: "expressway", from: "JIANGJIN", to: "XISHUI", projects: ["P_JIANGXI_EXP"], lengthKm: { value: 135, assumption: { why: "CQ section ~70 km (cqcb.com 2018-06-28) + GZ section ~65 km (fact sheet §2b), from 江津刁家; the few km to 江津城区 are inside the range.", range: [125, 150], mode: 135 } }, speedKmh: SPEED_EXP_100 },
-  { id: "R_YUCHIXU_QJ_CS", zh: "渝赤叙高速 綦江—江津中山—赤水", en: "Yu-Chi-Xu expressway Qijiang – Chishui", mode: "expressway", from: "QJ_CITY", to: "CHISHUI", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUCHIXU_CS_XY", zh: "渝赤叙高速 赤水—叙永", en: "Yu-Chi-Xu expressway Chishui – Xuyong", mode: "expressway", from: "CHISHUI", to: "XUYONG", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_XS_CS_LOCAL", zh: "习水—赤水(既有公路)", en: "Xishui – Chishui (existing road)", mode: "road", from: "XISHUI", to: "CHISHUI", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_XS_TZ_LOCAL", zh: "习水—桐梓(既有公路)", en: "Xishui – Tongzi (existing road)", mode: "road", from: "XISHUI", to: "TONGZI", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_CS_LZ", zh: "赤水—泸州(既有公路)", en: "Chishui – Luzhou (existing roads)", mode: "road", from: "CHISHUI", to: "LUZHOU", speedKmh: speedAssumed(70, [50, 90], "Mixed expressway/trunk-road corridor via 合江, not itemised in the sources.") },
-  { id: "R_XY_LZ", zh: "叙永—泸州(既有高速)", en: "Xuyong – Luzhou (existing expressway)", mode: "expressway", from: "XUYONG", to: "LUZHOU", speedKmh: SPEED_EXP_DEFAULT, note: "G76 厦蓉 (fact sheet: 渝赤叙 joins G76 at 叙永)." },
-  // Qijiang – Jiangjin – west; Wansheng – Nanchuan – Fuling
-  { id: "R_JIANGQI", zh: "江綦高速", en: "Jiangjin – Qijiang expressway", mode: "expressway", from: "JIANGJIN", to: "QJ_CITY", projects: ["P_JIANGQI_EXP"], lengthKm: { value: 48, assumption: { why: "Expressway 47.7–48 km from 先锋互通 to 綦江城南 (cnbridge.cn 2016-01-12); the access to both urban centres adds a few km.", range: [47.7, 58], mode: 48 } }, speedKmh: { value: 80, source: "cnbridge.cn 2016-01-12 (80 km/h design); fact sheet §2b" } },
-  { id: "R_JIANGJIN_LOCAL", zh: "江津—綦江(既有国道)", en: "Jiangjin – Qijiang (trunk road)", mode: "road", from: "JIANGJIN", to: "QJ_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 江津 reachable before the 2016 江綦高速 (not needed for 2020, kept for robustness)." },
-  { id: "R_NANWAN", zh: "南万高速", en: "Nanchuan – Wansheng expressway", mode: "expressway", from: "WS_CITY", to: "NANCHUAN", projects: ["P_NANWAN_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_NC_FL", zh: "南涪高速 南川—涪陵", en: "Nanchuan – Fuling expressway", mode: "expressway", from: "NANCHUAN", to: "FULING", speedKmh: SPEED_EXP_DEFAULT, note: "Existing expressway (name and year not in the sources); present in every scenario." },
-  { id: "R_CQ_NC", zh: "中心城区—南川(渝湘高速)", en: "Central Chongqing – Nanchuan (G65 expressway)", mode: "expressway", from: "CQ_CBD", to: "NANCHUAN", speedKmh: SPEED_EXP_DEFAULT, note: "Existing expressway (not itemised in the sources); present in every scenario." },
-  // Chongqing to the economic-circle cities (long-distance road chains, existing in every scenario)
-  ...longRoad("CQ_CBD", "JIANGJIN", "中心城区—江津"),
-  ...longRoad("CQ_CBD", "YONGCHUAN", "中心城区—永川(成渝高速)"),
-  ...longRoad("CQ_CBD", "HECHUAN", "中心城区—合川"),
-  ...longRoad("CQ_CBD", "FULING", "中心城区—涪陵"),
-  ...longRoad("FULING", "WANZHOU", "涪陵—万州"),
-  ...longRoad("CQ_CBD", "WANZHOU", "中心城区—万州(沪渝高速)"),
-  ...longRoad("YONGCHUAN", "NEIJIANG", "永川—内江"),
-  ...longRoad("NEIJIANG", "ZIYANG", "内江—资阳"),
-  ...longRoad("ZIYANG", "CHENGDU", "资阳—成都"),
-  ...longRoad("NEIJIANG", "ZIGONG", "内江—自贡"),
-  ...longRoad("ZIGONG", "YIBIN", "自贡—宜宾"),
-  ...longRoad("YONGCHUAN", "LUZHOU", "永川—泸州"),
-  ...longRoad("LUZHOU", "YIBIN", "泸州—宜宾"),
-  ...longRoad("JIANGJIN", "LUZHOU", "江津—泸州"),
-  ...longRoad("HECHUAN", "SUINING", "合川—遂宁"),
-  ...longRoad("SUINING", "CHENGDU", "遂宁—成都"),
-  ...longRoad("HECHUAN", "NANCHONG", "合川—南充"),
-  ...longRoad("CQ_CBD", "GUANGAN", "中心城区—广安"),
-  ...longRoad("GUANGAN", "DAZHOU", "广安—达州"),
-  ...longRoad("CHENGDU", "DEYANG", "成都—德阳"),
-  ...longRoad("DEYANG", "MIANYANG", "德阳—绵阳"),
-  ...longRoad("CHENGDU", "MEISHAN", "成都—眉山"),
-  ...longRoad("MEISHAN", "LESHAN", "眉山—乐山"),
-  ...longRoad("CHENGDU", "YAAN", "成都—雅安"),
-  ...longRoad("LESHAN", "YIBIN", "乐山—宜宾"),
-  ...longRoad("GUIYANG", "GUANGZHOU", "贵阳—广州(厦蓉/汕昆高速链)"),
-  ...longRoad("GUANGZHOU", "SHENZHEN", "广州—深圳"),
-  ...longRoad("GUIYANG", "QINZHOU_PORT", "贵阳—钦州港(兰海高速)"),
-];
-
-function longRoad(from: string, to: string, zh: string): RoadSpec[] {
-  return [{ id: `R_${from}_${to}`, zh: `${zh}(公路)`, en: `Road ${from} – ${to}`, mode: "expressway", from, to, speedKmh: SPEED_LONG_EXP, note: "Long-distance road chain, existing in every scenario; length from great-circle distance × circuity." }];
-}
+PLACES.push(...ROAD_PLACES);
 
 // ---------------------------------------------------------------------------------------------
 // Rail track (for drawing and lengths)
@@ -650,28 +536,8 @@ async function main(): Promise<void> {
     return greatCircleKm(ca, cb);
   };
 
-  // Road links
-  const links: Record<string, unknown>[] = [];
-  for (const r of ROADS) {
-    let lengthKm = r.lengthKm;
-    if (!lengthKm) {
-      const d = gc(r.from, r.to);
-      const c = CIRCUITY[r.mode];
-      lengthKm = {
-        value: round(d * c.mode, 1),
-        assumption: {
-          why: `Great-circle ${round(d, 1)} km between the two places × road circuity ${c.mode} (range ${c.range[0]}–${c.range[1]} for ${r.mode === "expressway" ? "expressways in hilly terrain" : r.mode === "road" ? "trunk roads in hilly terrain" : "urban streets"}); no sourced road length.`,
-          range: [round(d * c.range[0], 1), round(d * c.range[1], 1)],
-          mode: round(d * c.mode, 1),
-        },
-      };
-    }
-    const out: Record<string, unknown> = { id: r.id, name: { zh: r.zh, en: r.en }, mode: r.mode, from: r.from, to: r.to, lengthKm, speedKmh: r.speedKmh };
-    if (r.projects) out.projects = r.projects;
-    if (r.replaces) out.replaces = r.replaces;
-    if (r.note) out.note = r.note;
-    links.push(out);
-  }
+  // Road links (tables/roads.ts)
+  const links: Record<string, unknown>[] = roadLinks(gc);
 
   // Station access roads: every station reachable by road from its place (or nearest city).
   const stationHome = new Map<string, string>();
@@ -881,6 +747,7 @@ async function main(): Promise<void> {
       { id: "osm-stations", citation: OSM_STATIONS + "; OpenStreetMap data © OpenStreetMap contributors, ODbL" },
       { id: "adcode", citation: ADCODE },
     ],
+    parameters: ROAD_PARAMETERS,
   };
 
   mkdirSync(OUT_DIR, { recursive: true });
