@@ -226,3 +226,21 @@ describe("buildMesh(towns, anchors, options)", () => {
     expect(() => buildMesh(ts.slice(1), [], { anchorTowns: 0 })).toThrow(/anchorTowns/);
   });
 });
+
+describe("docs/network-format-towns.md", () => {
+  it("states the generic defaults the code uses", async () => {
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(new URL("../../docs/network-format-towns.md", import.meta.url), "utf8");
+    expect(text).toContain(`| speed | ${DEFAULT_MESH_TERRAIN.speedKmh} km/h |`);
+    expect(text).toContain(`| detour factor | ${DEFAULT_MESH_TERRAIN.detourFactor} |`);
+    // The documented option defaults, checked against what buildMesh does when they are omitted.
+    const ts: MeshTown[] = [{ coord: [106, 29] }, { coord: [106.31, 29] }, { coord: [106.62, 29] }, { coord: [106.1, 29.001] }];
+    expect(text).toContain("(default **30 km**)");
+    const mesh = buildMesh(ts, [[106.0, 29.26], [106.0, 29.29]]);
+    // Towns 1 and 2 are 30.2 km apart: beyond the 30 km cap, so joined as a bridge.
+    expect(MESH_EDGE_KINDS[mesh.kind[edgeKeys(mesh).indexOf("1-2")]!]).toBe("bridge");
+    // The first anchor is 28.9 km from town 0 (and over 30 km from the others), the second 32.2 km.
+    expect(mesh.unattachedAnchors).toEqual([1]);
+    expect(text).toContain("(default **3**)");
+  });
+});
