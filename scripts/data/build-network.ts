@@ -19,6 +19,7 @@ import {
 } from "./rail-times.js";
 import { gcjToWgs, greatCircleKm } from "./geo.js";
 import { CIRCUITY, ROAD_PARAMETERS, ROAD_PLACES, SPEED_URBAN, roadLinks } from "./tables/roads.js";
+import { writeTowns } from "./towns.js";
 
 type LonLat = [number, number];
 interface Q {
@@ -761,6 +762,7 @@ async function main(): Promise<void> {
   write("projects.json", "projects", projects);
   write("scenarios.json", "scenarios", scenarios);
   write("targets.json", "targets", targets);
+  printed.push(writeTowns(OUT_DIR, [...coordOf.values()]));
   for (const line of printed) console.log(line);
   console.log(`places ${places.length}, links ${links.length}, services ${services.length}, projects ${projects.length}, scenarios ${scenarios.length}, targets ${targets.length}`);
 }

@@ -8,6 +8,7 @@ import { haversineKm } from "../util/geo.js";
 import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
 import { didYouMean } from "./suggest.js";
+import { checkTowns } from "./towns.js";
 import type { RawProblem } from "./zod-problems.js";
 
 type Obj = Record<string, unknown>;
@@ -354,5 +355,6 @@ export function checkNetworkData(root: unknown): RawProblem[] {
         );
     }
   }
+  out.push(...checkTowns(root));
   return out;
 }

@@ -10,6 +10,7 @@ import { NetworkValidationError, type NetworkProblem } from "./errors.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { formatPath } from "./json-path.js";
 import { parseJsonText } from "./json-text.js";
+import { buildTowns } from "./towns.js";
 import { NetworkFileSchema, type NetworkFile } from "./schema.js";
 import type { Network } from "./types.js";
 import { problemsFromZod, type RawProblem } from "./zod-problems.js";
@@ -261,6 +262,7 @@ function build(data: NetworkFile, origin: string | undefined): Network {
     projectById: byId(projects),
     scenarioById: byId(scenarios),
     targetById: byId(targets),
+    ...(data.towns === undefined ? {} : { towns: buildTowns(data.towns) }),
     ...(origin === undefined ? {} : { origin }),
   };
   return Object.freeze(network);

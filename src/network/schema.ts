@@ -75,6 +75,7 @@ export const BOUNDS = {
   population: { min: 0, max: 100_000_000, minInclusive: false, unit: "persons" },
   year: { min: 1800, max: 2100, minInclusive: true, unit: "year" },
   thresholdMin: { min: 0, max: 48 * 60, minInclusive: false, unit: "min" },
+  detourFactor: { min: 1, max: 3, minInclusive: true, unit: "ratio (road length / great-circle length)" },
 } as const satisfies Record<string, QuantityBounds>;
 
 function inBounds(value: number, b: QuantityBounds): boolean {
@@ -373,6 +374,65 @@ export const ParametersSchema = z.record(
 /** Model parameter overrides as validated by {@link ParametersSchema}. */
 export type Parameters = z.infer<typeof ParametersSchema>;
 
+/** Column order of a row of `towns.rows` (the `columns` header must repeat it). */
+export const TOWN_COLUMNS = ["id", "name", "lon", "lat", "population", "populationEstimated", "county", "terrain"] as const;
+/** Column order of a row of `towns.counties.rows`. */
+export const COUNTY_COLUMNS = ["id", "name", "population"] as const;
+
+/** One cell of a town or county row; which type each column takes is checked by `loadNetwork`. */
+const TableCellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const columnsHeader = <const C extends readonly [string, ...string[]]>(columns: C) =>
+  z.tuple(columns.map((c) => z.literal(c)) as unknown as { [K in keyof C]: z.ZodLiteral<C[K]> });
+
+/**
+ * A terrain class of the towns: the speed of the local roads between towns of the class and how much
+ * they wind (`detourFactor` = road length / great-circle length, at least 1).
+ */
+export const TerrainClassSchema = z.strictObject({
+  description: z.string().min(1),
+  speedKmh: quantity(BOUNDS.speedKmh),
+  detourFactor: quantity(BOUNDS.detourFactor),
+});
+/** A terrain class as validated by {@link TerrainClassSchema}. */
+export type TerrainClass = z.infer<typeof TerrainClassSchema>;
+
+/**
+ * The `towns` section: thousands of town centres as a table (one row per town, columns
+ * {@link TOWN_COLUMNS}), with the provenance given once for the section (`source` covers every
+ * coordinate and population of the rows) rather than a Quantity per number. Optional parts:
+ * `counties` (census populations the town estimates were derived from: id, name, population) and
+ * `terrain` (classes referenced by the towns' `terrain` column). Cell types and everything
+ * relational (unique ids, coordinates, populations >= 0, known county and terrain) are checked by
+ * `loadNetwork`, with messages that name the town. See docs/network-format-towns.md.
+ */
+export const TownsSectionSchema = z.strictObject({
+  /** Citation covering the coordinates and populations of every row (and their licences). */
+  source: z.string().min(3),
+  note: z.string().optional(),
+  /** Terrain classes by id, referenced by the `terrain` column. */
+  terrain: z.record(IdSchema, TerrainClassSchema).optional(),
+  /** County (or district) totals the town populations were derived from; `population` is a count. */
+  counties: z
+    .strictObject({
+      /** Citation of the county populations (e.g. a census table). */
+      source: z.string().min(3),
+      columns: columnsHeader(COUNTY_COLUMNS),
+      rows: z.array(z.array(TableCellSchema)),
+    })
+    .optional(),
+  columns: columnsHeader(TOWN_COLUMNS),
+  /**
+   * `[id, name, lon, lat, population, populationEstimated, county, terrain]`: id (an id, unique
+   * among towns), name (non-empty), lon and lat (WGS84 degrees), population (persons >= 0, or null
+   * when unknown), populationEstimated (true when the population is an estimate, e.g. a county
+   * total split evenly over its towns), county (a county id, or null), terrain (a terrain class id,
+   * or null for the library's default).
+   */
+  rows: z.array(z.array(TableCellSchema)),
+});
+/** The `towns` section as in the file, validated by {@link TownsSectionSchema}. */
+export type TownsSection = z.infer<typeof TownsSectionSchema>;
+
 /** A whole network in one object: the content of a single-file network. */
 export const NetworkFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -391,6 +451,8 @@ export const NetworkFileSchema = z.strictObject({
   projects: z.array(ProjectSchema),
   scenarios: z.array(ScenarioSchema),
   targets: z.array(TargetSchema).optional(),
+  /** Town centres with populations: the local road mesh's nodes and the people counted by analyses. */
+  towns: TownsSectionSchema.optional(),
 });
 /** A whole single-file network as validated by {@link NetworkFileSchema}. */
 export type NetworkFile = z.infer<typeof NetworkFileSchema>;

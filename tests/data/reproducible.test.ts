@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NETWORK_DIR, REPO_ROOT, SHARED_DIR } from "./network-folder.js";
 
-const needed = [path.join(SHARED_DIR, "reference/places-verified.csv"), path.join(SHARED_DIR, "data/china-rail-2023/train_segments.csv.gz")];
+const needed = [path.join(SHARED_DIR, "reference/places-verified.csv"), path.join(SHARED_DIR, "data/china-rail-2023/train_segments.csv.gz"), path.join(SHARED_DIR, "data/china-population-2020/county_town_pop.csv.gz")];
 const haveShared = needed.every((p) => existsSync(p));
 if (!haveShared) console.warn(`skipping the reproducibility check: ${needed.join(" or ")} not found (fresh clone without ../shared)`);
 
