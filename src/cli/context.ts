@@ -51,6 +51,14 @@ export class CliContext {
     this.io.stdout.write(`${line}\n`);
   }
 
+  /** Where the network comes from: `--network PATH`, or the embedded network's folder. */
+  networkSource(): { label: string; path: string } {
+    const given = this.options.network;
+    if (given !== undefined) return { label: `--network ${given}`, path: given };
+    const embedded = embeddedNetworkPath();
+    return { label: `the embedded network (${embedded})`, path: embedded };
+  }
+
   /**
    * The network named by `--network`, or the embedded one; loaded once per run.
    * @throws CliError (BAD_DATA) if the embedded network is not installed;

@@ -9,6 +9,7 @@ import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";
+import { guardOutputs, outputsAndInputs } from "./outputs.js";
 
 /**
  * Build the commander program with `commands` registered (default: every command of the CLI).
@@ -37,6 +38,11 @@ export function createProgram(
       outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
     });
   for (const register of commands) register(program, ctx);
+  // Before any command runs: no output may clobber an input or another output (exit 2).
+  program.hook("preAction", (_program, action) => {
+    const { outputs, inputs } = outputsAndInputs(action, ctx.networkSource());
+    if (outputs.length > 0) guardOutputs(outputs, inputs);
+  });
   program.addHelpText(
     "after",
     "\nExit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error.",
