@@ -81,6 +81,28 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   const add = (segments: PathSegments, value: unknown, message: string, fix: string) =>
     out.push({ segments, value, message, fix });
 
+  // An empty network is an error, not an empty result: every command would print empty tables.
+  const isEmptyList = (key: string) => Array.isArray(root[key]) && (root[key] as unknown[]).length === 0;
+  const absentOrEmpty = (key: string) => root[key] === undefined || isEmptyList(key);
+  if (["places", "links", "projects", "scenarios"].every(isEmptyList) && ENTITY_KEYS.every(absentOrEmpty)) {
+    add(
+      [],
+      undefined,
+      "the network is empty: places, links, projects and scenarios are all empty lists",
+      "add the places, the links between them, the projects and at least one scenario (see tests/fixtures/networks/tiny.json for a small complete network)",
+    );
+    return out;
+  }
+  if (isEmptyList("places"))
+    add(["places"], [], '"places" is empty: a network without places has nothing to connect', "add the places (cities, towns, stations) the links connect");
+  if (isEmptyList("scenarios"))
+    add(
+      ["scenarios"],
+      [],
+      '"scenarios" is empty: every query (check, route, matrix, isochrone) is asked of a scenario',
+      'add at least one scenario: { "id": ..., "name": ..., "year": ... }',
+    );
+
   // Id tables per entity kind; duplicates reported against the second occurrence.
   const ids = new Map<EntityKey, Map<string, Obj>>();
   for (const key of ENTITY_KEYS) {

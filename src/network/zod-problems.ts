@@ -175,6 +175,15 @@ export function problemsFromZod(
         break;
       }
       case "invalid_format": {
+        if (issue.format === "date") {
+          out.push({
+            segments,
+            value,
+            message: `${showValue(value)} is not a calendar date (YYYY-MM-DD: month 01-12, a day the month has)`,
+            fix: `write ${field} as a real date, e.g. "2025-06-30"`,
+          });
+          break;
+        }
         out.push({
           segments,
           value,

@@ -72,8 +72,8 @@ const CASES: Record<string, Case> = {
   "stations-not-a-station.json": { path: "places[0].stations[0]", value: "B", says: "not a station" },
   "missing-provenance.json": { path: "links[0].lengthKm", value: { value: 15 }, says: "provenance" },
   "unknown-field.json": { path: "places[0].popultion", says: 'unknown field "popultion"' },
-  // Renaming J breaks the three references to it: each is reported too.
-  "bad-id.json": { path: "places[5].id", value: "J K", count: 4 },
+  // Renaming J breaks the three references to it: reported once, with the count and the paths.
+  "bad-id.json": { path: "places[5].id", value: "J K", count: 2 },
   "bad-enum.json": { path: "links[0].mode", value: "raod" },
   "assumption-mode-outside-range.json": { path: "links[3].minutes.assumption.mode", value: 90 },
   "folder-duplicate-key": {
