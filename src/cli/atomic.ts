@@ -61,7 +61,8 @@ export function resolveOutputTarget(file: string): OutputTarget {
   throw errnoError("ELOOP", `${file}: more than ${MAX_LINK_HOPS} symbolic links`);
 }
 
-function statOrUndefined(file: string): Stats | undefined {
+/** `stat` (following links), or undefined when the path cannot be stat'ed. */
+export function statOrUndefined(file: string): Stats | undefined {
   try {
     return statSync(file);
   } catch {

@@ -5,10 +5,10 @@
  * folder, scenario files, GTFS feeds, any other path given on the command line). A violation is a
  * usage error (exit 2) naming both paths, raised before anything is computed or written.
  */
-import { realpathSync, statSync, type Stats } from "node:fs";
+import { realpathSync, type Stats } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { resolveOutputTarget } from "./atomic.js";
+import { resolveOutputTarget, statOrUndefined } from "./atomic.js";
 import { CliError, EXIT } from "./exit.js";
 
 /** Option attribute names that name files the CLI writes. Every other path-valued argument is an input. */
@@ -35,14 +35,6 @@ function stringsOf(value: unknown): string[] {
   if (typeof value === "string") return [value];
   if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string");
   return [];
-}
-
-function statOrUndefined(p: string): Stats | undefined {
-  try {
-    return statSync(p);
-  } catch {
-    return undefined;
-  }
 }
 
 function realOrResolved(p: string): string {
