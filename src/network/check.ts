@@ -7,6 +7,7 @@
 import { haversineKm } from "../util/geo.js";
 import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
+import { IdSchema } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import type { RawProblem } from "./zod-problems.js";
 
@@ -81,7 +82,9 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   const add = (segments: PathSegments, value: unknown, message: string, fix: string) =>
     out.push({ segments, value, message, fix });
 
-  // An empty network is an error, not an empty result: every command would print empty tables.
+  // An empty network is an error, not an empty result: every command would print empty tables. So
+  // is one without scenarios (every query names one). A network with scenarios but no places stays
+  // valid: the model documents its degenerate result (an empty model, no target results).
   const isEmptyList = (key: string) => Array.isArray(root[key]) && (root[key] as unknown[]).length === 0;
   const absentOrEmpty = (key: string) => root[key] === undefined || isEmptyList(key);
   if (["places", "links", "projects", "scenarios"].every(isEmptyList) && ENTITY_KEYS.every(absentOrEmpty)) {
@@ -93,8 +96,6 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     );
     return out;
   }
-  if (isEmptyList("places"))
-    add(["places"], [], '"places" is empty: a network without places has nothing to connect', "add the places (cities, towns, stations) the links connect");
   if (isEmptyList("scenarios"))
     add(
       ["scenarios"],
@@ -130,6 +131,8 @@ export function checkNetworkData(root: unknown): RawProblem[] {
 
   const refTo = (key: EntityKey, segments: PathSegments, id: string, fixVerb = "use an existing") => {
     const table = ids.get(key)!;
+    // A reference that is not even an id is reported by the schema; "unknown" would say it twice.
+    if (!table.has(id) && !IdSchema.safeParse(id).success) return false;
     if (!table.has(id)) {
       add(
         segments,

@@ -35,7 +35,7 @@ export const DateSchema = z.iso.date();
 export const PartialDateSchema = z
   .string()
   .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31")
-  .refine((s) => s.length < 10 || DateSchema.safeParse(s).success, "not a calendar date: that month has no such day");
+  .refine((s) => s.length < 10 || DateSchema.safeParse(s).success, "is not a calendar date: that month has no such day");
 
 /** A name in Chinese and English. */
 export const LocalNameSchema = z.strictObject({

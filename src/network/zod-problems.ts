@@ -217,13 +217,16 @@ export function problemsFromZod(
         else if (m.startsWith("give either")) fix = 'keep "source" or "assumption", not both';
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";
+        else if (m.startsWith("is not a calendar date")) fix = `write ${field} as a real date: YYYY, YYYY-MM or YYYY-MM-DD`;
         else fix = "correct the value";
         const inner = value !== null && typeof value === "object" ? (value as { value?: unknown }).value : undefined;
         const msg = m.startsWith("a number needs provenance")
           ? `the number ${showValue(inner)} has no provenance (neither "source" nor "assumption")`
           : m.startsWith("give either")
             ? `the number ${showValue(inner)} has both "source" and "assumption"`
-            : m;
+            : m.startsWith("is not a")
+              ? `${showValue(value)} ${m}`
+              : m;
         out.push({ segments, value, message: msg, fix });
         break;
       }
