@@ -166,6 +166,10 @@ put("unterminated-quote.json", pretty2(exact()).replace('"id": "A",', '"id": "A,
   n.services.push({ ...n.services[0], id: "X1", name: { zh: "无轨", en: "No track" }, stops: ["D", "E"], projects: [] });
   put("service-on-no-link.json", pretty2(n));
 }
+// Scenario files (compare/attribute/uncertainty arguments) read by the same strict reader.
+put("scenario-duplicate-key.json", '{\n  "base": "plan",\n  "modifications": [],\n  "base": "base"\n}\n');
+put("scenario-deep.json", `{ "base": "plan", "modifications": [{ "type": "adjust-speed", "links": ["xAB"], "factor": ${'{"a":'.repeat(6000)}1${"}".repeat(6000)} }] }\n`);
+put("scenario-invalid-utf8.json", Buffer.concat([Buffer.from('{ "base": "plan", "note": "'), Buffer.from([0xe7, 0xb6]), Buffer.from('", "modifications": [] }\n')]));
 // DIMACS headers the file cannot hold.
 put("dimacs-huge-nodes.gr", "p sp 2000000000 0\n");
 put("dimacs-isolated-nodes.gr", "p sp 40000000 0\n");

@@ -69,9 +69,9 @@ export const LIMITS = Object.freeze({
   jsonDepth: {
     max: 64,
     unit: "levels",
-    what: "nesting depth of network JSON",
-    where: "--network; loadNetwork",
-    why: "a valid network nests at most 7 levels; deeper input only exhausts the stack of formatting and cloning",
+    what: "nesting depth of network and scenario JSON",
+    where: "--network, scenario files; loadNetwork, loadScenarioFile",
+    why: "a valid network or scenario nests at most 7 levels; deeper input only exhausts the stack of formatting and cloning",
     from: "data",
   },
 } as const satisfies Record<string, Limit>);

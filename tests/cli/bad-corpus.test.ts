@@ -63,11 +63,17 @@ const NETWORKS: Record<string, { readonly path: string; readonly says: string; r
   "folder-duplicate-key-in-file": { path: "places[0].kind", says: 'duplicate key "kind"', file: "folder-duplicate-key-in-file/places.json" },
 };
 const WARNS = "service-on-no-link.json";
+/** Bad scenario files (given to compare as argument B) and what the one-line message says. */
+const SCENARIOS: Record<string, string> = {
+  "scenario-duplicate-key.json": 'base: duplicate key "base" at line 4, column 3; the same object has it at line 2, column 3',
+  "scenario-deep.json": `nested too deeply at line 1, column 396: nesting deeper than ${LIMITS.jsonDepth.max} levels`,
+  "scenario-invalid-utf8.json": "not valid UTF-8 at byte 27 (line 1)",
+};
 const DIMACS = ["dimacs-huge-nodes.gr", "dimacs-isolated-nodes.gr", "dimacs-arcs-beyond-size.gr"];
 
 describe("tests/fixtures/bad/robust: every file has a case here", () => {
   it("the corpus and the cases agree", () => {
-    expect(readdirSync(CORPUS).sort()).toEqual([...Object.keys(NETWORKS), WARNS, ...DIMACS].sort());
+    expect(readdirSync(CORPUS).sort()).toEqual([...Object.keys(NETWORKS), WARNS, ...Object.keys(SCENARIOS), ...DIMACS].sort());
   });
 });
 
@@ -91,6 +97,18 @@ describe("bad network data exits 3 with one problem, for every command", () => {
         expect(lines[1], label).toContain(c.says);
         expect(lines[1], label).toMatch(/\(fix: .{10,}\)$/);
       }
+    });
+  }
+});
+
+describe("bad scenario files exit 3 with one line", () => {
+  for (const [name, says] of Object.entries(SCENARIOS)) {
+    it(`${name}: ${says}`, async () => {
+      const file = path.join(CORPUS, name);
+      const r = await cli(["--network", EXACT, "compare", "base", file, "--no-isochrones"]);
+      expect(r.code).toBe(EXIT.BAD_DATA);
+      expect(r.out).toBe("");
+      expect(r.err.trimEnd().split("\n")).toEqual([expect.stringContaining(`qiwan: ${file}: ${says}`)]);
     });
   }
 });

@@ -13,7 +13,7 @@ import { UncertaintyError } from "../../uncertainty/runUncertainty.js";
 import { checkLimit, type LimitName } from "../../limits.js";
 import { CliError, EXIT } from "../exit.js";
 import { inCliTerms, writeOutput, type CliFlagsByKind } from "./isochrone-args.js";
-import { UnknownIdError } from "../../network/errors.js";
+import { showValue, UnknownIdError } from "../../network/errors.js";
 import type { CliContext } from "../context.js";
 
 /** A scenario argument: a scenario id, or a path to a scenario file (`.json`, or any existing file). */
@@ -32,7 +32,7 @@ export function analysisErrors<T>(f: () => T, flags: CliFlagsByKind = {}): T {
   } catch (err) {
     if (err instanceof UnknownIdError) throw inCliTerms(err, flags);
     if (err instanceof ModificationError) {
-      throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${JSON.stringify(p.value) ?? "undefined"}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
+      throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${showValue(p.value)}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
     }
     if (err instanceof ScenarioFileError) throw new CliError(err.message, EXIT.BAD_DATA);
     if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError) {
