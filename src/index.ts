@@ -3,6 +3,7 @@
  * this file only re-exports.
  */
 export { VERSION } from "./version.js";
+export { LIMITS, LimitError, checkLimit, type Limit, type LimitName } from "./limits.js";
 export * from "./network/index.js";
 export * from "./core/index.js";
 export * from "./timetable/index.js";

@@ -25,6 +25,18 @@ export const IdSchema = z
 /** An entity id (see {@link IdSchema}); ids are case-sensitive and compared with `Map`, so `__proto__` works. */
 export type Id = z.infer<typeof IdSchema>;
 
+/** A calendar date `YYYY-MM-DD` that exists: `2024-02-29` is one, `2025-02-29` and `2025-13-45` are not. */
+export const DateSchema = z.iso.date();
+
+/**
+ * A date at year, month or day precision (`2026`, `2026-11`, `2026-11-05`), each part a real one:
+ * for citations, whose access dates are often known to the month only.
+ */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31")
+  .refine((s) => s.length < 10 || DateSchema.safeParse(s).success, "is not a calendar date: that month has no such day");
+
 /** A name in Chinese and English. */
 export const LocalNameSchema = z.strictObject({
   zh: z.string().min(1),
@@ -356,7 +368,8 @@ export const SourceSchema = z.strictObject({
   id: IdSchema,
   citation: z.string().min(3),
   url: z.string().optional(),
-  accessed: z.string().optional(),
+  /** When the source was read: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  accessed: PartialDateSchema.optional(),
 });
 /** A citation as validated by {@link SourceSchema}. */
 export type Source = z.infer<typeof SourceSchema>;
@@ -442,7 +455,7 @@ export const NetworkFileSchema = z.strictObject({
   name: LocalNameSchema,
   description: z.string().optional(),
   /** Date (YYYY-MM-DD) the statuses describe. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf is a date YYYY-MM-DD"),
+  asOf: DateSchema,
   sources: z.array(SourceSchema).optional(),
   parameters: ParametersSchema.optional(),
   places: z.array(PlaceSchema),

@@ -9,6 +9,7 @@ import type { IsochroneOrigin } from "../../isochrone/modelIsochrone.js";
 import type { AccessOptions } from "../../isochrone/surface.js";
 import { ModelError } from "../../model/errors.js";
 import { UnknownIdError, type EntityKind } from "../../network/errors.js";
+import { checkLimit } from "../../limits.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -30,6 +31,7 @@ export function parseMinutes(text: string, flag = "--minutes"): number[] {
   if (parts.length === 0 || bad !== undefined) {
     throw new CliError(`${flag} ${JSON.stringify(text)}: ${bad === undefined ? "no value" : `"${bad}" is not a positive number of minutes`}; give e.g. ${flag} 30,60,120`, EXIT.USAGE);
   }
+  checkLimit("cutoffs", new Set(values).size, `number of ${flag} values`);
   return values;
 }
 
