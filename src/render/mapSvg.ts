@@ -201,6 +201,13 @@ interface LegendRow {
   readonly heading?: boolean;
 }
 
+/** The `[west, south, east, north]` the frame shows (wider than the extent along one axis when aspects differ). */
+function viewBbox(proj: FittedProjection, frame: Box): BBox {
+  const [w, n] = proj.invert([frame.x0, frame.y0]);
+  const [e, s] = proj.invert([frame.x1, frame.y1]);
+  return [w, s, e, n];
+}
+
 function linePath(coords: readonly LonLat[], proj: FittedProjection): string {
   return coords
     .map((c, k) => {
@@ -275,14 +282,21 @@ function renderPanel(
     legend.push({ swatch: sampleLine("#555555", 1.5, "4 3"), text: "before (outline)" });
   }
 
-  const roads = panel.layers?.roads ?? [];
+  // Lines wholly outside the view are left out of the document (the clip would hide them anyway).
+  const [vw, vs, ve, vn] = viewBbox(proj, frame);
+  const inViewLine = (coords: readonly LonLat[]) => {
+    let [w0, s0, e0, n0] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of coords) [w0, s0, e0, n0] = [Math.min(w0, x), Math.min(s0, y), Math.max(e0, x), Math.max(n0, y)];
+    return w0 <= ve && e0 >= vw && s0 <= vn && n0 >= vs;
+  };
+  const roads = (panel.layers?.roads ?? []).filter(inViewLine);
   if (roads.length > 0) {
     const d = roads.map((r) => linePath(r, proj)).join("");
     const opacity = roadOpacity(roads, proj);
     out.push(`<path class="roads" d="${d}" fill="none" stroke="${ROAD_STYLE.colour}" stroke-width="${ROAD_STYLE.widthPx}" stroke-opacity="${opacity}" stroke-linecap="round"/>`);
     if (networkLegend) legend.push({ swatch: sampleLine(ROAD_STYLE.colour, 1, undefined, ROAD_STYLE.opacity), text: "local road" });
   }
-  const boundaries = panel.layers?.boundaries ?? [];
+  const boundaries = (panel.layers?.boundaries ?? []).filter((b) => inViewLine(b.coords));
   if (boundaries.length > 0) {
     const inner = boundaries.filter((b) => b.shared).map((b) => linePath(b.coords, proj)).join("");
     const outer = boundaries.filter((b) => !b.shared).map((b) => linePath(b.coords, proj)).join("");
@@ -331,7 +345,7 @@ function renderPanel(
   for (const o of panel.origins ?? []) {
     const [x, y] = proj.project(o);
     out.push(`<circle cx="${px(x)}" cy="${px(y)}" r="7" fill="none" stroke="#d62728" stroke-width="2.5"/><circle cx="${px(x)}" cy="${px(y)}" r="2.5" fill="#d62728"/>`);
-    obstacles.push({ x0: x - 9, y0: y - 9, x1: x + 9, y1: y + 9 });
+    obstacles.push({ x0: x - 8.5, y0: y - 8.5, x1: x + 8.5, y1: y + 8.5 }); // the ring's outer edge
   }
   out.push(`</g>`);
 
@@ -368,7 +382,7 @@ function renderPanel(
           { text: p.name.en, sizePx: major ? 10 : 8.5 },
         ],
         priority: labelPriority(p, atOrigin),
-        markerRadiusPx: atOrigin ? 8 : KIND_RADIUS_PX[p.kind],
+        markerRadiusPx: atOrigin ? 12 : KIND_RADIUS_PX[p.kind],
       };
     });
   const halo = `stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
