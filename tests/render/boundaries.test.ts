@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { type LonLat, IsochroneError, borderLines, loadNetwork, parseBoundaries, readNetworkBoundaries, simplifyLine } from "../../src/index.js";
@@ -120,6 +121,21 @@ describe("readNetworkBoundaries(network)", () => {
   it("gives no lines for a network built in memory", async () => {
     const inMemory = await loadNetwork(NETWORK_DIR).then((n) => ({ ...n, origin: undefined }));
     expect((await readNetworkBoundaries(inMemory)).lines).toEqual([]);
+  });
+  it("throws IsochroneError naming the file when boundaries.geojson beside the network is not JSON or not lines", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qiwan-boundaries-"));
+    try {
+      cpSync(NETWORK_DIR, dir, { recursive: true });
+      const network = await loadNetwork(dir);
+      writeFileSync(path.join(dir, "boundaries.geojson"), "{ not json");
+      await expect(readNetworkBoundaries(network)).rejects.toThrow(/boundaries\.geojson: not JSON/);
+      writeFileSync(path.join(dir, "boundaries.geojson"), JSON.stringify({ type: "FeatureCollection", features: [{ geometry: { type: "Polygon", coordinates: [] } }] }));
+      await expect(readNetworkBoundaries(network)).rejects.toThrow(IsochroneError);
+      rmSync(path.join(dir, "boundaries.geojson"));
+      expect((await readNetworkBoundaries(network)).lines).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
   it("reads networks/qijiang-wansheng/boundaries.geojson: finite [lon, lat] lines around the network's places, Natural Earth credited", async () => {
     const network = await loadNetwork(NETWORK_DIR);
