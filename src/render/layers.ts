@@ -19,6 +19,11 @@ export interface MapPoint {
   readonly name: LocalName;
   /** Resident population (persons), when known: larger places are labelled first. */
   readonly population?: number;
+  /**
+   * How much the reader looks for this place, 0..1 (e.g. 1 for the one destination of a plan target):
+   * places of one kind are labelled in order of emphasis, then of population.
+   */
+  readonly emphasis?: number;
 }
 
 /** What a map draws of a network. */
@@ -53,7 +58,8 @@ export function linkStatus(network: Network, projects: readonly Id[] | undefined
 
 /**
  * The map layers of a network: every link (or only those of `scenario`) as a straight line between
- * its end places, styled by status, every place except road `node`s, and the credits of the
+ * its end places, styled by status, every place except road `node`s (those named in a target
+ * emphasised, the more so the fewer places the target names, so they are labelled first), and the credits of the
  * network's licensed sources ({@link networkAttribution}); `extras` adds local roads and boundary
  * lines (e.g. from {@link readNetworkBoundaries}) with their credit.
  */
@@ -70,9 +76,22 @@ export function networkLayers(
     if (from === undefined || to === undefined) continue;
     lines.push({ id: link.id, coords: [from.coord, to.coord], mode: link.mode, status: linkStatus(network, link.projects) });
   }
+  // A place named in a target is emphasised by how specific the promise is: 1 for the only destination
+  // ("half an hour to central Chongqing"), 1/20 for one of twenty "main cities".
+  const emphasis = new Map<Id, number>();
+  for (const t of network.targets) {
+    for (const ids of [t.origins, t.destinations ?? []]) for (const id of ids) emphasis.set(id, Math.max(emphasis.get(id) ?? 0, 1 / ids.length));
+  }
   const points = network.places
     .filter((p) => p.kind !== "node")
-    .map((p) => ({ id: p.id, coord: p.coord, kind: p.kind, name: p.name, ...(p.population !== undefined && { population: p.population.value }) }));
+    .map((p) => ({
+      id: p.id,
+      coord: p.coord,
+      kind: p.kind,
+      name: p.name,
+      ...(p.population !== undefined && { population: p.population.value }),
+      ...(emphasis.has(p.id) && { emphasis: emphasis.get(p.id)! }),
+    }));
   const attribution = networkAttribution(network);
   const b = extras.boundaries;
   if (b?.attribution !== undefined && b.lines.length > 0) attribution.push(b.attribution);

@@ -429,9 +429,13 @@ function isMajor(kind: PlaceKind): boolean {
 
 const KIND_PRIORITY: Readonly<Record<PlaceKind, number>> = { city: 5, airport: 4, town: 3, port: 2, station: 1, node: 0 };
 
-/** Origins first, then by kind (city, airport, town, port, station), then by population (log scale, < 10 so kinds never swap). */
+/**
+ * Origins first, then by kind (city, airport, town, port, station), emphasised places first within a
+ * kind, then by population (log scale, < 10 so neither kinds nor emphasis swap).
+ */
 function labelPriority(p: MapPoint, atOrigin: boolean): number {
-  return (atOrigin ? 1000 : 0) + KIND_PRIORITY[p.kind] * 10 + (p.population !== undefined && p.population > 0 ? Math.min(9.9, Math.log10(p.population + 1)) : 0);
+  const people = p.population !== undefined && p.population > 0 ? Math.min(9.9, Math.log10(p.population + 1)) : 0;
+  return (atOrigin ? 1000 : 0) + KIND_PRIORITY[p.kind] * 100 + 50 * Math.min(1, Math.max(0, p.emphasis ?? 0)) + people;
 }
 
 function swatchRect(colour: string, opacity: number): string {

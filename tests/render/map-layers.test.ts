@@ -154,6 +154,22 @@ describe("networkLayers(network, scenario, { boundaries }) and the attribution l
   });
 });
 
+describe("label priority", () => {
+  it("labels the place a target is about (emphasis 1) before a more populous one of the same kind; the origin's place before both", async () => {
+    const at = (id: string, extra: object) => ({ id, coord: [106.65, 29.0] as LonLat, kind: "city" as const, name: { zh: id, en: id }, ...extra });
+    const order = (points: MapLayers["points"], origins: LonLat[] = []) =>
+      [...renderMapSvg({ title: "t", layers: { lines: [], points }, origins }, { extent: EXTENT }).matchAll(/font-weight="700"[^>]*>([A-Z]+)<\/text>/g)].map((m) => m[1]);
+    expect(order([at("BIG", { population: 5e6 }), at("TARGET", { emphasis: 1 })])).toEqual(["TARGET", "BIG"]);
+    expect(order([at("BIG", { population: 5e6 }), at("TARGET", { emphasis: 1 }), { ...at("HOME", {}), coord: [106.651, 29.028] }], [[106.651, 29.028]])[0]).toBe("HOME");
+    const network = await loadNetwork(embeddedNetworkPath());
+    const cbd = networkLayers(network).points.find((p) => p.id === "CQ_CBD")!;
+    const jiangjin = networkLayers(network).points.find((p) => p.id === "JIANGJIN")!;
+    expect(cbd.emphasis).toBe(1);
+    expect(jiangjin.emphasis).toBeGreaterThan(0);
+    expect(jiangjin.emphasis).toBeLessThan(0.1);
+  });
+});
+
 describe("svg and PNG agree on band colours", () => {
   it("fills the inside of each band in the PNG with the band's legend colour", async () => {
     const svg = renderMapSvg({ title: "t", bands: collection }, { extent: EXTENT, labels: "none" });
