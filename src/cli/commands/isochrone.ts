@@ -9,6 +9,7 @@ import { MEASURES, type Measure } from "../../network/schema.js";
 import { requirePlace } from "../../network/lookup.js";
 import { resolveScenario } from "../../network/resolve.js";
 import { networkLayers } from "../../render/layers.js";
+import { mapBoundaries } from "./map.js";
 import { formatCutoffMin, renderMapSvg } from "../../render/mapSvg.js";
 import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
@@ -92,7 +93,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           const svg = renderMapSvg({
             title: `${scenario.scenario.name.en} ${scenario.scenario.name.zh}`,
             subtitle: `${flags.measure} from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
-            layers: networkLayers(network, scenario),
+            layers: networkLayers(network, scenario, { boundaries: await mapBoundaries(network) }),
             bands: iso.collection,
             origins: origins.map((o, i) => requirePlace(network, o.placeId, `--from[${i}]`).coord),
           });
