@@ -18,7 +18,7 @@ import {
   type Train,
 } from "./rail-times.js";
 import { gcjToWgs, greatCircleKm } from "./geo.js";
-import { patternServices } from "./rail-services.js";
+import { fittedRunMinutes, patternServices } from "./rail-services.js";
 import { pairTimes } from "./rail-patterns.js";
 import { formatCalibrationCsv } from "../../src/calibrate/csv.js";
 import type { CalibrationRow } from "./tables/calibration-types.js";
@@ -513,15 +513,15 @@ const TRACKS: TrackSpec[] = [
   { id: "T_GUIGUANG", zh: "贵广高铁", en: "Guiyang–Guangzhou HSR", mode: "hsr", stops: ["GY_EAST", "GZ_SOUTH"], projects: ["P_GUIGUANG"], totalKm: { value: 857, source: "857 km 贵阳东–广州南 (fact sheet §2a)" } },
   { id: "T_GYN_GYE", zh: "贵阳北—贵阳东(枢纽联络)", en: "Guiyang North – Guiyang East (junction)", mode: "hsr", stops: ["GY_NORTH", "GY_EAST"], projects: ["P_GUIGUANG"] },
   { id: "T_CQN_CQW", zh: "重庆北—重庆西(枢纽联络)", en: "Chongqing North – Chongqing West (junction line)", mode: "hsr", stops: ["CQ_NORTH", "CQ_WEST"] },
-  { id: "T_GZ_SZ", zh: "广深港高铁", en: "Guangzhou–Shenzhen HSR", mode: "hsr", stops: ["GZ_SOUTH", "SZ_NORTH"] },
-  { id: "T_SUIYU", zh: "遂渝/达成铁路", en: "Suining–Chongqing / Dazhou–Chengdu railways", mode: "hsr", stops: ["CQ_NORTH", "HECHUAN_STN", "SUINING_STN", "CD_EAST"] },
-  { id: "T_LANYU", zh: "兰渝铁路(重庆—南充)", en: "Lanzhou–Chongqing railway (Chongqing – Nanchong)", mode: "rail", stops: ["HECHUAN_STN", "NANCHONG_N"] },
-  { id: "T_XIANGYU", zh: "襄渝铁路(重庆—广安—达州)", en: "Xiangyang–Chongqing railway (Chongqing – Guang'an – Dazhou)", mode: "rail", stops: ["CQ_NORTH", "GUANGAN_STN", "DAZHOU_STN"] },
-  { id: "T_YUWAN", zh: "渝万高铁", en: "Chongqing–Wanzhou HSR", mode: "hsr", stops: ["CQ_NORTH", "CHANGSHOU_N", "WANZHOU_N"] },
-  { id: "T_YULI", zh: "渝利铁路(重庆—涪陵)", en: "Chongqing–Lichuan railway (Chongqing – Fuling)", mode: "hsr", stops: ["CHANGSHOU_N", "FULING_N"] },
-  { id: "T_CHENGMIAN", zh: "成绵乐城际(成都—德阳—绵阳)", en: "Chengdu–Mianyang–Leshan intercity (north)", mode: "hsr", stops: ["CD_EAST", "DEYANG_STN", "MIANYANG_STN"] },
-  { id: "T_CHENGLE", zh: "成绵乐城际(成都—眉山—乐山)", en: "Chengdu–Mianyang–Leshan intercity (south)", mode: "hsr", stops: ["CD_EAST", "MEISHAN_E", "LESHAN_STN"] },
-  { id: "T_CHENGYA", zh: "成雅铁路", en: "Chengdu–Ya'an railway", mode: "rail", stops: ["CD_EAST", "YAAN_STN"] },
+  { id: "T_GZ_SZ", zh: "广深港高铁", en: "Guangzhou–Shenzhen HSR", mode: "hsr", stops: ["GZ_SOUTH", "SZ_NORTH"], projects: ["P_GUANGSHEN"] },
+  { id: "T_SUIYU", zh: "遂渝/达成铁路", en: "Suining–Chongqing / Dazhou–Chengdu railways", mode: "hsr", stops: ["CQ_NORTH", "HECHUAN_STN", "SUINING_STN", "CD_EAST"], projects: ["P_SUIYU"] },
+  { id: "T_LANYU", zh: "兰渝铁路(重庆—南充)", en: "Lanzhou–Chongqing railway (Chongqing – Nanchong)", mode: "rail", stops: ["HECHUAN_STN", "NANCHONG_N"], projects: ["P_LANYU"] },
+  { id: "T_XIANGYU", zh: "襄渝铁路(重庆—广安—达州)", en: "Xiangyang–Chongqing railway (Chongqing – Guang'an – Dazhou)", mode: "rail", stops: ["CQ_NORTH", "GUANGAN_STN", "DAZHOU_STN"], projects: ["P_XIANGYU"] },
+  { id: "T_YUWAN", zh: "渝万高铁", en: "Chongqing–Wanzhou HSR", mode: "hsr", stops: ["CQ_NORTH", "CHANGSHOU_N", "WANZHOU_N"], projects: ["P_YUWAN"] },
+  { id: "T_YULI", zh: "渝利铁路(重庆—涪陵)", en: "Chongqing–Lichuan railway (Chongqing – Fuling)", mode: "hsr", stops: ["CHANGSHOU_N", "FULING_N"], projects: ["P_YULI"] },
+  { id: "T_CHENGMIAN", zh: "成绵乐城际(成都—德阳—绵阳)", en: "Chengdu–Mianyang–Leshan intercity (north)", mode: "hsr", stops: ["CD_EAST", "DEYANG_STN", "MIANYANG_STN"], projects: ["P_CHENGMIANLE"] },
+  { id: "T_CHENGLE", zh: "成绵乐城际(成都—眉山—乐山)", en: "Chengdu–Mianyang–Leshan intercity (south)", mode: "hsr", stops: ["CD_EAST", "MEISHAN_E", "LESHAN_STN"], projects: ["P_CHENGMIANLE"] },
+  { id: "T_CHENGYA", zh: "成雅铁路", en: "Chengdu–Ya'an railway", mode: "rail", stops: ["CD_EAST", "YAAN_STN"], projects: ["P_CHENGYA"] },
   { id: "T_NEIZILU", zh: "绵泸高铁内自泸段(内江北—自贡—泸州)", en: "Neijiang – Zigong – Luzhou (Mianyang–Luzhou HSR)", mode: "hsr", stops: ["NEIJIANG_N", "ZIGONG_STN", "LUZHOU_STN"], projects: ["P_NEIZILU"] },
   // Planned
   { id: "T_YUGUI_HSR", zh: "渝贵高铁(规划)", en: "Chongqing–Guiyang HSR (planned)", mode: "hsr", stops: ["CQ_EAST_STN", "QJ_HSR", "WS_HSR", "GY_EAST"], projects: ["P_YUGUI_HSR"], speedKmh: { value: 350, source: "350 km/h design (fact sheet §3: 渝贵高铁 350 km/h)" }, totalKm: { value: 345, why: "~345 km total (self-media m.shadafang.com 2021-02-09, fact sheet §3); the alignment (east via 万盛 or west via 綦江–桐梓) is undecided, so the range covers a ±10% longer or shorter line.", range: [310, 390] } },
@@ -713,7 +713,7 @@ async function main(): Promise<void> {
     const out: Record<string, unknown> = { id: s.id, name: { zh: s.zh, en: s.en }, mode: "hsr", stops: s.stops, headwayMin: s.headwayMin };
     if (s.stops.length > 2) out.dwellMin = s.dwellMin ?? DWELL_HSR;
     if (s.runMinutes) out.runMinutes = s.runMinutes;
-    if (s.speedKmh) out.speedKmh = s.speedKmh;
+    if (s.fit) out.runMinutes = fittedRunMinutes(s.stops, s.projects, s.fit, links as unknown as Parameters<typeof fittedRunMinutes>[3]);
     out.projects = s.projects;
     if (s.note) out.note = s.note;
     services.push(out);

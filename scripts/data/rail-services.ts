@@ -21,6 +21,7 @@ import {
   HUB_STATIONS,
   OPERATING_DAY_H,
   type Q,
+  type RunTimeFit,
 } from "./tables/rail-network.js";
 
 /** What the service builder needs from the network builder. */
@@ -247,4 +248,73 @@ export function patternServices(ctx: RailContext): { services: Record<string, un
     services.push(out);
   }
   return { services, patterns, printed };
+}
+
+/** A rail link of the network JSON (track section) as the fit needs it. */
+interface TrackLink {
+  readonly from: string;
+  readonly to: string;
+  readonly mode: string;
+  readonly lengthKm?: { value: number };
+  readonly projects?: readonly string[];
+}
+
+/** Length (km) of the shortest path between two stops over rail links the projects allow. */
+function trackKm(links: readonly TrackLink[], projects: readonly string[], a: string, b: string): number {
+  const usable = links.filter((l) => l.mode !== "road" && l.lengthKm !== undefined && (l.projects ?? []).every((p) => projects.includes(p)) && ["hsr", "rail", "suburban"].includes(l.mode));
+  const dist = new Map<string, number>([[a, 0]]);
+  const done = new Set<string>();
+  for (;;) {
+    let u: string | undefined;
+    for (const [n, d] of dist) if (!done.has(n) && (u === undefined || d < (dist.get(u) as number))) u = n;
+    if (u === undefined) throw new Error(`no track between ${a} and ${b} for projects ${projects.join(",")}`);
+    if (u === b) return dist.get(u) as number;
+    done.add(u);
+    for (const l of usable) {
+      const v = l.from === u ? l.to : l.to === u ? l.from : undefined;
+      if (v === undefined) continue;
+      const nd = (dist.get(u) as number) + (l.lengthKm as { value: number }).value;
+      if (nd < (dist.get(v) ?? Infinity)) dist.set(v, nd);
+    }
+  }
+}
+
+/**
+ * Segment minutes of a stopping service fitted to published non-stop times (see `RunTimeFit`): each
+ * segment of d km takes d / V + P, an assumption ±15 % (track lengths are split by great-circle share).
+ */
+export function fittedRunMinutes(
+  stops: readonly string[],
+  projects: readonly string[],
+  fit: RunTimeFit,
+  links: readonly TrackLink[],
+): Q[] {
+  const pts = fit.points.map((p) => ({ ...p, km: trackKm(links, projects, p.from, p.to) }));
+  let kmPerMin: number;
+  let penalty: number;
+  let how: string;
+  const [p1, p2] = pts as [(typeof pts)[number], (typeof pts)[number] | undefined];
+  if (p2 !== undefined) {
+    kmPerMin = (p2.km - p1.km) / (p2.minutes - p1.minutes);
+    penalty = p1.minutes - p1.km / kmPerMin;
+    how = `fitted to ${p1.source} (${round1(p1.km)} km) and ${p2.source} (${round1(p2.km)} km)`;
+  } else {
+    if (fit.penaltyMin === undefined) throw new Error("a one-point fit needs penaltyMin");
+    penalty = fit.penaltyMin.value;
+    kmPerMin = p1.km / (p1.minutes - penalty);
+    how = `fitted to ${p1.source} (${round1(p1.km)} km) with P = ${penalty} min (${fit.penaltyMin.why})`;
+  }
+  return stops.slice(1).map((b, i) => {
+    const a = stops[i] as string;
+    const km = trackKm(links, projects, a, b);
+    const value = round1(km / kmPerMin + penalty);
+    return {
+      value,
+      assumption: {
+        why: `${round1(km)} km ${a}→${b} (track length) at V = ${Math.round(kmPerMin * 60)} km/h plus P = ${round1(penalty)} min, ${how} (${fit.citation}). ±15 %: the split of the line's length between stations is by great-circle share.`,
+        range: [round1(value * 0.85), round1(value * 1.15)],
+        mode: value,
+      },
+    };
+  });
 }

@@ -74,7 +74,7 @@ export function renderCalibrationMarkdown(report: CalibrationReport, calibration
   if (report.rangeEnds.length === 0) out.push("None: every assumed quantity the model reads has its base value strictly inside its range.", "");
   else {
     out.push(
-      `${report.rangeEnds.length} assumed quantities have their base value at the low or high end of their range, so an uncertainty analysis can only move them one way. Check that the evidence puts them there.`,
+      `${report.rangeEnds.length === 1 ? "1 assumed quantity has its" : `${report.rangeEnds.length} assumed quantities have their`} base value at the low or high end of the range, so an uncertainty analysis can only move it one way. Check that the evidence puts it there.`,
       "",
       "| quantity | value | range | end | why |",
       "|---|---:|---|---|---|",

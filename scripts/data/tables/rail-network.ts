@@ -118,12 +118,37 @@ export interface RailProjectSpec {
   note?: string;
 }
 
-export const RAIL_PROJECTS: readonly RailProjectSpec[] = [
+export const RAIL_PROJECTS: RailProjectSpec[] = [
   { id: "P_CHENGGUI", zh: "成贵高铁", en: "Chengdu–Guiyang HSR", openingYear: { value: 2019, source: `${SRC.chenggui} (乐山—宜宾 2019-06, 宜宾—贵阳 2019-12-16)` }, source: SRC.chenggui, note: "Not a plan item; 成都—乐山 is the older 成绵乐 line (2014)." },
   { id: "P_NEIZILU", zh: "绵泸高铁内自泸段", en: "Mianyang–Luzhou HSR, Neijiang–Zigong–Luzhou section", openingYear: { value: 2021, source: SRC.neizilu }, source: SRC.neizilu, note: "Not a plan item; keeps 自贡/泸州 trains out of baseline-2020." },
   { id: "P_YUKUN_YY", zh: "渝昆高铁重庆西至宜宾东段", en: "Chongqing–Kunming HSR, Chongqing West – Yibin East section", openingYear: { value: 2024, source: `${SRC.yukun} (opened 2024-09-29)` }, source: SRC.yukun, note: "Not a plan item. 192 km, 350 km/h: 重庆西—江津北—永川南—泸州东—泸州—南溪—宜宾东; trains to 宜宾 use the 成宜 section 宜宾东—宜宾 (15 km). Opened after the 2023 timetable scrape: its services carry published times." },
   { id: "P_YUXIA_QJ", zh: "渝厦高铁重庆东至黔江段", en: "Chongqing–Xiamen HSR, Chongqing East – Qianjiang section", openingYear: { value: 2025, source: `${SRC.yuxia} (opened 2025-06-27)` }, source: SRC.yuxia, note: "Not a plan item. Opens 重庆东站. Opened after the 2023 timetable scrape: its services carry published times." },
 ];
+
+/**
+ * Lines open before 2020 that the 2023 stop patterns run on: opening dates with their sources, so
+ * that every line serving the network's places is a project (none changes a scenario: all are in
+ * baseline-2020).
+ */
+const OLDER = (id: string, zh: string, en: string, year: number, source: string, note?: string): RailProjectSpec => ({
+  id, zh, en, openingYear: { value: year, source }, source, ...(note === undefined ? {} : { note }),
+});
+RAIL_PROJECTS.push(
+  OLDER("P_GUANGSHEN", "广深港高铁广深段", "Guangzhou–Shenzhen section of the Guangzhou–Shenzhen–Hong Kong HSR", 2011, "羊城晚报 2011-12-26 (repost news.sohu.com/20111226/n330280674.shtml): 广州南—深圳北 opened 2011-12-26, 102 km"),
+  OLDER("P_SUIYU", "成遂渝铁路(遂渝2006、遂成2009)", "Chengdu–Suining–Chongqing railway", 2009, "中国新闻网 2009-07-07 (rail news copy): 达成 upgrade and 遂宁—成都 new double track in service from 2009-06-30/07-07; 遂渝 in service from 2006 (成遂渝 encyclopedia copy)"),
+  OLDER("P_DACHENG", "达成铁路(扩能改造)", "Dazhou–Chengdu railway (upgraded)", 2009, "中国新闻网 2009-07-07: 达成铁路扩能改造 open throughout from 2009-07-07 (the line itself since 1997-12)"),
+  OLDER("P_LANYU", "兰渝铁路(重庆—广元段)", "Lanzhou–Chongqing railway (Chongqing – Guangyuan)", 2015, "重庆晚报 2014-12-30 (chinadaily copy): 渭沱—重庆北 about to open; 华西都市报 2015-12-24: 广元—重庆 to open 2015-12-26; 新华社 2017-09-29: whole line open"),
+  OLDER("P_YULI", "渝利铁路", "Chongqing–Lichuan railway", 2013, "新华社 2013-06-30 (gov.cn copy): track laid, opening at the end of 2013; factpedia 渝利铁路: built by the end of 2013"),
+  OLDER("P_YUWAN", "渝万高铁", "Chongqing–Wanzhou HSR", 2016, "新华社 2016-11-28 (zggszkw.com; 0573jx.cc): opened 2016-11-28, ~247 km, 250 km/h"),
+  OLDER("P_CHENGMIANLE", "成绵乐客运专线", "Chengdu–Mianyang–Leshan intercity", 2014, "新华社 2014-12-20 (yybnet.net copy): opened 2014-12-20, 314 km"),
+  OLDER("P_CHENGYA", "成雅铁路", "Chengdu–Ya'an railway", 2018, "央广网 2018-12-28 (news.cncn.com copy): opened 2018-12-28, 140 km"),
+  OLDER("P_YUHUAI", "渝怀铁路", "Chongqing–Huaihua railway", 2006, "新华社 2006-11-01 (news.sina.com.cn copy): 渝怀 passenger trains from 重庆北 from 2006-11-01"),
+  {
+    id: "P_XIANGYU", zh: "襄渝铁路", en: "Xiangyang–Chongqing railway",
+    openingYear: { value: 1979, assumption: { why: "Opening year not in the stored sources (襄渝 is commonly dated 1979); it is named as an existing line in the 2009-07-07 达成 report, so it opened before 2009.", range: [1973, 2009], mode: 1979 } },
+    source: "中国新闻网 2009-07-07 (names 襄渝 as an existing line)",
+  },
+);
 
 /** Corrected facts for a project of the builder's table (same id, so scenarios keep their meaning). */
 export const CHENGZIYI_FIX = {
@@ -151,8 +176,8 @@ export interface RailTrackSpec {
 export const RAIL_TRACKS: readonly RailTrackSpec[] = [
   { id: "T_CHENGGUI", zh: "成贵高铁(乐山—宜宾西—贵阳东)", en: "Chengdu–Guiyang HSR (Leshan – Yibin West – Guiyang East)", mode: "hsr", stops: ["LESHAN_STN", "YIBIN_W", "GY_EAST"], projects: ["P_CHENGGUI"], speedKmh: { value: 250, source: SRC.chenggui } },
   { id: "T_GY_HUB", zh: "贵阳站—贵阳北(枢纽联络)", en: "Guiyang – Guiyang North (junction line)", mode: "hsr", stops: ["GY_STN", "GY_NORTH"], note: "Trains between 贵阳站 and 贵阳北 in the 2023 data (e.g. 沪昆/贵昆 through trains)." },
-  { id: "T_DACHENG", zh: "达成铁路(遂宁—南充北—达州)", en: "Dazhou–Chengdu railway (Suining – Nanchong North – Dazhou)", mode: "hsr", stops: ["SUINING_STN", "NANCHONG_N", "DAZHOU_STN"] },
-  { id: "T_YUHUAI", zh: "渝怀铁路(重庆北—黔江)", en: "Chongqing–Huaihua railway (Chongqing North – Qianjiang)", mode: "rail", stops: ["CQ_NORTH", "QIANJIANG_STN"], note: "Conventional line (2006); the 2023 data have trains 重庆北—黔江 with no other network call between." },
+  { id: "T_DACHENG", zh: "达成铁路(遂宁—南充北—达州)", en: "Dazhou–Chengdu railway (Suining – Nanchong North – Dazhou)", mode: "hsr", stops: ["SUINING_STN", "NANCHONG_N", "DAZHOU_STN"], projects: ["P_DACHENG"] },
+  { id: "T_YUHUAI", zh: "渝怀铁路(重庆北—黔江)", en: "Chongqing–Huaihua railway (Chongqing North – Qianjiang)", mode: "rail", stops: ["CQ_NORTH", "QIANJIANG_STN"], projects: ["P_YUHUAI"], note: "Conventional line (2006); the 2023 data have trains 重庆北—黔江 with no other network call between." },
   { id: "T_YUKUN", zh: "渝昆高铁(重庆西—宜宾东)", en: "Chongqing–Kunming HSR (Chongqing West – Yibin East)", mode: "hsr", stops: ["CQ_WEST", "JIANGJIN_N", "YONGCHUAN_S", "LUZHOU_E", "LUZHOU_STN", "YIBIN_E"], projects: ["P_YUKUN_YY"], speedKmh: { value: 350, source: SRC.yukun }, totalKm: { value: 192, source: `192 km 重庆西—宜宾东 (${SRC.yukun})` } },
   { id: "T_CHENGYI", zh: "成宜高铁(成都东—自贡—宜宾东—宜宾)", en: "Chengdu–Yibin HSR (Chengdu East – Zigong – Yibin East – Yibin)", mode: "hsr", stops: ["CD_EAST", "ZIGONG_STN", "YIBIN_E", "YIBIN_STN"], projects: ["P_CHENGZIYI"], speedKmh: { value: 350, source: SRC.chengyi }, totalKm: { value: 261, source: `261 km 成都东—宜宾 (${SRC.chengyi})` } },
   { id: "T_YUXIA", zh: "渝厦高铁(重庆东—南川北—黔江)", en: "Chongqing–Xiamen HSR (Chongqing East – Nanchuan North – Qianjiang)", mode: "hsr", stops: ["CQ_EAST_STN", "NANCHUAN_N", "QIANJIANG_STN"], projects: ["P_YUXIA_QJ"], speedKmh: { value: 350, source: SRC.yuxia }, totalKm: { value: 242, source: `242 km 重庆东—黔江 (${SRC.yuxia})` } },
@@ -187,15 +212,28 @@ export const STATION_TRANSFER: Q = {
 // ---------------------------------------------------------------------------------------------
 // Services of the lines changed or opened after the scrape: published times
 // ---------------------------------------------------------------------------------------------
+/**
+ * Segment times of stopping trains on a new line, fitted to its published non-stop times: a run of
+ * d km takes d / V + P minutes (P: the time lost starting and stopping, and slow running near the
+ * ends). Two published runs give V and P; one gives V with P taken from another line of the same class.
+ * Distances are the line's track lengths (its sourced total split by great-circle share).
+ */
+export interface RunTimeFit {
+  readonly citation: string;
+  readonly points: readonly { from: string; to: string; minutes: number; source: string }[];
+  /** P when only one point is published (min), with its reason. */
+  readonly penaltyMin?: { value: number; why: string };
+}
+
 export interface PublishedServiceSpec {
   id: string;
   zh: string;
   en: string;
   stops: string[];
   projects: string[];
-  /** Run minutes per segment, or a speed over the track links. */
+  /** Run minutes per segment (published), or a fit to published times (stopping trains). */
   runMinutes?: Q[];
-  speedKmh?: Q;
+  fit?: RunTimeFit;
   headwayMin: Q;
   dwellMin?: Q;
   note?: string;
@@ -216,9 +254,9 @@ export const PUBLISHED_SERVICES: readonly PublishedServiceSpec[] = [
   { id: "S_CHENGYI_YB", zh: "成宜高铁最快车(成都东—宜宾)", en: "Chengdu East – Yibin, fastest trains (Chengdu–Yibin HSR)", stops: ["CD_EAST", "YIBIN_STN"], projects: ["P_CHENGZIYI"], runMinutes: [{ value: 73, source: `${SRC.chengyi}: 成都东→宜宾 fastest 73 min` }], headwayMin: HW_FASTEST("成都东→宜宾 trains", "成宜 runs up to 16 trains a day at opening (四川工人日报 2023-12-26)"), note: "Times at opening (about 60 min expected once run at full speed, not yet sourced as done)." },
   {
     id: "S_CHENGYI_ALL", zh: "成宜高铁(成都东—自贡—宜宾东—宜宾)", en: "Chengdu East – Zigong – Yibin East – Yibin (stopping trains)", stops: ["CD_EAST", "ZIGONG_STN", "YIBIN_E", "YIBIN_STN"], projects: ["P_CHENGZIYI"],
-    speedKmh: { value: 200, assumption: { why: `Average running speed between stops. The fastest published trips (${SRC.chengyi}) average 212 km/h (成都东→自贡, ~180 km in 51 min) and 215 km/h (→宜宾, 261 km in 73 min) including their stops; trains calling at every modelled station run slower: 200 (170–230).`, range: [170, 230], mode: 200 } },
+    fit: { citation: SRC.chengyi, points: [{ from: "CD_EAST", to: "ZIGONG_STN", minutes: 51, source: "成都东→自贡 fastest 51 min" }, { from: "CD_EAST", to: "YIBIN_STN", minutes: 73, source: "成都东→宜宾 fastest 73 min" }] },
     headwayMin: headway(90, [60, 120], "成宜 runs up to 16 trains a day at opening (四川工人日报 2023-12-26), about 8 per direction over a 14–18 h day (every 105–135 min); with the fastest trains counted separately, every 90 min (60–120) for the rest."),
-    note: "Stopping pattern assumed (the published figures are for the fastest trains); runs over T_CHENGYI.",
+    note: "Stopping pattern assumed (the published figures are for the fastest trains): runs over T_CHENGYI, calling at its modelled stations.",
   },
   // 渝昆高铁渝宜段 (2024-09-29)
   { id: "S_YUKUN_CQW_YB", zh: "渝昆高铁最快车(重庆西—宜宾)", en: "Chongqing West – Yibin, fastest trains (Chongqing–Kunming HSR)", stops: ["CQ_WEST", "YIBIN_STN"], projects: ["P_YUKUN_YY", "P_CHENGZIYI"], runMinutes: [{ value: 48, source: `${SRC.yukun}: 重庆西→宜宾 fastest 48 min; ${SRC.yukunFirst}` }], headwayMin: HW_FASTEST("重庆西→宜宾 trains", "up to 40 trains a day on the section, 14 of them cross-line (新华网 2024-09-29)"), note: "Runs over 渝昆 to 宜宾东 and the 成宜 section 宜宾东—宜宾." },
@@ -226,16 +264,16 @@ export const PUBLISHED_SERVICES: readonly PublishedServiceSpec[] = [
   { id: "S_YUKUN_CQW_LZ", zh: "渝昆高铁(重庆西—泸州)", en: "Chongqing West – Luzhou", stops: ["CQ_WEST", "LUZHOU_STN"], projects: ["P_YUKUN_YY"], runMinutes: [{ value: 30, source: `${SRC.yukunFirst}: 泸州→重庆西 30 min (first train, 2024-09-29)` }], headwayMin: HW_FASTEST("重庆西→泸州 trains", "up to 40 trains a day on the section (新华网 2024-09-29)"), note: "The opening-day train's time; not published as the fastest." },
   {
     id: "S_YUKUN_ALL", zh: "渝昆高铁(重庆西—江津北—永川南—泸州东—泸州—宜宾东—宜宾)", en: "Chongqing West – Jiangjin North – Yongchuan South – Luzhou East – Luzhou – Yibin East – Yibin (stopping trains)", stops: ["CQ_WEST", "JIANGJIN_N", "YONGCHUAN_S", "LUZHOU_E", "LUZHOU_STN", "YIBIN_E", "YIBIN_STN"], projects: ["P_YUKUN_YY", "P_CHENGZIYI"],
-    speedKmh: { value: 220, assumption: { why: `Average running speed between stops on a 350 km/h line. The fastest 重庆西→宜宾 trip (48 min for 207 km, ${SRC.yukun}) averages 259 km/h with its stops; the opening train calling at more stations took about 60 min (${SRC.yukunFirst}). 220 (190–250) for trains calling at every modelled station.`, range: [190, 250], mode: 220 } },
+    fit: { citation: SRC.yukun, points: [{ from: "CQ_WEST", to: "LUZHOU_E", minutes: 26, source: "重庆西→泸州东 fastest 26 min" }, { from: "CQ_WEST", to: "YIBIN_STN", minutes: 48, source: "重庆西→宜宾 fastest 48 min" }] },
     headwayMin: headway(60, [45, 90], "Up to 40 trains a day on the section (新华网 2024-09-29), about 20 per direction over a 14–18 h day (every 42–54 min); with the fastest trains counted separately, every 60 min (45–90) for stopping trains."),
-    note: "Stopping pattern assumed: the published figures are the fastest trips. Runs over T_YUKUN and the 成宜 section 宜宾东—宜宾.",
+    note: "Stopping pattern assumed (the published figures are the fastest trips): runs over T_YUKUN and the 成宜 section 宜宾东—宜宾, calling at every modelled station (南溪 passed).",
   },
   // 渝厦高铁重庆东至黔江段 (2025-06-27)
   { id: "S_YUXIA_EXP", zh: "渝厦高铁最快车(重庆东—黔江)", en: "Chongqing East – Qianjiang, fastest trains (Chongqing–Xiamen HSR)", stops: ["CQ_EAST_STN", "QIANJIANG_STN"], projects: ["P_YUXIA_QJ"], runMinutes: [{ value: 61, source: `${SRC.yuxia}: 重庆东→黔江 fastest 61 min` }], headwayMin: HW_FASTEST("重庆东→黔江 trains", "up to 54 trains a day (央视新闻 2025-06-26)") },
   {
     id: "S_YUXIA_ALL", zh: "渝厦高铁(重庆东—南川北—黔江)", en: "Chongqing East – Nanchuan North – Qianjiang (stopping trains)", stops: ["CQ_EAST_STN", "NANCHUAN_N", "QIANJIANG_STN"], projects: ["P_YUXIA_QJ"],
-    speedKmh: { value: 210, assumption: { why: `Average running speed between stops on a 350 km/h line. The fastest 重庆东→黔江 trip (242 km in 61 min, ${SRC.yuxia}) averages 238 km/h; trains that also call at 巴南, 水江西, 武隆南 and 彭水西 (not modelled as stops) run slower: 210 (180–240).`, range: [180, 240], mode: 210 } },
+    fit: { citation: SRC.yuxia, points: [{ from: "CQ_EAST_STN", to: "QIANJIANG_STN", minutes: 61, source: "重庆东→黔江 fastest 61 min" }], penaltyMin: { value: 6.9, why: "P of the 渝昆 fit (the same class of 350 km/h line out of a Chongqing hub); the other stations of the line (巴南, 水江西, 武隆南, 彭水西) are passed without stopping" } },
     headwayMin: headway(45, [30, 60], "Up to 54 trains a day (央视新闻 2025-06-26), about 27 per direction over a 14–18 h day (every 31–40 min); with the fastest trains counted separately, every 45 min (30–60) for stopping trains."),
-    note: "Stopping pattern assumed; runs over T_YUXIA.",
+    note: "Stopping pattern assumed: runs over T_YUXIA calling at 南川北 only among the line's stations.",
   },
 ];
