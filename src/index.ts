@@ -16,3 +16,4 @@ export * from "./compare/index.js";
 export * from "./uncertainty/index.js";
 export * from "./isochrone/index.js";
 export * from "./render/index.js";
+export * from "./calibrate/index.js";

@@ -284,6 +284,7 @@ export const ROADS: RoadSpec[] = [
   ...(
     [
       ["FULING", "WANZHOU", "涪陵—万州"],
+      ["FULING", "QIANJIANG", "涪陵—黔江(渝湘高速)"],
       ["RX_CQ_E", "WANZHOU", "主城—万州(沪渝高速)"],
       ["YONGCHUAN", "NEIJIANG", "永川—内江"],
       ["NEIJIANG", "ZIYANG", "内江—资阳"],
