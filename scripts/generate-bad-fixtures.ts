@@ -90,3 +90,88 @@ for (const e of entities) {
   writeFileSync(path.join(folder, `${e}.json`), `${JSON.stringify(content, null, 2)}\n`);
 }
 console.log(`wrote ${path.relative(process.cwd(), out)}`);
+
+// ---------------------------------------------------------------------------------------------
+// tests/fixtures/bad/robust/: one input per class of hostile input the CLI must turn into one
+// clear message and exit 3 (issue 14). Built from tests/fixtures/model/exact.json, which the model
+// can build, so that every command runs until the defect stops it. Expectations are stated in
+// tests/cli/bad-corpus.test.ts.
+const robust = path.join(out, "robust");
+mkdirSync(robust);
+const exactText = readFileSync(path.join(root, "tests/fixtures/model/exact.json"), "utf8");
+const exact = (): Json => JSON.parse(exactText);
+const put = (name: string, content: string | Uint8Array) => writeFileSync(path.join(robust, name), content);
+const pretty2 = (n: Json) => `${JSON.stringify(n, null, 2)}\n`;
+
+// A duplicated key: JSON.parse keeps the last (300), which would turn a failing target into a pass.
+put(
+  "duplicate-key.json",
+  pretty2(exact()).replace(/("thresholdMin": \{)/, '"thresholdMin": { "value": 30, "source": "fixture" },\n      $1'),
+);
+// Impossible dates.
+put("asof-impossible.json", pretty2({ ...exact(), asOf: "2025-13-45" }));
+put(
+  "accessed-impossible.json",
+  pretty2({ ...exact(), sources: [{ id: "fixture", citation: "Invented for tests.", accessed: "2026-02-30" }] }),
+);
+// A name saved as GBK: 綦江 is C6 E6 BD AD in GBK, and C6 E6 is not UTF-8.
+{
+  const text = pretty2(exact());
+  const at = text.indexOf('"en"');
+  put("invalid-utf8.json", Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from('"zh_note": "'), Buffer.from([0xc6, 0xe6, 0xbd, 0xad]), Buffer.from('", '), Buffer.from(text.slice(at))]));
+}
+// Every list empty.
+put("empty-network.json", pretty2({ ...exact(), places: [], links: [], services: [], projects: [], scenarios: [], targets: [] }));
+put("no-scenarios.json", pretty2({ ...exact(), scenarios: [], targets: [] }));
+// A note nested 5,000 levels deep (crashed the value formatter with a RangeError).
+{
+  const n = exact();
+  const text = pretty2(n).replace('"description":', `"note": ${'{"a":'.repeat(5000)}1${"}".repeat(5000)},\n  "description":`);
+  put("deep-note.json", text);
+}
+// An id that only looks valid: a right-to-left override after S1.
+{
+  const n = exact();
+  n.links[0].to = "S1\u202E";
+  put("invisible-id.json", pretty2(n));
+}
+// One unknown place used 23 times: one problem with the count.
+{
+  const n = exact();
+  const link = n.links.find((l: Json) => l.mode === "expressway");
+  for (let i = 0; i < 22; i++) n.links.push({ ...link, id: `extra_${i}`, from: "QJ_GONE", to: "A", projects: undefined });
+  n.targets[0].origins = ["QJ_GONE"];
+  put("unknown-id-23-uses.json", pretty2(n));
+}
+// An unterminated quote.
+put("unterminated-quote.json", pretty2(exact()).replace('"id": "A",', '"id": "A,'));
+// A folder network whose places.json repeats a key inside one place.
+{
+  const dir = path.join(robust, "folder-duplicate-key-in-file");
+  mkdirSync(dir);
+  const n = exact();
+  const lists = ["places", "links", "services", "projects", "scenarios", "targets"];
+  const header: Json = {};
+  for (const [k, v] of Object.entries(n)) if (!lists.includes(k)) header[k] = v;
+  writeFileSync(path.join(dir, "network.json"), pretty2(header));
+  for (const k of lists) {
+    let text = pretty2({ [k]: n[k] });
+    if (k === "places") text = text.replace('"kind": "city",', '"kind": "city", "kind": "station",');
+    writeFileSync(path.join(dir, `${k}.json`), text);
+  }
+}
+// Valid, but the model warns: a service between two places no rail link joins (runs on no link).
+{
+  const n = exact();
+  n.services.push({ ...n.services[0], id: "X1", name: { zh: "无轨", en: "No track" }, stops: ["D", "E"], projects: [] });
+  put("service-on-no-link.json", pretty2(n));
+}
+// Scenario files (compare/attribute/uncertainty arguments) read by the same strict reader.
+put("scenario-duplicate-key.json", '{\n  "base": "plan",\n  "modifications": [],\n  "base": "base"\n}\n');
+put("scenario-deep.json", `{ "base": "plan", "modifications": [{ "type": "adjust-speed", "links": ["xAB"], "factor": ${'{"a":'.repeat(6000)}1${"}".repeat(6000)} }] }\n`);
+put("scenario-invalid-utf8.json", Buffer.concat([Buffer.from('{ "base": "plan", "note": "'), Buffer.from([0xe7, 0xb6]), Buffer.from('", "modifications": [] }\n')]));
+// DIMACS headers the file cannot hold.
+put("dimacs-huge-nodes.gr", "p sp 2000000000 0\n");
+put("dimacs-isolated-nodes.gr", "p sp 40000000 0\n");
+put("dimacs-arcs-beyond-size.gr", "c three arcs announced, one given\np sp 3 9000000\na 1 2 5\n");
+console.log(`wrote ${path.relative(process.cwd(), robust)}`);

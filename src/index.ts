@@ -3,6 +3,9 @@
  * this file only re-exports.
  */
 export { VERSION } from "./version.js";
+export { LIMITS, LimitError, checkLimit, limitsTable, type Limit, type LimitName } from "./limits.js";
+// How messages show user-given values (shared by the library's errors and the CLI).
+export { showInvisible } from "./util/visible.js";
 export * from "./network/index.js";
 export * from "./core/index.js";
 export * from "./timetable/index.js";
@@ -16,3 +19,4 @@ export * from "./compare/index.js";
 export * from "./uncertainty/index.js";
 export * from "./isochrone/index.js";
 export * from "./render/index.js";
+export * from "./calibrate/index.js";

@@ -18,14 +18,30 @@ import {
   type Train,
 } from "./rail-times.js";
 import { gcjToWgs, greatCircleKm } from "./geo.js";
+import { CIRCUITY, ROAD_PARAMETERS, ROAD_PLACES, SPEED_URBAN, roadLinks } from "./tables/roads.js";
+import { writeTowns } from "./towns.js";
+import { fittedRunMinutes, patternServices } from "./rail-services.js";
+import { pairTimes } from "./rail-patterns.js";
+import { formatCalibrationCsv } from "../../src/calibrate/csv.js";
+import type { CalibrationRow } from "./tables/calibration-types.js";
+import { CALIBRATION_RAIL_DATA, CALIBRATION_RAIL_PUBLISHED } from "./tables/calibration-rail.js";
+import { CALIBRATION_ROAD } from "./tables/calibration-road.js";
+import {
+  AFTER_SCRAPE,
+  CHENGZIYI_FIX,
+  DWELL_SKIPPED,
+  DWELL_STOP,
+  EXTRA_STATIONS_OF,
+  PUBLISHED_SERVICES,
+  RAIL_PLACES,
+  RAIL_PROJECTS,
+  RAIL_TRACKS,
+  STATION_TRANSFER,
+  TIMETABLE_NAME,
+  type LonLat,
+  type Q,
+} from "./tables/rail-network.js";
 
-type LonLat = [number, number];
-interface Q {
-  value: number;
-  source?: string;
-  assumption?: { why: string; range: [number, number]; mode?: number };
-  note?: string;
-}
 
 /** Output folder: networks/qijiang-wansheng, or the folder after `--out` (used by the reproducibility test). */
 const OUT_DIR = (() => {
@@ -45,6 +61,7 @@ const FACTS = "qiwan reference fact sheet network-facts.md";
 const PLAN =
   "《綦江—万盛一体化发展规划》渝府办〔2021〕8号 (2021-06-25), section 四(一)";
 const RAIL_SCRIPT = "script scripts/data/rail-times.ts";
+const CALIBRATION_SCRIPT = "scripts/data/build-network.ts (calibrationRows)";
 
 function round(x: number, digits: number): number {
   const f = 10 ** digits;
@@ -316,7 +333,7 @@ const PROJECTS: ProjectSpec[] = [
   { id: "P_CHENGYU_HSR", zh: "成渝高铁", en: "Chengdu–Chongqing high-speed railway", category: "rail", status: "existing", openingYear: yearSourced(2015, "重庆晨报 2015 (opened 2015-12); fact sheet §2a"), source: `${FACTS} §2a` },
   { id: "P_CHENGYU_350", zh: "成渝高铁提速至350km/h", en: "Chengdu–Chongqing HSR raised to 350 km/h", category: "rail", status: "existing", openingYear: yearSourced(2020, "新华社 2020-12-24 (350 km/h from 2020-12-24)"), source: `${FACTS} §2a`, note: "In force from 2020-12-24, so inside baseline-2020 (a year-end baseline). The 2023 data already reflects it; no separate pre-upgrade service is modelled." },
   { id: "P_GUIGUANG", zh: "贵广高铁", en: "Guiyang–Guangzhou high-speed railway", category: "rail", status: "existing", openingYear: yearSourced(2014, "人民网 2023-10-11 (opened 2014-12-26); fact sheet §2a"), source: `${FACTS} §2a` },
-  { id: "P_GUIGUANG_300", zh: "贵广高铁提速至300km/h", en: "Guiyang–Guangzhou HSR raised to 300 km/h", category: "rail", status: "existing", openingYear: yearSourced(2023, "人民网 2023-10-11 (300 km/h from 2023-10-11, 250 before)"), source: `${FACTS} §2a`, note: "After the 2023-09-25 data scrape: services using it carry assumed (scaled) running times." },
+  { id: "P_GUIGUANG_300", zh: "贵广高铁提速至300km/h", en: "Guiyang–Guangzhou HSR raised to 300 km/h", category: "rail", status: "existing", openingYear: yearSourced(2023, "人民网 2023-10-11 (300 km/h from 2023-10-11, 250 before)"), source: `${FACTS} §2a`, note: "After the 2023-09-25 data scrape: its services carry the published post-upgrade fastest times (scripts/data/tables/rail-network.ts); the 2023 stop patterns on 贵广 keep their 2023 times." },
   { id: "P_CHENGYU_MID", zh: "成渝中线高铁", en: "Chengdu–Chongqing central-line HSR", category: "rail", status: "under-construction", openingYear: yearAssumed(2027, [2026, 2030], "Construction started 2022-11-28; ~2027 expected (zgjiaodian.com 国铁集团 2022-11-28; jttl.com.cn 2025-07). Range covers a one-to-three-year slip."), source: `${FACTS} §2a (links.csv R_CHENGYU_MID)`, note: "Not a plan item; context for vision-2035 (enters by year)." },
   { id: "P_JIANGTIAO", zh: "江跳线", en: "Jiangjin–Tiaodeng suburban railway", category: "urban-rail", status: "existing", openingYear: yearSourced(2022, "人民日报 2022-08-08 (opened 2022-08-06)"), source: `${FACTS} §2a`, note: "Context only, no link: its stations (跳磴, 圣泉寺) have no sourced coordinates and it serves no modelled place directly. Excluded from baseline-2020 by its year." },
   { id: "P_G75_OLD", zh: "渝黔高速(G75兰海高速重庆段, 既有)", en: "Chongqing–Guizhou expressway G75 (original)", category: "road", status: "existing", openingYear: yearAssumed(2004, [1995, 2010], "Opening year not found (fact sheet links.csv E_G75_OLD: UNVERIFIED ~2004); it existed before the plan (named in the plan's baseline), so any year up to 2010 keeps it in baseline-2020."), source: `${FACTS} §2b; existence: the plan's baseline (渝黔高速) and cqqj.gov.cn` },
@@ -364,124 +381,9 @@ const PROJECTS: ProjectSpec[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
-// Roads
+// Roads: links, interchange places and regional road parameters live in tables/roads.ts
 // ---------------------------------------------------------------------------------------------
-/** Road circuity (road km / great-circle km): the assumption behind every unsourced road length. */
-const CIRCUITY = { expressway: { mode: 1.25, range: [1.1, 1.5] as [number, number] }, road: { mode: 1.35, range: [1.15, 1.7] as [number, number] }, "urban-road": { mode: 1.3, range: [1.1, 1.6] as [number, number] } };
-
-interface RoadSpec {
-  id: string;
-  zh: string;
-  en: string;
-  mode: "expressway" | "road" | "urban-road";
-  from: string;
-  to: string;
-  projects?: string[];
-  replaces?: string[];
-  lengthKm?: Q;
-  speedKmh: Q;
-  note?: string;
-}
-
-const SPEED_EXP_100: Q = { value: 100, source: "渝黔复线/重遵扩容/江习/渝赤叙 design speed 100 km/h (fact sheet §2b)" };
-function speedAssumed(value: number, range: [number, number], why: string): Q {
-  return { value, assumption: { why, range, mode: value } };
-}
-const SPEED_EXP_DEFAULT = speedAssumed(100, [80, 120], "Posted speed of a Chinese expressway whose design speed is not in the sources: 100 km/h typical, 80 in mountains, 120 on plains.");
-const SPEED_ROAD_DEFAULT = speedAssumed(60, [40, 80], "National/provincial trunk road (国道/省道) in hilly terrain: 60 km/h typical, 40–80.");
-const SPEED_URBAN = speedAssumed(35, [20, 50], "Average urban driving speed in Chongqing including congestion and signals: 35 km/h typical, 20–50.");
-const SPEED_LONG_EXP = speedAssumed(100, [85, 110], "Long-distance expressway chain (several expressways, mostly 100–120 km/h posted) modelled as one link: 100 km/h average, 85–110.");
-
-const ROADS: RoadSpec[] = [
-  // Central Chongqing urban links (stations to the CBD and to each other).
-  { id: "R_CBD_CQWEST", zh: "解放碑—重庆西站(城市道路)", en: "CBD – Chongqing West (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_WEST", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQNORTH", zh: "解放碑—重庆北站(城市道路)", en: "CBD – Chongqing North (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_NORTH", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_SPB", zh: "解放碑—沙坪坝站(城市道路)", en: "CBD – Shapingba (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "SPB_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQSTN", zh: "解放碑—重庆站(城市道路)", en: "CBD – Chongqing station (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CBD_CQEAST", zh: "解放碑—重庆东站(城市道路)", en: "CBD – Chongqing East (urban roads)", mode: "urban-road", from: "CQ_CBD", to: "CQ_EAST_STN", speedKmh: SPEED_URBAN },
-  { id: "R_CQWEST_SPB", zh: "重庆西站—沙坪坝站(城市道路)", en: "Chongqing West – Shapingba (urban roads)", mode: "urban-road", from: "CQ_WEST", to: "SPB_STN", speedKmh: SPEED_URBAN },
-  // Chongqing – Qijiang – Wansheng
-  { id: "R_G75_CQ_QJ", zh: "渝黔高速(G75)中心城区—綦江", en: "G75 expressway central Chongqing – Qijiang", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_G75_OLD"], speedKmh: speedAssumed(90, [70, 100], "Original G75 (4 lanes, mountainous, heavy trucks); urban access from 解放碑 to the 南环 interchange included. Design speed not found (fact sheet §2b)."), note: "Includes the urban leg from 解放碑 to the expressway." },
-  { id: "R_G75_CQ_QJ_NANHUAN", zh: "渝黔高速南环至綦江段(扩能后)", en: "G75 Nanhuan–Qijiang (expanded)", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_G75_OLD", "P_YUQIAN_NANHUAN"], replaces: ["R_G75_CQ_QJ"], speedKmh: speedAssumed(100, [90, 110], "Expansion to 6 lanes at 100 km/h assumed by analogy with 渝黔复线 (fact sheet §2b); no sourced design."), note: "Same corridor length as R_G75_CQ_QJ; the gain is speed." },
-  { id: "R_FASTWAY_CQ_QJ", zh: "重庆中心城区—綦江快速通道", en: "Central Chongqing – Qijiang express road", mode: "road", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_CQ_QW_FASTWAY"], speedKmh: speedAssumed(70, [60, 80], "Urban express road (快速路) standard, 60–80 km/h design; no sourced design.") },
-  { id: "R_FASTWAY_QJ_WS", zh: "綦江—万盛快速通道", en: "Qijiang – Wansheng express road", mode: "road", from: "QJ_CITY", to: "WS_CITY", projects: ["P_CQ_QW_FASTWAY"], speedKmh: speedAssumed(70, [60, 80], "Urban express road (快速路) standard, 60–80 km/h design; no sourced design.") },
-  { id: "R_YUCHIXU_CQ_QJ", zh: "渝赤叙高速 巴南—珞璜—綦江", en: "Yu-Chi-Xu expressway Banan – Luohuang – Qijiang", mode: "expressway", from: "CQ_CBD", to: "QJ_CITY", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_100, note: "From 巴南百节 (joins 渝南大道); the urban leg from 解放碑 is folded into the length." },
-  { id: "R_QIWAN_QJ_YC", zh: "綦万高速 綦江—永城", en: "Qijiang–Wansheng expressway: Qijiang – Yongcheng", mode: "expressway", from: "QJ_CITY", to: "YONGCHENG", projects: ["P_QIWAN_EXP"], speedKmh: speedAssumed(80, [60, 100], "Design speed of the 綦万高速 not found (fact sheet §2b); an older mountainous 4-lane expressway, 80 km/h assumed.") },
-  { id: "R_QIWAN_YC_WS", zh: "綦万高速 永城—万盛", en: "Qijiang–Wansheng expressway: Yongcheng – Wansheng", mode: "expressway", from: "YONGCHENG", to: "WS_CITY", projects: ["P_QIWAN_EXP"], speedKmh: speedAssumed(80, [60, 100], "Design speed of the 綦万高速 not found (fact sheet §2b); an older mountainous 4-lane expressway, 80 km/h assumed.") },
-  { id: "R_QIWAN2_QJ_YC", zh: "綦万高速(改扩建) 綦江—永城", en: "Qijiang–Wansheng expressway (rebuilt): Qijiang – Yongcheng", mode: "expressway", from: "QJ_CITY", to: "YONGCHENG", projects: ["P_QIWAN_EXP", "P_QIWAN_UPGRADE"], replaces: ["R_QIWAN_QJ_YC"], speedKmh: speedAssumed(100, [80, 120], "Reconstruction assumed to reach 100 km/h (no sourced design).") },
-  { id: "R_QIWAN2_YC_WS", zh: "綦万高速(改扩建) 永城—万盛", en: "Qijiang–Wansheng expressway (rebuilt): Yongcheng – Wansheng", mode: "expressway", from: "YONGCHENG", to: "WS_CITY", projects: ["P_QIWAN_EXP", "P_QIWAN_UPGRADE"], replaces: ["R_QIWAN_YC_WS"], speedKmh: speedAssumed(100, [80, 120], "Reconstruction assumed to reach 100 km/h (no sourced design).") },
-  { id: "R_YONGTONG_YC", zh: "永桐新城—永城(城市道路)", en: "Yongtong new town – Yongcheng (local roads)", mode: "urban-road", from: "YONGTONG", to: "YONGCHENG", speedKmh: speedAssumed(40, [25, 60], "Local roads inside the planned new town; no network exists yet to measure.") },
-  { id: "R_YONGTONG_NT", zh: "永桐新城—南桐(城市道路)", en: "Yongtong new town – Nantong (local roads)", mode: "urban-road", from: "YONGTONG", to: "NANTONG", speedKmh: speedAssumed(40, [25, 60], "Local roads inside the planned new town; no network exists yet to measure.") },
-  { id: "R_NT_WS", zh: "南桐—万盛(城市道路)", en: "Nantong – Wansheng (local road)", mode: "road", from: "NANTONG", to: "WS_CITY", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_YUQIAN2_CQ_JL", zh: "渝黔复线 忠兴(中心城区)—接龙", en: "Yu-Qian 2nd expressway: central Chongqing (Zhongxing) – Jielong", mode: "expressway", from: "CQ_CBD", to: "JIELONG", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100, note: "From 解放碑 via the 绕城 to 忠兴枢纽 then the 复线; the urban leg is folded into the length." },
-  { id: "R_YUQIAN2_JL_WS", zh: "渝黔复线 接龙—万盛", en: "Yu-Qian 2nd expressway: Jielong – Wansheng", mode: "expressway", from: "JIELONG", to: "WS_CITY", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUQIAN2_WS_GB", zh: "渝黔复线 万盛—关坝", en: "Yu-Qian 2nd expressway: Wansheng – Guanba", mode: "expressway", from: "WS_CITY", to: "GUANBA", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUQIAN2_GB_AW", zh: "渝黔复线 关坝—安稳", en: "Yu-Qian 2nd expressway: Guanba – Anwen", mode: "expressway", from: "GUANBA", to: "ANWEN", projects: ["P_YUQIAN_EXPANSION"], speedKmh: SPEED_EXP_100 },
-  { id: "R_CHONGZUN2_AW_ZY", zh: "重遵扩容 安稳(省界)—遵义", en: "Chongqing–Zunyi expansion: Anwen (border) – Zunyi", mode: "expressway", from: "ANWEN", to: "ZUNYI", projects: ["P_YUQIAN_EXPANSION", "P_CHONGZUN_EXPANSION"], lengthKm: { value: 128, assumption: { why: "重遵扩容 is 118 km from the border (下坪) to 青山枢纽 (oflu.cn 2023-10-07) plus ~10 km from 安稳 to the border (great-circle estimate).", range: [120, 140], mode: 128 } }, speedKmh: SPEED_EXP_100 },
-  { id: "R_JIELONG_LOCAL", zh: "接龙—綦江(地方道路)", en: "Jielong – Qijiang (local road)", mode: "road", from: "JIELONG", to: "QJ_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 接龙 reachable by road in baseline-2020 (before the 复线)." },
-  { id: "R_NT_JL", zh: "南桐—接龙省道", en: "Nantong – Jielong provincial road", mode: "road", from: "NANTONG", to: "JIELONG", projects: ["P_NT_JL_ROAD"], speedKmh: speedAssumed(60, [40, 80], "Provincial road (省道) standard: 60 km/h typical, 40–80 in hilly terrain.") },
-  // G75 south of Qijiang, and local roads to the towns
-  { id: "R_G75_QJ_DX", zh: "G75 綦江—东溪", en: "G75 Qijiang – Dongxi", mode: "expressway", from: "QJ_CITY", to: "DONGXI", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_DX_GS", zh: "G75 东溪—赶水", en: "G75 Dongxi – Ganshui", mode: "expressway", from: "DONGXI", to: "GANSHUI", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_GS_AW", zh: "G75 赶水—安稳", en: "G75 Ganshui – Anwen", mode: "expressway", from: "GANSHUI", to: "ANWEN", projects: ["P_G75_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_AW_TZ", zh: "G75 安稳—桐梓", en: "G75 Anwen – Tongzi", mode: "expressway", from: "ANWEN", to: "TONGZI", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_TZ_ZY", zh: "G75 桐梓—遵义", en: "G75 Tongzi – Zunyi", mode: "expressway", from: "TONGZI", to: "ZUNYI", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_G75_ZY_GY", zh: "兰海高速 遵义—贵阳", en: "G75 Zunyi – Guiyang", mode: "expressway", from: "ZUNYI", to: "GUIYANG", projects: ["P_G75_GZ_OLD"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_GS_FH", zh: "赶水—扶欢(地方道路)", en: "Ganshui – Fuhuan (local road)", mode: "road", from: "GANSHUI", to: "FUHUAN", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_FH_GB", zh: "扶欢—关坝(地方道路)", en: "Fuhuan – Guanba (local road)", mode: "road", from: "FUHUAN", to: "GUANBA", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_GB_WS_LOCAL", zh: "关坝—万盛(地方道路)", en: "Guanba – Wansheng (local road)", mode: "road", from: "GUANBA", to: "WS_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 关坝 reachable by road in baseline-2020." },
-  // Planned expressways south and west
-  { id: "R_QWZ_WS_ZA", zh: "綦江—万盛—正安高速 万盛—正安", en: "Qijiang–Wansheng–Zheng'an expressway: Wansheng – Zheng'an", mode: "expressway", from: "WS_CITY", to: "ZHENGAN", projects: ["P_QWZ_EXP"], speedKmh: { value: 80, source: "zixundingzhi.com (self-media citing the 万盛 site): 4 lanes, 80 km/h; fact sheet §3" } },
-  { id: "R_ZHENGAN_LOCAL", zh: "正安—遵义(既有公路)", en: "Zheng'an – Zunyi (existing roads)", mode: "road", from: "ZHENGAN", to: "ZUNYI", speedKmh: speedAssumed(70, [50, 90], "Mix of expressway (正习/G326 corridors) and trunk road, not itemised in the sources.") },
-  { id: "R_ANXI_AW_XS", zh: "安稳—习水高速", en: "Anwen – Xishui expressway", mode: "expressway", from: "ANWEN", to: "XISHUI", projects: ["P_ANXI_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_WANTONG_WS_TZ", zh: "万盛—桐梓羊蹬高速(至桐梓县城)", en: "Wansheng – Tongzi (Yangdeng) expressway, to Tongzi", mode: "expressway", from: "WS_CITY", to: "TONGZI", projects: ["P_WANTONG_EXP"], speedKmh: SPEED_EXP_DEFAULT, note: "The plan's road ends at 羊蹬 (a town of 桐梓 county without a sourced coordinate); modelled to 桐梓县城." },
-  { id: "R_JIANGXI_JJ_XS", zh: "江习高速 江津—习水", en: "Jiangjin – Xishui expressway", mode: "expressway", from: "JIANGJIN", to: "XISHUI", projects: ["P_JIANGXI_EXP"], lengthKm: { value: 135, assumption: { why: "CQ section ~70 km (cqcb.com 2018-06-28) + GZ section ~65 km (fact sheet §2b), from 江津刁家; the few km to 江津城区 are inside the range.", range: [125, 150], mode: 135 } }, speedKmh: SPEED_EXP_100 },
-  { id: "R_YUCHIXU_QJ_CS", zh: "渝赤叙高速 綦江—江津中山—赤水", en: "Yu-Chi-Xu expressway Qijiang – Chishui", mode: "expressway", from: "QJ_CITY", to: "CHISHUI", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_100 },
-  { id: "R_YUCHIXU_CS_XY", zh: "渝赤叙高速 赤水—叙永", en: "Yu-Chi-Xu expressway Chishui – Xuyong", mode: "expressway", from: "CHISHUI", to: "XUYONG", projects: ["P_YUCHIXU_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_XS_CS_LOCAL", zh: "习水—赤水(既有公路)", en: "Xishui – Chishui (existing road)", mode: "road", from: "XISHUI", to: "CHISHUI", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_XS_TZ_LOCAL", zh: "习水—桐梓(既有公路)", en: "Xishui – Tongzi (existing road)", mode: "road", from: "XISHUI", to: "TONGZI", speedKmh: SPEED_ROAD_DEFAULT },
-  { id: "R_CS_LZ", zh: "赤水—泸州(既有公路)", en: "Chishui – Luzhou (existing roads)", mode: "road", from: "CHISHUI", to: "LUZHOU", speedKmh: speedAssumed(70, [50, 90], "Mixed expressway/trunk-road corridor via 合江, not itemised in the sources.") },
-  { id: "R_XY_LZ", zh: "叙永—泸州(既有高速)", en: "Xuyong – Luzhou (existing expressway)", mode: "expressway", from: "XUYONG", to: "LUZHOU", speedKmh: SPEED_EXP_DEFAULT, note: "G76 厦蓉 (fact sheet: 渝赤叙 joins G76 at 叙永)." },
-  // Qijiang – Jiangjin – west; Wansheng – Nanchuan – Fuling
-  { id: "R_JIANGQI", zh: "江綦高速", en: "Jiangjin – Qijiang expressway", mode: "expressway", from: "JIANGJIN", to: "QJ_CITY", projects: ["P_JIANGQI_EXP"], lengthKm: { value: 48, assumption: { why: "Expressway 47.7–48 km from 先锋互通 to 綦江城南 (cnbridge.cn 2016-01-12); the access to both urban centres adds a few km.", range: [47.7, 58], mode: 48 } }, speedKmh: { value: 80, source: "cnbridge.cn 2016-01-12 (80 km/h design); fact sheet §2b" } },
-  { id: "R_JIANGJIN_LOCAL", zh: "江津—綦江(既有国道)", en: "Jiangjin – Qijiang (trunk road)", mode: "road", from: "JIANGJIN", to: "QJ_CITY", speedKmh: SPEED_ROAD_DEFAULT, note: "Keeps 江津 reachable before the 2016 江綦高速 (not needed for 2020, kept for robustness)." },
-  { id: "R_NANWAN", zh: "南万高速", en: "Nanchuan – Wansheng expressway", mode: "expressway", from: "WS_CITY", to: "NANCHUAN", projects: ["P_NANWAN_EXP"], speedKmh: SPEED_EXP_DEFAULT },
-  { id: "R_NC_FL", zh: "南涪高速 南川—涪陵", en: "Nanchuan – Fuling expressway", mode: "expressway", from: "NANCHUAN", to: "FULING", speedKmh: SPEED_EXP_DEFAULT, note: "Existing expressway (name and year not in the sources); present in every scenario." },
-  { id: "R_CQ_NC", zh: "中心城区—南川(渝湘高速)", en: "Central Chongqing – Nanchuan (G65 expressway)", mode: "expressway", from: "CQ_CBD", to: "NANCHUAN", speedKmh: SPEED_EXP_DEFAULT, note: "Existing expressway (not itemised in the sources); present in every scenario." },
-  // Chongqing to the economic-circle cities (long-distance road chains, existing in every scenario)
-  ...longRoad("CQ_CBD", "JIANGJIN", "中心城区—江津"),
-  ...longRoad("CQ_CBD", "YONGCHUAN", "中心城区—永川(成渝高速)"),
-  ...longRoad("CQ_CBD", "HECHUAN", "中心城区—合川"),
-  ...longRoad("CQ_CBD", "FULING", "中心城区—涪陵"),
-  ...longRoad("FULING", "WANZHOU", "涪陵—万州"),
-  ...longRoad("CQ_CBD", "WANZHOU", "中心城区—万州(沪渝高速)"),
-  ...longRoad("YONGCHUAN", "NEIJIANG", "永川—内江"),
-  ...longRoad("NEIJIANG", "ZIYANG", "内江—资阳"),
-  ...longRoad("ZIYANG", "CHENGDU", "资阳—成都"),
-  ...longRoad("NEIJIANG", "ZIGONG", "内江—自贡"),
-  ...longRoad("ZIGONG", "YIBIN", "自贡—宜宾"),
-  ...longRoad("YONGCHUAN", "LUZHOU", "永川—泸州"),
-  ...longRoad("LUZHOU", "YIBIN", "泸州—宜宾"),
-  ...longRoad("JIANGJIN", "LUZHOU", "江津—泸州"),
-  ...longRoad("HECHUAN", "SUINING", "合川—遂宁"),
-  ...longRoad("SUINING", "CHENGDU", "遂宁—成都"),
-  ...longRoad("HECHUAN", "NANCHONG", "合川—南充"),
-  ...longRoad("CQ_CBD", "GUANGAN", "中心城区—广安"),
-  ...longRoad("GUANGAN", "DAZHOU", "广安—达州"),
-  ...longRoad("CHENGDU", "DEYANG", "成都—德阳"),
-  ...longRoad("DEYANG", "MIANYANG", "德阳—绵阳"),
-  ...longRoad("CHENGDU", "MEISHAN", "成都—眉山"),
-  ...longRoad("MEISHAN", "LESHAN", "眉山—乐山"),
-  ...longRoad("CHENGDU", "YAAN", "成都—雅安"),
-  ...longRoad("LESHAN", "YIBIN", "乐山—宜宾"),
-  ...longRoad("GUIYANG", "GUANGZHOU", "贵阳—广州(厦蓉/汕昆高速链)"),
-  ...longRoad("GUANGZHOU", "SHENZHEN", "广州—深圳"),
-  ...longRoad("GUIYANG", "QINZHOU_PORT", "贵阳—钦州港(兰海高速)"),
-];
-
-function longRoad(from: string, to: string, zh: string): RoadSpec[] {
-  return [{ id: `R_${from}_${to}`, zh: `${zh}(公路)`, en: `Road ${from} – ${to}`, mode: "expressway", from, to, speedKmh: SPEED_LONG_EXP, note: "Long-distance road chain, existing in every scenario; length from great-circle distance × circuity." }];
-}
+PLACES.push(...ROAD_PLACES);
 
 // ---------------------------------------------------------------------------------------------
 // Rail track (for drawing and lengths)
@@ -497,18 +399,16 @@ const TRACKS: TrackSpec[] = [
   { id: "T_GUIGUANG", zh: "贵广高铁", en: "Guiyang–Guangzhou HSR", mode: "hsr", stops: ["GY_EAST", "GZ_SOUTH"], projects: ["P_GUIGUANG"], totalKm: { value: 857, source: "857 km 贵阳东–广州南 (fact sheet §2a)" } },
   { id: "T_GYN_GYE", zh: "贵阳北—贵阳东(枢纽联络)", en: "Guiyang North – Guiyang East (junction)", mode: "hsr", stops: ["GY_NORTH", "GY_EAST"], projects: ["P_GUIGUANG"] },
   { id: "T_CQN_CQW", zh: "重庆北—重庆西(枢纽联络)", en: "Chongqing North – Chongqing West (junction line)", mode: "hsr", stops: ["CQ_NORTH", "CQ_WEST"] },
-  { id: "T_GZ_SZ", zh: "广深港高铁", en: "Guangzhou–Shenzhen HSR", mode: "hsr", stops: ["GZ_SOUTH", "SZ_NORTH"] },
-  { id: "T_SUIYU", zh: "遂渝/达成铁路", en: "Suining–Chongqing / Dazhou–Chengdu railways", mode: "hsr", stops: ["CQ_NORTH", "HECHUAN_STN", "SUINING_STN", "CD_EAST"] },
-  { id: "T_LANYU", zh: "兰渝铁路(重庆—南充)", en: "Lanzhou–Chongqing railway (Chongqing – Nanchong)", mode: "rail", stops: ["HECHUAN_STN", "NANCHONG_N"] },
-  { id: "T_XIANGYU", zh: "襄渝铁路(重庆—广安—达州)", en: "Xiangyang–Chongqing railway (Chongqing – Guang'an – Dazhou)", mode: "rail", stops: ["CQ_NORTH", "GUANGAN_STN", "DAZHOU_STN"] },
-  { id: "T_YUWAN", zh: "渝万高铁", en: "Chongqing–Wanzhou HSR", mode: "hsr", stops: ["CQ_NORTH", "CHANGSHOU_N", "WANZHOU_N"] },
-  { id: "T_YULI", zh: "渝利铁路(重庆—涪陵)", en: "Chongqing–Lichuan railway (Chongqing – Fuling)", mode: "hsr", stops: ["CHANGSHOU_N", "FULING_N"] },
-  { id: "T_CHENGMIAN", zh: "成绵乐城际(成都—德阳—绵阳)", en: "Chengdu–Mianyang–Leshan intercity (north)", mode: "hsr", stops: ["CD_EAST", "DEYANG_STN", "MIANYANG_STN"] },
-  { id: "T_CHENGLE", zh: "成绵乐城际(成都—眉山—乐山)", en: "Chengdu–Mianyang–Leshan intercity (south)", mode: "hsr", stops: ["CD_EAST", "MEISHAN_E", "LESHAN_STN"] },
-  { id: "T_CHENGYA", zh: "成雅铁路", en: "Chengdu–Ya'an railway", mode: "rail", stops: ["CD_EAST", "YAAN_STN"] },
-  { id: "T_NEIZILU", zh: "内江—自贡—泸州(川南城际)", en: "Neijiang – Zigong – Luzhou (South Sichuan intercity)", mode: "hsr", stops: ["NEIJIANG_N", "ZIGONG_STN", "LUZHOU_STN"] },
-  { id: "T_ZIGONG_YIBIN", zh: "自贡—宜宾西", en: "Zigong – Yibin West", mode: "hsr", stops: ["ZIGONG_STN", "YIBIN_W"] },
-  { id: "T_CD_ZIGONG", zh: "成都—自贡(成自宜)", en: "Chengdu – Zigong (Chengdu–Zigong–Yibin HSR)", mode: "hsr", stops: ["ZIYANG_N", "ZIGONG_STN"] },
+  { id: "T_GZ_SZ", zh: "广深港高铁", en: "Guangzhou–Shenzhen HSR", mode: "hsr", stops: ["GZ_SOUTH", "SZ_NORTH"], projects: ["P_GUANGSHEN"] },
+  { id: "T_SUIYU", zh: "遂渝/达成铁路", en: "Suining–Chongqing / Dazhou–Chengdu railways", mode: "hsr", stops: ["CQ_NORTH", "HECHUAN_STN", "SUINING_STN", "CD_EAST"], projects: ["P_SUIYU"] },
+  { id: "T_LANYU", zh: "兰渝铁路(重庆—南充)", en: "Lanzhou–Chongqing railway (Chongqing – Nanchong)", mode: "rail", stops: ["HECHUAN_STN", "NANCHONG_N"], projects: ["P_LANYU"] },
+  { id: "T_XIANGYU", zh: "襄渝铁路(重庆—广安—达州)", en: "Xiangyang–Chongqing railway (Chongqing – Guang'an – Dazhou)", mode: "rail", stops: ["CQ_NORTH", "GUANGAN_STN", "DAZHOU_STN"], projects: ["P_XIANGYU"] },
+  { id: "T_YUWAN", zh: "渝万高铁", en: "Chongqing–Wanzhou HSR", mode: "hsr", stops: ["CQ_NORTH", "CHANGSHOU_N", "WANZHOU_N"], projects: ["P_YUWAN"] },
+  { id: "T_YULI", zh: "渝利铁路(重庆—涪陵)", en: "Chongqing–Lichuan railway (Chongqing – Fuling)", mode: "hsr", stops: ["CHANGSHOU_N", "FULING_N"], projects: ["P_YULI"] },
+  { id: "T_CHENGMIAN", zh: "成绵乐城际(成都—德阳—绵阳)", en: "Chengdu–Mianyang–Leshan intercity (north)", mode: "hsr", stops: ["CD_EAST", "DEYANG_STN", "MIANYANG_STN"], projects: ["P_CHENGMIANLE"] },
+  { id: "T_CHENGLE", zh: "成绵乐城际(成都—眉山—乐山)", en: "Chengdu–Mianyang–Leshan intercity (south)", mode: "hsr", stops: ["CD_EAST", "MEISHAN_E", "LESHAN_STN"], projects: ["P_CHENGMIANLE"] },
+  { id: "T_CHENGYA", zh: "成雅铁路", en: "Chengdu–Ya'an railway", mode: "rail", stops: ["CD_EAST", "YAAN_STN"], projects: ["P_CHENGYA"] },
+  { id: "T_NEIZILU", zh: "绵泸高铁内自泸段(内江北—自贡—泸州)", en: "Neijiang – Zigong – Luzhou (Mianyang–Luzhou HSR)", mode: "hsr", stops: ["NEIJIANG_N", "ZIGONG_STN", "LUZHOU_STN"], projects: ["P_NEIZILU"] },
   // Planned
   { id: "T_YUGUI_HSR", zh: "渝贵高铁(规划)", en: "Chongqing–Guiyang HSR (planned)", mode: "hsr", stops: ["CQ_EAST_STN", "QJ_HSR", "WS_HSR", "GY_EAST"], projects: ["P_YUGUI_HSR"], speedKmh: { value: 350, source: "350 km/h design (fact sheet §3: 渝贵高铁 350 km/h)" }, totalKm: { value: 345, why: "~345 km total (self-media m.shadafang.com 2021-02-09, fact sheet §3); the alignment (east via 万盛 or west via 綦江–桐梓) is undecided, so the range covers a ±10% longer or shorter line.", range: [310, 390] } },
   { id: "T_C5", zh: "中心城区—綦江—万盛城轨快线(C5)", en: "City express rail C5 (central Chongqing – Qijiang – Wansheng)", mode: "suburban", stops: ["CQ_EAST_STN", "QJ_EAST", "WS_STN"], projects: ["P_C5_CITY_EXPRESS"], speedKmh: { value: 140, source: "140–160 km/h design max (m.studyofnet.com 2022 tender notice; fact sheet §3)" }, totalKm: { value: 79, why: "~79 km (2022 tender notice, fact sheet §3); the route from 重庆东 is from an unofficial draft, so ±10%.", range: [70, 90] } },
@@ -524,55 +424,16 @@ PLACES.push(
 // ---------------------------------------------------------------------------------------------
 // Services
 // ---------------------------------------------------------------------------------------------
-interface DataServiceSpec {
-  id: string;
-  zh: string;
-  en: string;
-  mode: "hsr" | "rail";
-  /** Timetable station names and the place ids they map to. */
-  stations: [string, string][];
-  /** The station pair whose train count sets the headway. */
-  countPair: [string, string];
-  projects?: string[];
-  replaces?: string[];
-  /** Scale factor on every run time (for post-2023 speed-ups), with its assumption. */
-  scale?: { value: number; range: [number, number]; why: string };
-  note?: string;
+// The 2023 stop patterns become services in main() (scripts/data/rail-services.ts); the lines
+// opened after the 2023 scrape carry published times (scripts/data/tables/rail-network.ts).
+PLACES.push(...RAIL_PLACES);
+for (const p of PLACES) {
+  const extra = EXTRA_STATIONS_OF[p.id];
+  if (extra) p.stations = [...(p.stations ?? []), ...extra];
 }
-
-const DATA_SERVICES: DataServiceSpec[] = [
-  { id: "S_YUGUI_QJ", zh: "渝贵铁路(重庆西—綦江东, 全部停站列车)", en: "Chongqing West – Qijiang East (every train calling at Qijiang East)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"]], countPair: ["重庆西", "綦江东"], projects: ["P_YUGUI_RAIL"], note: "All 33 trains of the sampled day that call at 綦江东 also call at 重庆西, so this is the full 綦江东–重庆西 frequency. Services overlap: S_YUGUI_QJ_GYN, S_YUGUI_QJ_GYE, S_YUGUI_QJ_N, S_YUGUI_GS, S_QJ_GZ and S_QJ_CD are subsets of these trains with their own (lower) frequency; do not add frequencies across them." },
-  { id: "S_YUGUI_QJ_GYN", zh: "渝贵铁路动车(重庆西—綦江东—遵义—贵阳北)", en: "Chongqing West – Qijiang East – Zunyi – Guiyang North", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["綦江东", "贵阳北"], projects: ["P_YUGUI_RAIL"], note: "Trains calling at both 綦江东 and 贵阳北 (the headway); segment times are medians over all trains calling at each pair." },
-  { id: "S_YUGUI_QJ_GYE", zh: "渝贵铁路动车(重庆西—綦江东—遵义—贵阳东)", en: "Chongqing West – Qijiang East – Zunyi – Guiyang East", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["遵义", "ZUNYI_STN"], ["贵阳东", "GY_EAST"]], countPair: ["綦江东", "贵阳东"], projects: ["P_YUGUI_RAIL"], note: "Trains calling at both 綦江东 and 贵阳东 (mostly through trains to Guangxi/Guangdong)." },
-  { id: "S_YUGUI_QJ_N", zh: "渝贵铁路动车(重庆北—重庆西—綦江东)", en: "Chongqing North – Chongqing West – Qijiang East through trains", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"]], countPair: ["重庆北", "綦江东"], projects: ["P_YUGUI_RAIL"], note: "Through trains from 重庆北 (e.g. D1881 巫山–…–重庆北–重庆西–綦江东–…–广州南); a subset of the trains of S_YUGUI_QJ between 重庆西 and 綦江东." },
-  { id: "S_YUGUI_GS", zh: "渝贵铁路(重庆西—綦江东—赶水东—桐梓北—遵义)", en: "Chongqing–Zunyi trains calling at Ganshui East", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["赶水东", "GANSHUI_EAST"], ["桐梓北", "TONGZI_N"], ["遵义", "ZUNYI_STN"]], countPair: ["重庆西", "赶水东"], projects: ["P_YUGUI_RAIL"] },
-  { id: "S_YUGUI_EXP", zh: "渝贵铁路直达(重庆西—遵义—贵阳北)", en: "Chongqing West – Guiyang North trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["遵义", "ZUNYI_STN"], ["贵阳北", "GY_NORTH"]], countPair: ["重庆西", "贵阳北"], projects: ["P_YUGUI_RAIL"], note: "All trains between the two termini (some of them also call at 綦江东; those are also counted in S_YUGUI_QJ, so this service's frequency is an upper bound for trains NOT calling at 綦江东)." },
-  { id: "S_QJ_GZ", zh: "重庆西—綦江东—贵阳东—广州南(直通)", en: "Chongqing West – Qijiang East – Guiyang East – Guangzhou South through trains (2023, 250 km/h on 贵广)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["綦江东", "QJ_EAST"], ["贵阳东", "GY_EAST"], ["广州南", "GZ_SOUTH"]], countPair: ["綦江东", "广州南"], projects: ["P_YUGUI_RAIL", "P_GUIGUANG"] },
-  { id: "S_GUIGUANG", zh: "贵广高铁(贵阳北—广州南—深圳北)", en: "Guiyang North – Guangzhou South – Shenzhen North (2023, 250 km/h)", mode: "hsr", stations: [["贵阳北", "GY_NORTH"], ["广州南", "GZ_SOUTH"], ["深圳北", "SZ_NORTH"]], countPair: ["贵阳北", "广州南"], projects: ["P_GUIGUANG"] },
-  { id: "S_GUIGUANG_E", zh: "贵广高铁(贵阳东—广州南)", en: "Guiyang East – Guangzhou South (2023, 250 km/h)", mode: "hsr", stations: [["贵阳东", "GY_EAST"], ["广州南", "GZ_SOUTH"]], countPair: ["贵阳东", "广州南"], projects: ["P_GUIGUANG"] },
-  { id: "S_GZ_SZ", zh: "广州南—深圳北", en: "Guangzhou South – Shenzhen North", mode: "hsr", stations: [["广州南", "GZ_SOUTH"], ["深圳北", "SZ_NORTH"]], countPair: ["广州南", "深圳北"], note: "Line opened before 2020 (广深港 2011, UNVERIFIED here): no project, present in every scenario." },
-  { id: "S_CQ_SZ", zh: "重庆西—遵义—贵阳东—广州南—深圳北(直通)", en: "Chongqing West – Shenzhen North through trains (2023)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["遵义", "ZUNYI_STN"], ["贵阳东", "GY_EAST"], ["广州南", "GZ_SOUTH"], ["深圳北", "SZ_NORTH"]], countPair: ["重庆西", "深圳北"], projects: ["P_YUGUI_RAIL", "P_GUIGUANG"] },
-  { id: "S_CHENGYU_SPB", zh: "成渝高铁(沙坪坝—成都东)", en: "Shapingba – Chengdu East (Chengdu–Chongqing HSR)", mode: "hsr", stations: [["沙坪坝", "SPB_STN"], ["成都东", "CD_EAST"]], countPair: ["沙坪坝", "成都东"], projects: ["P_CHENGYU_HSR"] },
-  { id: "S_CQW_CD", zh: "重庆西—成都东(全部列车)", en: "Chongqing West – Chengdu East (every train calling at both)", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["成都东", "CD_EAST"]], countPair: ["重庆西", "成都东"], projects: ["P_CHENGYU_HSR"], note: "Every train calling at both (mostly 成渝高铁; a few via other lines, hence the max): the frequency a traveller changing at 重庆西 sees." },
-  { id: "S_CHENGYU_CQW", zh: "成渝高铁(重庆西—永川东—内江北—资阳北—成都东)", en: "Chongqing West – Chengdu East stopping trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["永川东", "YONGCHUAN_E"], ["内江北", "NEIJIANG_N"], ["资阳北", "ZIYANG_N"], ["成都东", "CD_EAST"]], countPair: ["重庆西", "永川东"], projects: ["P_CHENGYU_HSR"] },
-  { id: "S_QJ_CD", zh: "綦江东—重庆西—成都东(直通)", en: "Qijiang East – Chongqing West – Chengdu East through trains", mode: "hsr", stations: [["綦江东", "QJ_EAST"], ["重庆西", "CQ_WEST"], ["成都东", "CD_EAST"]], countPair: ["綦江东", "成都东"], projects: ["P_YUGUI_RAIL", "P_CHENGYU_HSR"] },
-  { id: "S_SUIYU", zh: "遂渝/达成(重庆北—合川—遂宁—成都东)", en: "Chongqing North – Hechuan – Suining – Chengdu East", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["合川", "HECHUAN_STN"], ["遂宁", "SUINING_STN"], ["成都东", "CD_EAST"]], countPair: ["重庆北", "遂宁"], note: "Lines opened before 2020 (UNVERIFIED here): no project." },
-  { id: "S_LANYU", zh: "兰渝(重庆北—合川—南充北)", en: "Chongqing North – Hechuan – Nanchong North", mode: "rail", stations: [["重庆北", "CQ_NORTH"], ["合川", "HECHUAN_STN"], ["南充北", "NANCHONG_N"]], countPair: ["重庆北", "南充北"], note: "Line opened before 2020 (UNVERIFIED here): no project." },
-  { id: "S_XIANGYU", zh: "襄渝(重庆北—广安—达州)", en: "Chongqing North – Guang'an – Dazhou", mode: "rail", stations: [["重庆北", "CQ_NORTH"], ["广安", "GUANGAN_STN"], ["达州", "DAZHOU_STN"]], countPair: ["重庆北", "达州"], note: "Line opened before 2020 (UNVERIFIED here): no project." },
-  { id: "S_YUWAN", zh: "渝万高铁(重庆北—长寿北—万州北)", en: "Chongqing North – Wanzhou North", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["长寿北", "CHANGSHOU_N"], ["万州北", "WANZHOU_N"]], countPair: ["重庆北", "万州北"], note: "Line opened before 2020 (渝万 2016, UNVERIFIED here): no project." },
-  { id: "S_YULI", zh: "渝利(重庆北—长寿北—涪陵北)", en: "Chongqing North – Fuling North", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["长寿北", "CHANGSHOU_N"], ["涪陵北", "FULING_N"]], countPair: ["重庆北", "涪陵北"], note: "Line opened before 2020 (UNVERIFIED here): no project." },
-  { id: "S_CQW_MIANYANG", zh: "重庆西—成都东—德阳—绵阳(直通)", en: "Chongqing West – Chengdu East – Deyang – Mianyang", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["成都东", "CD_EAST"], ["德阳", "DEYANG_STN"], ["绵阳", "MIANYANG_STN"]], countPair: ["重庆西", "绵阳"], projects: ["P_CHENGYU_HSR"] },
-  { id: "S_CHENGMIAN", zh: "成绵(成都东—德阳—绵阳)", en: "Chengdu East – Deyang – Mianyang", mode: "hsr", stations: [["成都东", "CD_EAST"], ["德阳", "DEYANG_STN"], ["绵阳", "MIANYANG_STN"]], countPair: ["成都东", "绵阳"] },
-  { id: "S_CHENGLE", zh: "成乐(成都东—眉山东—乐山)", en: "Chengdu East – Meishan East – Leshan", mode: "hsr", stations: [["成都东", "CD_EAST"], ["眉山东", "MEISHAN_E"], ["乐山", "LESHAN_STN"]], countPair: ["成都东", "乐山"] },
-  { id: "S_CHENGYA", zh: "成雅(成都东—雅安)", en: "Chengdu East – Ya'an", mode: "rail", stations: [["成都东", "CD_EAST"], ["雅安", "YAAN_STN"]], countPair: ["成都东", "雅安"] },
-  { id: "S_NEIZILU", zh: "内江北—自贡—泸州", en: "Neijiang North – Zigong – Luzhou", mode: "hsr", stations: [["内江北", "NEIJIANG_N"], ["自贡", "ZIGONG_STN"], ["泸州", "LUZHOU_STN"]], countPair: ["内江北", "泸州"], note: "Opening year of this line not in the sources (UNVERIFIED, believed 2021): no project, so baseline-2020 may be optimistic for 泸州/自贡." },
-  { id: "S_CD_ZG_YB", zh: "成都东—资阳北—自贡(成自宜)", en: "Chengdu East – Ziyang North – Zigong", mode: "hsr", stations: [["成都东", "CD_EAST"], ["资阳北", "ZIYANG_N"], ["自贡", "ZIGONG_STN"]], countPair: ["成都东", "自贡"], projects: ["P_CHENGZIYI"] },
-  { id: "S_CQW_LESHAN", zh: "重庆西—乐山(直通)", en: "Chongqing West – Leshan through trains", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["乐山", "LESHAN_STN"]], countPair: ["重庆西", "乐山"], note: "Few trains; route not checked. Lines opened before 2020 (UNVERIFIED here): no project." },
-  { id: "S_CQN_YAAN", zh: "重庆北—遂宁—成都东—雅安(直通)", en: "Chongqing North – Ya'an through trains", mode: "hsr", stations: [["重庆北", "CQ_NORTH"], ["雅安", "YAAN_STN"]], countPair: ["重庆北", "雅安"], note: "Two trains (D6191/D6192 pattern: 重庆北–遂宁–成都东–成都南–雅安); 成雅 opened 2018 (UNVERIFIED here): no project." },
-  { id: "S_CQW_YIBIN", zh: "重庆西—宜宾西(直通)", en: "Chongqing West – Yibin West", mode: "hsr", stations: [["重庆西", "CQ_WEST"], ["宜宾西", "YIBIN_W"]], countPair: ["重庆西", "宜宾西"], projects: ["P_CHENGZIYI"], note: "Route of these trains not checked (few trains)." },
-];
-
-PROJECTS.push({ id: "P_CHENGZIYI", zh: "成自宜高铁", en: "Chengdu–Zigong–Yibin HSR", category: "rail", status: "existing", openingYear: yearAssumed(2023, [2022, 2023], "UNVERIFIED (general knowledge: opened 2023-06-28); not in the reference sources. Services using it are therefore absent from baseline-2020."), source: "UNVERIFIED: not in the reference fact sheet", note: "Not a plan item; needed so that the 2023 services to 自贡/宜宾 are not read back into 2020." });
+for (const r of RAIL_PROJECTS) PROJECTS.push({ ...r, category: "rail", status: "existing" });
+PROJECTS.push({ id: "P_CHENGZIYI", zh: "成宜高铁(成自宜)", en: "Chengdu–Zigong–Yibin HSR", category: "rail", status: "existing", ...CHENGZIYI_FIX });
+TRACKS.push(...RAIL_TRACKS);
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -581,25 +442,7 @@ function segmentSource(s: PairStats): string {
   return `${CHINA_RAIL_CITATION}; median of ${s.n} trains calling at both (${s.nForward} one way, ${s.nBackward} the other; min ${s.minMin}, max ${s.maxMin}); ${RAIL_SCRIPT}`;
 }
 
-/** Operating day assumed for every 2023 service when turning a daily count into a headway. */
-const SPAN_H = 16;
-
-function headwayFromCount(n: number, pair: [string, string]): Q {
-  const perDir = Math.max(1, n / 2);
-  const value = round((SPAN_H * 60) / perDir, 1);
-  const low = round((14 * 60) / perDir, 1);
-  const high = Math.min(1440, round((18 * 60 * 1.5) / perDir, 1));
-  return {
-    value,
-    assumption: {
-      why: `${n} trains call at both ${pair[0]} and ${pair[1]} on the sampled day of the 2023 data (both directions, ${CHINA_RAIL_CITATION}), i.e. ~${round(perDir, 1)} per direction, spread over an assumed ${SPAN_H} h operating day (06:30–22:30). Low end: 14 h day; high end: 18 h day with uneven spacing (×1.5), since the model waits half a headway.`,
-      range: [Math.min(low, value), Math.max(high, value)],
-      mode: value,
-    },
-  };
-}
-
-const DWELL_HSR: Q = { value: 2, assumption: { why: "Intermediate-stop dwell of Chinese D/G trains: typically 2 min (1–5 at busy stations); the data give running time only, so dwell is added per stop.", range: [1, 5], mode: 2 } };
+const DWELL_HSR: Q = DWELL_STOP;
 
 async function main(): Promise<void> {
   if (!existsSync(VERIFIED_CSV)) throw new Error(`missing ${VERIFIED_CSV}: the builder needs ../shared`);
@@ -650,28 +493,8 @@ async function main(): Promise<void> {
     return greatCircleKm(ca, cb);
   };
 
-  // Road links
-  const links: Record<string, unknown>[] = [];
-  for (const r of ROADS) {
-    let lengthKm = r.lengthKm;
-    if (!lengthKm) {
-      const d = gc(r.from, r.to);
-      const c = CIRCUITY[r.mode];
-      lengthKm = {
-        value: round(d * c.mode, 1),
-        assumption: {
-          why: `Great-circle ${round(d, 1)} km between the two places × road circuity ${c.mode} (range ${c.range[0]}–${c.range[1]} for ${r.mode === "expressway" ? "expressways in hilly terrain" : r.mode === "road" ? "trunk roads in hilly terrain" : "urban streets"}); no sourced road length.`,
-          range: [round(d * c.range[0], 1), round(d * c.range[1], 1)],
-          mode: round(d * c.mode, 1),
-        },
-      };
-    }
-    const out: Record<string, unknown> = { id: r.id, name: { zh: r.zh, en: r.en }, mode: r.mode, from: r.from, to: r.to, lengthKm, speedKmh: r.speedKmh };
-    if (r.projects) out.projects = r.projects;
-    if (r.replaces) out.replaces = r.replaces;
-    if (r.note) out.note = r.note;
-    links.push(out);
-  }
+  // Road links (tables/roads.ts)
+  const links: Record<string, unknown>[] = roadLinks(gc);
 
   // Station access roads: every station reachable by road from its place (or nearest city).
   const stationHome = new Map<string, string>();
@@ -731,54 +554,35 @@ async function main(): Promise<void> {
     }
   }
 
-  // Services from the data
-  const services: Record<string, unknown>[] = [];
-  const printed: string[] = [];
-  for (const s of DATA_SERVICES) {
-    const runMinutes: Q[] = [];
-    for (let i = 0; i + 1 < s.stations.length; i++) {
-      const a = s.stations[i]![0];
-      const b = s.stations[i + 1]![0];
-      const st = pairStats(trains, a, b);
-      if (!st) throw new Error(`service ${s.id}: no train calls at both ${a} and ${b}`);
-      runMinutes.push({ value: st.medianMin, source: segmentSource(st) });
-      printed.push(`${s.id} ${a}→${b}: n=${st.n} min ${st.minMin} median ${st.medianMin}`);
-    }
-    const cp = pairStats(trains, s.countPair[0], s.countPair[1]);
-    if (!cp) throw new Error(`service ${s.id}: count pair has no train`);
-    const out: Record<string, unknown> = {
-      id: s.id, name: { zh: s.zh, en: s.en }, mode: s.mode,
-      stops: s.stations.map(([, id]) => id),
-      headwayMin: headwayFromCount(cp.n, s.countPair),
-      dwellMin: DWELL_HSR,
-      runMinutes,
-    };
-    if (s.projects) out.projects = s.projects;
-    if (s.replaces) out.replaces = s.replaces;
+  // Services: the 2023 stop patterns, then the lines opened or upgraded after the scrape.
+  const placeName = new Map(PLACES.map((p) => [p.id, { zh: p.zh, en: p.en }]));
+  const stationOf = new Map<string, string>();
+  for (const p of PLACES) {
+    const name = TIMETABLE_NAME[p.id];
+    if (p.kind === "station" && name !== undefined) stationOf.set(name, p.id);
+  }
+  const projectById = new Map(PROJECTS.map((p) => [p.id, p]));
+  const rail = patternServices({
+    trains,
+    stationOf,
+    nameOf: (id) => placeName.get(id) ?? { zh: id, en: id },
+    greatCircleKm: gc,
+    tracks: TRACKS.map((t) => ({ id: t.id, stops: t.stops, projects: t.projects ?? [] })),
+    openIn2023: (id) => {
+      const p = projectById.get(id);
+      return p !== undefined && p.status === "existing" && (p.openingYear?.value ?? Infinity) <= 2023 && !AFTER_SCRAPE.has(id);
+    },
+  });
+  const services: Record<string, unknown>[] = [...rail.services];
+  const printed: string[] = [...rail.printed];
+  for (const s of PUBLISHED_SERVICES) {
+    const out: Record<string, unknown> = { id: s.id, name: { zh: s.zh, en: s.en }, mode: "hsr", stops: s.stops, headwayMin: s.headwayMin };
+    if (s.stops.length > 2) out.dwellMin = s.dwellMin ?? DWELL_HSR;
+    if (s.runMinutes) out.runMinutes = s.runMinutes;
+    if (s.fit) out.runMinutes = fittedRunMinutes(s.stops, s.projects, s.fit, links as unknown as Parameters<typeof fittedRunMinutes>[3]);
+    out.projects = s.projects;
     if (s.note) out.note = s.note;
     services.push(out);
-  }
-
-  // 贵广 at 300 km/h (2023-10-11): current versions of the 贵广 services, run times scaled.
-  const GG_SCALE = { value: 0.87, range: [0.8, 0.95] as [number, number] };
-  for (const baseId of ["S_GUIGUANG", "S_GUIGUANG_E", "S_QJ_GZ", "S_CQ_SZ"]) {
-    const base = services.find((x) => x.id === baseId) as Record<string, unknown> & { runMinutes: Q[]; stops: string[]; name: { zh: string; en: string }; projects?: string[] };
-    const ggSegments = new Set(["GY_EAST>GZ_SOUTH", "GY_NORTH>GZ_SOUTH"]);
-    const runMinutes = base.runMinutes.map((q, i) => {
-      const key = `${base.stops[i]}>${base.stops[i + 1]}`;
-      if (!ggSegments.has(key)) return q;
-      const v = round(q.value * GG_SCALE.value, 1);
-      return { value: v, assumption: { why: `2023-09 median ${q.value} min (${q.source}) × ${GG_SCALE.value}: 贵广高铁 raised from 250 to 300 km/h on 2023-10-11 (人民网 2023-10-11). Pure speed ratio 250/300 = 0.83 applies only to running at line speed; acceleration, curves and slower sections keep the factor between ${GG_SCALE.range[0]} and ${GG_SCALE.range[1]}. No post-upgrade timetable in the sources.`, range: [round(q.value * GG_SCALE.range[0], 1), round(q.value * GG_SCALE.range[1], 1)], mode: v } };
-    });
-    services.push({
-      ...base,
-      id: `${baseId}_300`,
-      name: { zh: `${base.name.zh}(2023-10-11起300km/h)`, en: `${base.name.en.replace(/ \(2023[^)]*\)$/, "")} (300 km/h on 贵广 from 2023-10-11)` },
-      runMinutes,
-      projects: [...(base.projects ?? []), "P_GUIGUANG_300"],
-      replaces: [baseId],
-      note: "Replaces the 2023-data service once the 300 km/h upgrade is in the scenario; only the 贵广 sections are scaled.",
-    });
   }
 
   // Planned services
@@ -846,8 +650,8 @@ async function main(): Promise<void> {
   });
 
   const scenarios = [
-    { id: "baseline-2020", name: { zh: "2020年基准", en: "Baseline 2020" }, year: 2020, description: "What existed at the end of 2020, before the plan (published 2021-07): every project with status existing and opening year ≤ 2020. Excludes 渝黔复线 (2021-12-24), 江跳线 (2022-08-06), 重遵扩容 (2023-09-29), the 贵广 300 km/h upgrade (2023-10-11) and 成自宜 (2023). Rail services use 2023 timetable data for lines that existed in 2020 (the nearest available timetable).", projects: { byYear: true, statuses: ["existing"] } },
-    { id: "current", name: { zh: "现状(最新资料)", en: "Current (latest sources)" }, year: 2025, description: "As of the latest source (fact sheet, newest items dated 2025): every project with status existing. Under-construction items (渝赤叙, 关坝专用线, 成渝中线) are not yet in.", projects: { byYear: true, statuses: ["existing"] } },
+    { id: "baseline-2020", name: { zh: "2020年基准", en: "Baseline 2020" }, year: 2020, description: "What existed at the end of 2020, before the plan (published 2021-07): every project with status existing and opening year ≤ 2020. Excludes 渝黔复线 (2021-12-24), 内自泸 (2021-06-28), 江跳线 (2022-08-06), 重遵扩容 (2023-09-29), the 贵广 300 km/h upgrade (2023-10-11), 成宜 (2023-12-26), 渝昆 重庆西—宜宾东 (2024-09-29) and 渝厦 重庆东—黔江 (2025-06-27). Rail services are the stop patterns of the 2023 timetable on lines that existed in 2020 (the nearest available timetable).", projects: { byYear: true, statuses: ["existing"] } },
+    { id: "current", name: { zh: "现状(最新资料)", en: "Current (latest sources)" }, year: 2025, description: "As of asOf 2025-07-01: every project with status existing. Rail: the stop patterns of the 2023 timetable, plus the lines opened or upgraded after that scrape with their published times: 贵广 at 300 km/h (2023-10-11), 成宜 (2023-12-26), 渝昆 重庆西—宜宾东 (2024-09-29), 渝厦 重庆东—黔江 (2025-06-27). Under-construction items (渝赤叙, 关坝专用线, 成渝中线) are not yet in.", projects: { byYear: true, statuses: ["existing"] } },
     { id: "plan-2025", name: { zh: "规划2025", en: "Plan 2025" }, year: 2025, extends: "current", description: "current + every item the plan sets for 2021–2025 with construction verbs (完成/新建/续建/加快建设/改扩建/推动开行), regardless of their real status: 渝黔复线 (done), 万盛—关坝 and 关坝—赶水 railways, 渝贵 and 三江—万盛—南川 公交化 trains (the latter on the existing line), 綦江—万盛—正安, 安稳—习水, 渝赤叙, 万盛—桐梓羊蹬, 綦江绕城 and 改扩建綦万 expressways, 南桐—接龙 and 永城—庆江 provincial roads, and the general measures without links (南向铁路枢纽, 骨干公路, 直升机起降点, 客运枢纽, 铁路专用线). Items introduced with 前期工作/研究/研究论证/规划研究 are left to vision-2035.", projects: { byYear: false, include: ["P_YUQIAN_EXPANSION", "P_WS_GUANBA_RAIL", "P_GUANBA_GANSHUI_RAIL", "P_YUGUI_COMMUTER", "P_SANNAN_COMMUTER", "P_QWZ_EXP", "P_ANXI_EXP", "P_YUCHIXU_EXP", "P_WANTONG_EXP", "P_QJ_RING_EXP", "P_QIWAN_UPGRADE", "P_NT_JL_ROAD", "P_YC_QJ_ROAD", "P_SOUTH_RAIL_HUB", "P_TRUNK_ROADS", "P_HELIPADS", "P_PT_HUBS", "P_RAIL_SPURS"] } },
     { id: "vision-2035", name: { zh: "远景2035", en: "Vision 2035" }, year: 2035, extends: "plan-2025", description: "plan-2025 + everything with status existing, under-construction or planned whose assumed opening year is ≤ 2035 (adds 成渝中线, the C5 city express rail, 改造三江—万盛—南川, 铁路二环线, 改扩建川黔) + the study items judged likely by 2035 and included explicitly: 渝贵高铁 (the plan's flagship for '1小时贵阳'), 渝黔高速南环至綦江段 and the 中心城区—綦江—万盛快速通道. Left out: 渝桂高铁 (not identified), 广安—涪陵—柳州 (does not serve the area), 江津—綦江—万盛高速 (study, no alignment), the airport study, 綦河航道 and the 陆海新通道 freight train (no passenger effect).", projects: { byYear: true, include: ["P_YUGUI_HSR", "P_YUQIAN_NANHUAN", "P_CQ_QW_FASTWAY", "P_CHUANQIAN_UPGRADE"] } },
   ];
@@ -866,6 +670,11 @@ async function main(): Promise<void> {
     { id: "T_COMMUTE_60_CQ", name: { zh: "融入重庆主城都市区1小时通勤圈", en: "Joining Chongqing's one-hour commuting circle" }, planText: PT.rail2, origins: AREA3, destinations: ["CQ_CBD"], thresholdMin: planQ(60, "1小时通勤圈"), comparison: "<=", measures: ["door-to-door", "station-to-station"], rationale: `Read as: each urban area reaches central Chongqing (解放碑 / its main stations) within 60 min — the usual definition of a metropolitan 1-hour commuting circle. Comparison ${LE}` },
   ];
 
+  // A minimum connection time wherever two services stop (a change can happen there).
+  const stopCount = new Map<string, number>();
+  for (const s of services) for (const st of s.stops as string[]) stopCount.set(st, (stopCount.get(st) ?? 0) + 1);
+  const transferStations = places.map((p) => p.id as string).filter((id) => (stopCount.get(id) ?? 0) >= 2);
+
   const header = {
     $schema: "../schema.json",
     schema: "qiwan-network",
@@ -874,6 +683,10 @@ async function main(): Promise<void> {
     name: { zh: "綦江—万盛一体化发展规划交通网络", en: "Qijiang–Wansheng integrated development plan: transport network" },
     description: "Rail and road network around 綦江 and 万盛 (Chongqing) for checking the travel-time promises of the 2021 綦江—万盛一体化发展规划, with the plan's transport projects (section 四(一)). Every number carries a source or an assumption with a range; see SOURCES.md.",
     asOf: "2025-07-01",
+    parameters: {
+      ...ROAD_PARAMETERS,
+      stationTransferMin: Object.fromEntries(transferStations.map((id) => [id, STATION_TRANSFER])),
+    },
     sources: [
       { id: "plan", citation: PLAN, url: "https://www.cq.gov.cn (index no. 11500000009275780L/2021-00963)", accessed: "2026-11" },
       { id: "facts", citation: "qiwan reference fact sheet (network-facts.md, places-verified.csv, links.csv) compiled from stored public web pages" },
@@ -894,8 +707,40 @@ async function main(): Promise<void> {
   write("projects.json", "projects", projects);
   write("scenarios.json", "scenarios", scenarios);
   write("targets.json", "targets", targets);
+  printed.push(writeTowns(OUT_DIR, [...coordOf.values()]));
+  writeFileSync(path.join(OUT_DIR, "calibration.csv"), formatCalibrationCsv(calibrationRows(rail.patterns)));
   for (const line of printed) console.log(line);
   console.log(`places ${places.length}, links ${links.length}, services ${services.length}, projects ${projects.length}, scenarios ${scenarios.length}, targets ${targets.length}`);
+}
+
+/**
+ * The calibration set: rail rows from the 2023 data (the fastest train calling at both stations,
+ * running time + dwell at each intermediate stop, both directions pooled), published rail rows, and
+ * the road rows.
+ */
+function calibrationRows(patterns: Parameters<typeof pairTimes>[0]): CalibrationRow[] {
+  const pairs = pairTimes(patterns);
+  const dwell = DWELL_SKIPPED.value;
+  const data = CALIBRATION_RAIL_DATA.map((spec): CalibrationRow => {
+    const [a, b] = [spec.from, spec.to].sort() as [string, string];
+    const pt = pairs.get(`${a}|${b}`);
+    if (pt === undefined) throw new Error(`calibration pair ${spec.from}–${spec.to}: no 2023 train calls at both`);
+    const time = (t: (typeof pt.trains)[number]): number => t.runMin + dwell * (t.skipped + t.calls);
+    const best = pt.trains.reduce((x, y) => (time(y) < time(x) || (time(y) === time(x) && y.id < x.id) ? y : x));
+    return {
+      id: `CAL_R_${spec.from}_${spec.to}`,
+      mode: "rail",
+      from: spec.from,
+      to: spec.to,
+      minutes: time(best),
+      kind: "data",
+      reading: "scheduled",
+      asOf: "2023-09-25",
+      source: `${CHINA_RAIL_CITATION}: fastest of the ${pt.trains.length} trains calling at both (${best.id}: running ${best.runMin} min + ${best.skipped + best.calls} intermediate stops × ${dwell} min dwell), both directions pooled; ${CALIBRATION_SCRIPT}`,
+      note: `${spec.line}; unchanged since the 2023 scrape as far as the sources show`,
+    };
+  });
+  return [...data, ...CALIBRATION_RAIL_PUBLISHED, ...CALIBRATION_ROAD];
 }
 
 await main();

@@ -1,3 +1,4 @@
+import { checkLimit } from "../limits.js";
 import { mulberry32 } from "../util/random.js";
 
 /** Error for misuse of the attribution functions. */
@@ -133,12 +134,13 @@ export interface SampledShapley {
  * unbiased, with the standard error reported. Coalition values are cached by mask.
  *
  * @param options.permutations number of orders (default 1,000); options.seed (default 1).
- * @throws AttributionError when k > 30 or permutations < 2.
+ * @throws AttributionError when k > 30 or permutations < 2; LimitError above `LIMITS.permutations`.
  */
 export function shapleySampled(k: number, value: CoalitionValue, options: { readonly permutations?: number; readonly seed?: number } = {}): SampledShapley {
   checkK(k, MAX_SAMPLED_PLAYERS, "shapleySampled");
   const permutations = options.permutations ?? 1000;
   if (!(Number.isInteger(permutations) && permutations >= 2)) throw new AttributionError(`permutations = ${permutations}: give an integer >= 2`);
+  checkLimit("permutations", permutations, "permutations");
   const random = mulberry32(options.seed ?? 1);
   const cache = new Map<number, number>();
   let last = 0;

@@ -4,8 +4,11 @@
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
 import {
+  buildModel,
   embeddedNetworkPath,
   loadNetwork,
+  ModelError,
+  showInvisible,
   type Network,
 } from "../index.js";
 import { colourEnabled, createColour, type Colour } from "./colour.js";
@@ -20,6 +23,8 @@ export interface GlobalOptions {
   readonly debug?: boolean;
   /** `--no-color` sets this to false. */
   readonly color?: boolean;
+  /** `--strict`: the model's warnings are errors (exit 3); `check` also exits 1 when a target fails. */
+  readonly strict?: boolean;
 }
 
 /** Shared state of one `run()`; commands read options and the network through it. */
@@ -53,6 +58,14 @@ export class CliContext {
     this.io.stdout.write(`${line}\n`);
   }
 
+  /** Where the network comes from: `--network PATH`, or the embedded network's folder. */
+  networkSource(): { label: string; path: string } {
+    const given = this.options.network;
+    if (given !== undefined) return { label: `--network ${given}`, path: given };
+    const embedded = embeddedNetworkPath();
+    return { label: `the embedded network (${embedded})`, path: embedded };
+  }
+
   /**
    * The network named by `--network`, or the embedded one; loaded once per run.
    * @throws CliError (BAD_DATA) if the embedded network is not installed;
@@ -61,17 +74,42 @@ export class CliContext {
   network(): Promise<Network> {
     this.cached ??= (async () => {
       const given = this.options.network;
-      if (given !== undefined) return loadNetwork(given);
       const embedded = embeddedNetworkPath();
-      if (!existsSync(embedded)) {
+      if (given === undefined && !existsSync(embedded)) {
         throw new CliError(
           `the embedded network is not installed (expected a folder at ${embedded}); pass --network PATH to a network file or folder`,
           EXIT.BAD_DATA,
         );
       }
-      return loadNetwork(embedded);
+      const network = await loadNetwork(given ?? embedded);
+      this.reportModelWarnings(network);
+      return network;
     })();
     return this.cached;
+  }
+
+  /**
+   * Print the travel-time model's warnings about `network` (a service whose stops are on no link,
+   * an unreachable place) on stderr, once per run, for every command; with `--strict` they stop the
+   * run with exit 3. A network the model cannot build is left to the command that needs the model.
+   * @throws CliError (BAD_DATA) with `--strict` when there is any warning.
+   */
+  reportModelWarnings(network: Network): void {
+    let warnings: readonly string[];
+    try {
+      warnings = buildModel(network).warnings;
+    } catch (err) {
+      if (err instanceof ModelError) return;
+      throw err;
+    }
+    for (const w of warnings) this.io.stderr.write(`qiwan: warning: ${showInvisible(w)}\n`);
+    const n = warnings.length;
+    if (n > 0 && this.options.strict === true) {
+      throw new CliError(
+        `${n} model warning${n === 1 ? "" : "s"} about ${this.networkSource().label} and --strict: stopping (fix the network, or run without --strict)`,
+        EXIT.BAD_DATA,
+      );
+    }
   }
 }
 

@@ -5,8 +5,8 @@
  * |------|----------------|----------------------------------------------------------------------|
  * | 0    | OK             | success (and every evaluated target met, for commands that check)    |
  * | 1    | TARGETS_FAILED | the command ran, and at least one plan target is not met             |
- * | 2    | USAGE          | bad command line: unknown option/command, missing argument, unknown place or scenario id |
- * | 3    | BAD_DATA       | the network (file, folder or embedded) is missing or invalid         |
+ * | 2    | USAGE          | bad command line: unknown option/command, missing argument, unknown place or scenario id, an output that is an input or another output, an option beyond `LIMITS` |
+ * | 3    | BAD_DATA       | the network or a scenario file is missing or invalid; a model warning with `--strict`; data beyond `LIMITS` |
  * | 4    | INTERNAL       | anything unexpected (a bug): one line, the stack only with `--debug` |
  */
 export const EXIT = Object.freeze({

@@ -5,7 +5,11 @@
 import { Command, CommanderError, Option } from "commander";
 import {
   formatProblem,
+  LimitError,
+  LIMITS,
+  limitsTable,
   NetworkValidationError,
+  showInvisible,
   UnknownIdError,
   VERSION,
 } from "../index.js";
@@ -13,6 +17,7 @@ import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";
+import { guardOutputs, outputsAndInputs } from "./outputs.js";
 
 /**
  * Build the commander program with `commands` registered (default: every command of the CLI).
@@ -30,6 +35,7 @@ export function createProgram(
       new Option("--network <path>", "network file or folder (default: the embedded Qijiang–Wansheng network)"),
     )
     .option("--debug", "print stack traces for internal errors")
+    .option("--strict", "treat the model's warnings about the network as errors (exit 3); with check, also exit 1 when a target is not met")
     .option("--no-color", "disable colour (also: NO_COLOR=1)")
     .helpCommand(true)
     .showSuggestionAfterError(true)
@@ -41,9 +47,15 @@ export function createProgram(
       outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
     });
   for (const register of commands) register(program, ctx);
+  // Before any command runs: no output may clobber an input or another output (exit 2).
+  program.hook("preAction", (_program, action) => {
+    const { outputs, inputs } = outputsAndInputs(action, ctx.networkSource());
+    if (outputs.length > 0) guardOutputs(outputs, inputs);
+  });
   program.addHelpText(
     "after",
-    "\nExit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error.",
+    "\nExit codes: 0 ok, 1 targets failed, 2 usage error, 3 bad network data, 4 internal error." +
+      `\n\nLimits (beyond them: exit 2 for an option, 3 for data):\n${limitsTable()}`,
   );
   return { program, ctx };
 }
@@ -78,7 +90,8 @@ export async function run(
 }
 
 function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
-  const line = (s: string) => io.stderr.write(`${s}\n`);
+  // Invisible characters (U+202E, zero-width spaces) are escaped so that a bad id cannot look valid.
+  const line = (s: string) => io.stderr.write(`${showInvisible(s)}\n`);
   if (err instanceof CommanderError) {
     // Commander has already printed its message (or the help/version text).
     return err.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
@@ -96,6 +109,10 @@ function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
   if (err instanceof CliError) {
     line(`qiwan: ${err.message}`);
     return err.exitCode;
+  }
+  if (err instanceof LimitError) {
+    line(`qiwan: ${err.message}`);
+    return LIMITS[err.limit].from === "data" ? EXIT.BAD_DATA : EXIT.USAGE;
   }
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   line(`qiwan: internal error: ${message.split("\n")[0]}${debug ? "" : " (rerun with --debug for details)"}`);

@@ -1,8 +1,15 @@
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { createGunzip } from "node:zlib";
 import { CoreError, show } from "./errors.js";
 import { checkOptions, compileValidated, type CompileOptions, type CompiledGraph } from "./graph.js";
+import { LimitError, LIMITS } from "../limits.js";
+
+/** Shortest arc line, `a 1 2 0` and its line feed: bounds the arcs a file of a given size can hold. */
+const MIN_ARC_LINE_BYTES = 8;
+/** Deflate's largest compression ratio: bounds the text a `.gz` file of a given size can hold. */
+const MAX_GZIP_RATIO = 1032;
 
 /**
  * Reads a shortest-path graph in the 9th DIMACS Challenge `.gr` format (`p sp <nodes> <arcs>`, then
@@ -12,8 +19,10 @@ import { checkOptions, compileValidated, type CompileOptions, type CompiledGraph
  * Node ids are the file's 1-based numbers as strings (`"1"`..`"n"`), so node index `i` has id
  * `String(i + 1)`. Edge id `i` is the `i`-th arc line. Arc costs are taken as seconds.
  * Rejects with {@link CoreError} naming the file and line for a missing or repeated `p` line, a
- * malformed arc line, a node number out of range, a negative cost or an arc count that does not
- * match the `p` line.
+ * malformed arc line, a node number out of range, a negative cost, an arc count that does not
+ * match the `p` line, or a `p` line the file cannot hold (more arcs than it has bytes for, more nodes
+ * than its arcs and bytes could name), checked before anything is allocated. Rejects with
+ * {@link LimitError} when the `p` line announces more than `LIMITS.graphNodes` nodes.
  */
 export async function readDimacs(path: string, options?: CompileOptions): Promise<CompiledGraph> {
   if (typeof path !== "string" || path === "") {
@@ -28,6 +37,8 @@ export async function readDimacs(path: string, options?: CompileOptions): Promis
     );
   });
   await opened;
+  const bytes = (await stat(path)).size;
+  const textBound = path.endsWith(".gz") ? bytes * MAX_GZIP_RATIO : bytes;
   const input = path.endsWith(".gz") ? file.pipe(createGunzip()) : file;
   const lines = createInterface({ input, crlfDelay: Infinity });
 
@@ -69,6 +80,13 @@ export async function readDimacs(path: string, options?: CompileOptions): Promis
         if (parts[1] !== "sp" || !Number.isInteger(nodes) || nodes < 0 || !Number.isInteger(count) || count < 0) {
           fail(`malformed problem line ${show(line)}; expected "p sp <nodes> <arcs>"`);
         }
+        if (nodes > LIMITS.graphNodes.max) {
+          lines.close();
+          file.destroy();
+          throw new LimitError("graphNodes", nodes, `readDimacs: ${path}:${lineNo}: nodes announced by the "p" line`);
+        }
+        if (count * MIN_ARC_LINE_BYTES > textBound) fail(`the "p" line announces ${count} arcs, but a ${bytes}-byte file holds at most ${Math.floor(textBound / MIN_ARC_LINE_BYTES)} arc lines`);
+        if (nodes > 2 * count + textBound) fail(`the "p" line announces ${nodes} nodes, more than ${count} arcs in a ${bytes}-byte file can use (at most ${2 * count + textBound}); the header is wrong`);
         n = nodes;
         m = count;
         from = new Int32Array(m);
@@ -81,7 +99,7 @@ export async function readDimacs(path: string, options?: CompileOptions): Promis
       }
     }
   } catch (error) {
-    if (error instanceof CoreError) throw error;
+    if (error instanceof CoreError || error instanceof LimitError) throw error;
     throw new CoreError(`readDimacs: ${path}: ${(error as Error).message}`);
   }
   if (n < 0) throw new CoreError(`readDimacs: ${path}: no "p sp <nodes> <arcs>" line; is this a DIMACS .gr file?`);

@@ -1,9 +1,11 @@
+import { checkLimit } from "../limits.js";
 import { IsochroneError } from "./errors.js";
 
 /**
  * Checks cutoffs in minutes and returns them sorted ascending without duplicates.
  *
- * @throws IsochroneError for an empty list or a cutoff that is not a finite number > 0.
+ * @throws IsochroneError for an empty list or a cutoff that is not a finite number > 0; LimitError
+ *   for more distinct cutoffs than `LIMITS.cutoffs`.
  */
 export function normalizeCutoffsMin(cutoffsMin: readonly number[]): number[] {
   if (cutoffsMin.length === 0) {
@@ -14,5 +16,7 @@ export function normalizeCutoffsMin(cutoffsMin: readonly number[]): number[] {
       throw new IsochroneError(`cutoffsMin[${i}] = ${String(c)} is not a positive number of minutes, e.g. 30`);
     }
   }
-  return [...new Set(cutoffsMin)].sort((a, b) => a - b);
+  const distinct = [...new Set(cutoffsMin)].sort((a, b) => a - b);
+  checkLimit("cutoffs", distinct.length, "number of cutoffsMin");
+  return distinct;
 }

@@ -1,3 +1,4 @@
+import { LIMITS } from "../limits.js";
 import type { LonLat } from "../network/schema.js";
 import { EARTH_RADIUS_M } from "./geo.js";
 import { IsochroneError } from "./errors.js";
@@ -42,8 +43,8 @@ export const GRID_DEFAULTS = {
   minCellSizeM: 250,
   /** The automatic cell size aims at no more than this many cells. */
   targetCells: 400_000,
-  /** Hard cap on cells, automatic or explicit (32 MB of Float64 times). */
-  maxCells: 4_000_000,
+  /** Hard cap on cells, automatic or explicit (32 MB of Float64 times): `LIMITS.gridCells`. */
+  maxCells: LIMITS.gridCells.max,
 } as const;
 
 const DEG = 180 / Math.PI;

@@ -7,7 +7,9 @@
 import { haversineKm } from "../util/geo.js";
 import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
+import { IdSchema } from "./schema.js";
 import { didYouMean } from "./suggest.js";
+import { checkTowns } from "./towns.js";
 import type { RawProblem } from "./zod-problems.js";
 
 type Obj = Record<string, unknown>;
@@ -81,6 +83,28 @@ export function checkNetworkData(root: unknown): RawProblem[] {
   const add = (segments: PathSegments, value: unknown, message: string, fix: string) =>
     out.push({ segments, value, message, fix });
 
+  // An empty network is an error, not an empty result: every command would print empty tables. So
+  // is one without scenarios (every query names one). A network with scenarios but no places stays
+  // valid: the model documents its degenerate result (an empty model, no target results).
+  const isEmptyList = (key: string) => Array.isArray(root[key]) && (root[key] as unknown[]).length === 0;
+  const absentOrEmpty = (key: string) => root[key] === undefined || isEmptyList(key);
+  if (["places", "links", "projects", "scenarios"].every(isEmptyList) && ENTITY_KEYS.every(absentOrEmpty)) {
+    add(
+      [],
+      undefined,
+      "the network is empty: places, links, projects and scenarios are all empty lists",
+      "add the places, the links between them, the projects and at least one scenario (see tests/fixtures/networks/tiny.json for a small complete network)",
+    );
+    return out;
+  }
+  if (isEmptyList("scenarios"))
+    add(
+      ["scenarios"],
+      [],
+      '"scenarios" is empty: every query (check, route, matrix, isochrone) is asked of a scenario',
+      'add at least one scenario: { "id": ..., "name": ..., "year": ... }',
+    );
+
   // Id tables per entity kind; duplicates reported against the second occurrence.
   const ids = new Map<EntityKey, Map<string, Obj>>();
   for (const key of ENTITY_KEYS) {
@@ -108,6 +132,8 @@ export function checkNetworkData(root: unknown): RawProblem[] {
 
   const refTo = (key: EntityKey, segments: PathSegments, id: string, fixVerb = "use an existing") => {
     const table = ids.get(key)!;
+    // A reference that is not even an id is reported by the schema; "unknown" would say it twice.
+    if (!table.has(id) && !IdSchema.safeParse(id).success) return false;
     if (!table.has(id)) {
       add(
         segments,
@@ -354,5 +380,6 @@ export function checkNetworkData(root: unknown): RawProblem[] {
         );
     }
   }
+  out.push(...checkTowns(root));
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * Errors thrown by the network stage. Each has a `name` so callers (and tests) match on the class.
  */
+import { showInvisible } from "../util/visible.js";
 
 /** One problem found in a network: where, what value, what is wrong, and how to fix it. */
 export interface NetworkProblem {
@@ -19,25 +20,65 @@ export interface NetworkProblem {
   readonly fix: string;
 }
 
-/** Short, single-line rendering of a value for messages (strings quoted, long values cut). */
-export function showValue(value: unknown): string {
+type ShowFrame =
+  | { readonly t: "value"; readonly v: unknown }
+  | { readonly t: "array"; readonly a: readonly unknown[]; i: number }
+  | { readonly t: "object"; readonly o: Record<string, unknown>; readonly keys: string[]; i: number; shown: number };
+
+/**
+ * Short, single-line rendering of a value for messages: JSON (strings quoted, non-finite numbers
+ * as `"NaN"`), cut to `maxLength` characters with `...`. Iterative and stops as soon as it has
+ * enough text, so a value nested 100,000 levels deep or an array of a million items costs no more
+ * than a short one (JSON.stringify would overflow the stack or build the whole text).
+ */
+export function showValue(value: unknown, maxLength = 80): string {
   if (value === undefined) return "undefined";
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (typeof value === "function") return "[function]";
-  let text: string;
-  try {
-    text = JSON.stringify(value, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? String(v) : v));
-  } catch {
-    text = String(value);
+  let out = "";
+  const stack: ShowFrame[] = [{ t: "value", v: value }];
+  while (stack.length > 0 && out.length <= maxLength) {
+    const top = stack[stack.length - 1]!;
+    if (top.t === "value") {
+      stack.pop();
+      const v = top.v;
+      if (typeof v === "string") out += JSON.stringify(v.length > maxLength ? v.slice(0, maxLength + 1) : v);
+      else if (typeof v === "number") out += Number.isFinite(v) ? String(v) : `"${String(v)}"`;
+      else if (v === null || v === undefined || typeof v === "function" || typeof v === "symbol") out += "null";
+      else if (typeof v !== "object") out += String(v);
+      else if (Array.isArray(v)) {
+        out += "[";
+        stack.push({ t: "array", a: v, i: 0 });
+      } else {
+        out += "{";
+        stack.push({ t: "object", o: v as Record<string, unknown>, keys: Object.keys(v), i: 0, shown: 0 });
+      }
+    } else if (top.t === "array") {
+      if (top.i >= top.a.length) {
+        stack.pop();
+        out += "]";
+      } else {
+        if (top.i > 0) out += ",";
+        stack.push({ t: "value", v: top.a[top.i++] });
+      }
+    } else if (top.i >= top.keys.length) {
+      stack.pop();
+      out += "}";
+    } else {
+      const key = top.keys[top.i++]!;
+      const v = top.o[key];
+      if (v === undefined || typeof v === "function" || typeof v === "symbol") continue; // as JSON.stringify
+      out += `${top.shown++ > 0 ? "," : ""}${JSON.stringify(key)}:`;
+      stack.push({ t: "value", v });
+    }
   }
-  if (text === undefined) text = String(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  return out.length > maxLength ? `${out.slice(0, maxLength - 3)}...` : out;
 }
 
-/** `file: path: message (fix: ...)`, one line. */
+/** `file: path: message (fix: ...)`, one line, invisible characters escaped (`\u202E`). */
 export function formatProblem(p: NetworkProblem): string {
   const where = p.file === undefined ? p.path : `${p.file}: ${p.path}`;
-  return `${where}: ${p.message} (fix: ${p.fix})`;
+  return showInvisible(`${where}: ${p.message} (fix: ${p.fix})`);
 }
 
 /**
@@ -84,7 +125,7 @@ export class UnknownIdError extends Error {
     argument = `${kind} id`,
   ) {
     super(
-      `unknown ${kind} ${JSON.stringify(id)} in ${argument}` +
+      showInvisible(`unknown ${kind} ${JSON.stringify(id)} in ${argument}`) +
         (suggestion !== undefined
           ? `; did you mean ${JSON.stringify(suggestion)}?`
           : known.length > 0

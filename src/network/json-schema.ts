@@ -15,6 +15,8 @@ import {
   ServiceSchema,
   SourceSchema,
   TargetSchema,
+  TerrainClassSchema,
+  TownsSectionSchema,
 } from "./schema.js";
 
 /** Header fields of a folder network's `network.json` (the single-file layout minus the entity lists). */
@@ -37,7 +39,7 @@ const entityFile = <K extends string, S extends z.ZodType>(key: K, item: S) =>
 
 /**
  * One file of a folder network: an entity file holds a single entity list, e.g. `places.json` is
- * `{ "$schema": "../schema.json", "places": [...] }`.
+ * `{ "$schema": "../schema.json", "places": [...] }`; `towns.json` holds the `towns` section object.
  */
 export const EntityFileSchemas = {
   places: entityFile("places", PlaceSchema),
@@ -46,6 +48,8 @@ export const EntityFileSchemas = {
   projects: entityFile("projects", ProjectSchema),
   scenarios: entityFile("scenarios", ScenarioSchema),
   targets: entityFile("targets", TargetSchema),
+  /** `towns.json` holds one object (the section), not a list. */
+  towns: z.strictObject({ $schema: z.string().optional(), towns: TownsSectionSchema }),
 } as const;
 
 /**
@@ -74,6 +78,15 @@ export function networkJsonSchema(): Record<string, unknown> {
     description: "A year and a project set (extends, byYear, include, exclude).",
   });
   registry.add(TargetSchema, { id: "Target", description: "A travel-time promise of the plan." });
+  registry.add(TerrainClassSchema, {
+    id: "TerrainClass",
+    description: "Local-road speed and detour factor of the towns of one terrain class.",
+  });
+  registry.add(TownsSectionSchema, {
+    id: "Towns",
+    description:
+      "Town centres as a table: columns [id, name, lon, lat, population, populationEstimated, county, terrain], one row per town; source covers every row.",
+  });
   registry.add(NetworkFileSchema, { id: "NetworkFile", description: "A whole network in one file." });
   registry.add(NetworkHeaderFileSchema, { id: "NetworkHeaderFile", description: "network.json of a folder network." });
   for (const [key, schema] of Object.entries(EntityFileSchemas)) {

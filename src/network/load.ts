@@ -9,7 +9,9 @@ import { checkNetworkData } from "./check.js";
 import { NetworkValidationError, type NetworkProblem } from "./errors.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
 import { formatPath } from "./json-path.js";
-import { parseJsonText } from "./json-text.js";
+import { decodeUtf8, parseJsonText } from "./json-text.js";
+import { buildTowns } from "./towns.js";
+import { LIMITS } from "../limits.js";
 import { NetworkFileSchema, type NetworkFile } from "./schema.js";
 import type { Network } from "./types.js";
 import { problemsFromZod, type RawProblem } from "./zod-problems.js";
@@ -29,10 +31,10 @@ const ENTITY_FILE_KEYS: readonly string[] = ["places", "links", "services", "pro
 /** The file holding the header fields of a folder network. */
 export const FOLDER_HEADER_FILE = "network.json";
 
-/** One JSON file's text, as read from disk. */
+/** One JSON file's bytes, as read from disk (decoded strictly as UTF-8 when parsed). */
 interface TextFile {
   readonly file: string;
-  readonly text: string;
+  readonly bytes: Uint8Array;
 }
 
 /** What a path turned out to hold, before parsing. */
@@ -68,10 +70,10 @@ function jsonNames(names: readonly string[]): string[] {
 async function readSource(p: string): Promise<Source> {
   try {
     const s = await stat(p);
-    if (!s.isDirectory()) return { kind: "file", file: { file: p, text: await readFile(p, "utf8") } };
+    if (!s.isDirectory()) return { kind: "file", file: { file: p, bytes: await readFile(p) } };
     const names = jsonNames(await readdir(p));
     const files = await Promise.all(
-      names.map(async (n) => ({ file: path.join(p, n), text: await readFile(path.join(p, n), "utf8") })),
+      names.map(async (n) => ({ file: path.join(p, n), bytes: await readFile(path.join(p, n)) })),
     );
     return { kind: "folder", folder: p, files };
   } catch (err) {
@@ -81,12 +83,12 @@ async function readSource(p: string): Promise<Source> {
 
 function readSourceSync(p: string): Source {
   try {
-    if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, text: readFileSync(p, "utf8") } };
+    if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, bytes: readFileSync(p) } };
     const names = jsonNames(readdirSync(p));
     return {
       kind: "folder",
       folder: p,
-      files: names.map((n) => ({ file: path.join(p, n), text: readFileSync(path.join(p, n), "utf8") })),
+      files: names.map((n) => ({ file: path.join(p, n), bytes: readFileSync(path.join(p, n)) })),
     };
   } catch (err) {
     return missing(p, err);
@@ -111,11 +113,18 @@ interface Assembled {
   readonly folder?: string;
 }
 
+/** Decode (strict UTF-8) and parse (strict JSON) one file. */
+function parseFile(f: TextFile): { ok: true; value: unknown } | { ok: false; problems: NetworkProblem[] } {
+  const decoded = decodeUtf8(f.bytes, f.file);
+  if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
+  return parseJsonText(decoded.text, f.file);
+}
+
 function assemble(source: Source): Assembled | NetworkProblem[] {
   if (source.kind === "missing") return [source.problem];
   if (source.kind === "file") {
-    const parsed = parseJsonText(source.file.text, source.file.file);
-    if (!parsed.ok) return [parsed.problem];
+    const parsed = parseFile(source.file);
+    if (!parsed.ok) return parsed.problems;
     if (!isPlainObject(parsed.value)) return [topLevelProblem(parsed.value, source.file.file)];
     const file = source.file.file;
     return { root: parsed.value, fileOfKey: () => file };
@@ -134,9 +143,9 @@ function assemble(source: Source): Assembled | NetworkProblem[] {
   const root: Record<string, unknown> = {};
   const keyFile = new Map<string, string>();
   for (const f of source.files) {
-    const parsed = parseJsonText(f.text, f.file);
+    const parsed = parseFile(f);
     if (!parsed.ok) {
-      problems.push(parsed.problem);
+      problems.push(...parsed.problems);
       continue;
     }
     if (!isPlainObject(parsed.value)) {
@@ -167,6 +176,25 @@ function assemble(source: Source): Assembled | NetworkProblem[] {
     folder: source.folder,
     fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header,
   };
+}
+
+/**
+ * Nesting depth of plain data (a scalar is 0), counting at most `stopAbove + 1`: iterative, and each
+ * object is visited once, so a cyclic or very deep object neither recurses nor loops.
+ */
+function nestingDepth(root: unknown, stopAbove: number): number {
+  const seen = new Set<object>();
+  const stack: [unknown, number][] = [[root, 0]];
+  let max = 0;
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object" || seen.has(v)) continue;
+    seen.add(v);
+    if (d + 1 > max) max = d + 1;
+    if (max > stopAbove) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
@@ -229,7 +257,43 @@ function validate(a: Assembled): NetworkFile | NetworkProblem[] {
       problems.push(p);
     }
   }
-  return problems;
+  return collapseRepeats(problems);
+}
+
+/** Paths listed when one problem repeats at many places. */
+const REPEAT_PATHS_SHOWN = 3;
+
+/**
+ * One bad id used in many places (an unknown place in 23 links and services) is one mistake: its
+ * problems (same message, same fix, same string value) become one, at the first path, saying how
+ * many uses there are and where the first few are.
+ */
+function collapseRepeats(problems: readonly NetworkProblem[]): NetworkProblem[] {
+  const groups = new Map<string, NetworkProblem[]>();
+  const out: (NetworkProblem | NetworkProblem[])[] = [];
+  for (const p of problems) {
+    if (typeof p.value !== "string") {
+      out.push(p);
+      continue;
+    }
+    const key = `${p.message}\0${p.fix}\0${p.value}`;
+    const group = groups.get(key);
+    if (group !== undefined) group.push(p);
+    else {
+      const fresh = [p];
+      groups.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out.map((g) => {
+    if (!Array.isArray(g)) return g;
+    const first = g[0]!;
+    if (g.length === 1) return first;
+    const where = (p: NetworkProblem) => (p.file !== undefined && p.file !== first.file ? `${p.file}: ${p.path}` : p.path);
+    const shown = g.slice(0, REPEAT_PATHS_SHOWN).map(where).join(", ");
+    const more = g.length > REPEAT_PATHS_SHOWN ? `, and ${g.length - REPEAT_PATHS_SHOWN} more` : "";
+    return { ...first, message: `${first.message} (${g.length} uses: ${shown}${more})` };
+  });
 }
 
 function build(data: NetworkFile, origin: string | undefined): Network {
@@ -261,6 +325,7 @@ function build(data: NetworkFile, origin: string | undefined): Network {
     projectById: byId(projects),
     scenarioById: byId(scenarios),
     targetById: byId(targets),
+    ...(data.towns === undefined ? {} : { towns: buildTowns(data.towns) }),
     ...(origin === undefined ? {} : { origin }),
   };
   return Object.freeze(network);
@@ -270,6 +335,17 @@ function finish(source: Source | { kind: "object"; value: unknown }, origin: str
   const label = origin ?? "network object";
   let assembled: Assembled | NetworkProblem[];
   if (source.kind === "object") {
+    const depth = nestingDepth(source.value, LIMITS.jsonDepth.max);
+    if (depth > LIMITS.jsonDepth.max) {
+      throw new NetworkValidationError(label, [
+        {
+          path: "$",
+          value: undefined,
+          message: `the network object nests deeper than ${LIMITS.jsonDepth.max} levels (LIMITS.jsonDepth)`,
+          fix: "pass network data: a network nests at most a few levels (check for a self-containing value)",
+        },
+      ]);
+    }
     let copy: unknown;
     try {
       // A private copy: validation and freezing must never touch the caller's object.

@@ -18,7 +18,9 @@ function isQuantity(o: Record<string, unknown>): boolean {
 /**
  * Numbers that are covered without being Quantities, by position:
  * - `version` at the top level and a scenario's `year` (definitions, not measurements);
- * - the two numbers of a place's `coord` (covered by the place's `source`).
+ * - the two numbers of a place's `coord` (covered by the place's `source`);
+ * - the cells of the `towns` tables (`towns.rows`, `towns.counties.rows`): the section's `source`
+ *   (and `counties.source`) covers every coordinate and population of its rows at once.
  */
 function isExempt(segments: PathSegments): boolean {
   const n = segments.length;
@@ -26,14 +28,17 @@ function isExempt(segments: PathSegments): boolean {
   if (n === 3 && segments[0] === "scenarios" && segments[2] === "year") return true;
   if (n === 4 && segments[0] === "places" && segments[2] === "coord" && (segments[3] === 0 || segments[3] === 1))
     return true;
+  if (n === 4 && segments[0] === "towns" && segments[1] === "rows") return true;
+  if (n === 5 && segments[0] === "towns" && segments[1] === "counties" && segments[2] === "rows") return true;
   return false;
 }
 
 /**
  * Report every number in raw network JSON that has no provenance. A number is accepted when it is
  * (a) the `value` of a Quantity object (`value` plus `source` or `assumption`), or inside that
- * Quantity's `assumption` (`range`, `mode`); (b) part of a place's `coord`; or (c) a definition
- * field (top-level `version`, a scenario's `year`). Works on a single-file network, and on each file
+ * Quantity's `assumption` (`range`, `mode`); (b) part of a place's `coord`, or a cell of a `towns`
+ * table (the section's `source` covers its rows); or (c) a definition field (top-level `version`, a
+ * scenario's `year`). Works on a single-file network, and on each file
  * of a folder network (their paths start with the same entity key).
  *
  * @param json Parsed JSON (any shape; non-network values simply yield their numbers).

@@ -25,6 +25,18 @@ export const IdSchema = z
 /** An entity id (see {@link IdSchema}); ids are case-sensitive and compared with `Map`, so `__proto__` works. */
 export type Id = z.infer<typeof IdSchema>;
 
+/** A calendar date `YYYY-MM-DD` that exists: `2024-02-29` is one, `2025-02-29` and `2025-13-45` are not. */
+export const DateSchema = z.iso.date();
+
+/**
+ * A date at year, month or day precision (`2026`, `2026-11`, `2026-11-05`), each part a real one:
+ * for citations, whose access dates are often known to the month only.
+ */
+export const PartialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, "a date is YYYY, YYYY-MM or YYYY-MM-DD with a month 01-12 and a day 01-31")
+  .refine((s) => s.length < 10 || DateSchema.safeParse(s).success, "is not a calendar date: that month has no such day");
+
 /** A name in Chinese and English. */
 export const LocalNameSchema = z.strictObject({
   zh: z.string().min(1),
@@ -75,6 +87,7 @@ export const BOUNDS = {
   population: { min: 0, max: 100_000_000, minInclusive: false, unit: "persons" },
   year: { min: 1800, max: 2100, minInclusive: true, unit: "year" },
   thresholdMin: { min: 0, max: 48 * 60, minInclusive: false, unit: "min" },
+  detourFactor: { min: 1, max: 3, minInclusive: true, unit: "ratio (road length / great-circle length)" },
 } as const satisfies Record<string, QuantityBounds>;
 
 function inBounds(value: number, b: QuantityBounds): boolean {
@@ -355,7 +368,8 @@ export const SourceSchema = z.strictObject({
   id: IdSchema,
   citation: z.string().min(3),
   url: z.string().optional(),
-  accessed: z.string().optional(),
+  /** When the source was read: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  accessed: PartialDateSchema.optional(),
 });
 /** A citation as validated by {@link SourceSchema}. */
 export type Source = z.infer<typeof SourceSchema>;
@@ -373,6 +387,65 @@ export const ParametersSchema = z.record(
 /** Model parameter overrides as validated by {@link ParametersSchema}. */
 export type Parameters = z.infer<typeof ParametersSchema>;
 
+/** Column order of a row of `towns.rows` (the `columns` header must repeat it). */
+export const TOWN_COLUMNS = ["id", "name", "lon", "lat", "population", "populationEstimated", "county", "terrain"] as const;
+/** Column order of a row of `towns.counties.rows`. */
+export const COUNTY_COLUMNS = ["id", "name", "population"] as const;
+
+/** One cell of a town or county row; which type each column takes is checked by `loadNetwork`. */
+const TableCellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const columnsHeader = <const C extends readonly [string, ...string[]]>(columns: C) =>
+  z.tuple(columns.map((c) => z.literal(c)) as unknown as { [K in keyof C]: z.ZodLiteral<C[K]> });
+
+/**
+ * A terrain class of the towns: the speed of the local roads between towns of the class and how much
+ * they wind (`detourFactor` = road length / great-circle length, at least 1).
+ */
+export const TerrainClassSchema = z.strictObject({
+  description: z.string().min(1),
+  speedKmh: quantity(BOUNDS.speedKmh),
+  detourFactor: quantity(BOUNDS.detourFactor),
+});
+/** A terrain class as validated by {@link TerrainClassSchema}. */
+export type TerrainClass = z.infer<typeof TerrainClassSchema>;
+
+/**
+ * The `towns` section: thousands of town centres as a table (one row per town, columns
+ * {@link TOWN_COLUMNS}), with the provenance given once for the section (`source` covers every
+ * coordinate and population of the rows) rather than a Quantity per number. Optional parts:
+ * `counties` (census populations the town estimates were derived from: id, name, population) and
+ * `terrain` (classes referenced by the towns' `terrain` column). Cell types and everything
+ * relational (unique ids, coordinates, populations >= 0, known county and terrain) are checked by
+ * `loadNetwork`, with messages that name the town. See docs/network-format-towns.md.
+ */
+export const TownsSectionSchema = z.strictObject({
+  /** Citation covering the coordinates and populations of every row (and their licences). */
+  source: z.string().min(3),
+  note: z.string().optional(),
+  /** Terrain classes by id, referenced by the `terrain` column. */
+  terrain: z.record(IdSchema, TerrainClassSchema).optional(),
+  /** County (or district) totals the town populations were derived from; `population` is a count. */
+  counties: z
+    .strictObject({
+      /** Citation of the county populations (e.g. a census table). */
+      source: z.string().min(3),
+      columns: columnsHeader(COUNTY_COLUMNS),
+      rows: z.array(z.array(TableCellSchema)),
+    })
+    .optional(),
+  columns: columnsHeader(TOWN_COLUMNS),
+  /**
+   * `[id, name, lon, lat, population, populationEstimated, county, terrain]`: id (an id, unique
+   * among towns), name (non-empty), lon and lat (WGS84 degrees), population (persons >= 0, or null
+   * when unknown), populationEstimated (true when the population is an estimate, e.g. a county
+   * total split evenly over its towns), county (a county id, or null), terrain (a terrain class id,
+   * or null for the library's default).
+   */
+  rows: z.array(z.array(TableCellSchema)),
+});
+/** The `towns` section as in the file, validated by {@link TownsSectionSchema}. */
+export type TownsSection = z.infer<typeof TownsSectionSchema>;
+
 /** A whole network in one object: the content of a single-file network. */
 export const NetworkFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -382,7 +455,7 @@ export const NetworkFileSchema = z.strictObject({
   name: LocalNameSchema,
   description: z.string().optional(),
   /** Date (YYYY-MM-DD) the statuses describe. */
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "asOf is a date YYYY-MM-DD"),
+  asOf: DateSchema,
   sources: z.array(SourceSchema).optional(),
   parameters: ParametersSchema.optional(),
   places: z.array(PlaceSchema),
@@ -391,6 +464,8 @@ export const NetworkFileSchema = z.strictObject({
   projects: z.array(ProjectSchema),
   scenarios: z.array(ScenarioSchema),
   targets: z.array(TargetSchema).optional(),
+  /** Town centres with populations: the local road mesh's nodes and the people counted by analyses. */
+  towns: TownsSectionSchema.optional(),
 });
 /** A whole single-file network as validated by {@link NetworkFileSchema}. */
 export type NetworkFile = z.infer<typeof NetworkFileSchema>;

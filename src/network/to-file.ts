@@ -1,4 +1,5 @@
 import { NETWORK_SCHEMA_ID, NETWORK_SCHEMA_VERSION, type NetworkFile } from "./schema.js";
+import { townsToSection } from "./towns.js";
 import type { Network } from "./types.js";
 
 /**
@@ -22,6 +23,7 @@ export function networkToFile(network: Network): NetworkFile {
     projects: [...network.projects],
     scenarios: [...network.scenarios],
     targets: [...network.targets],
+    ...(network.towns === undefined ? {} : { towns: townsToSection(network.towns) }),
   };
   // structuredClone drops the freeze: the copy is the caller's to edit.
   return structuredClone(file);

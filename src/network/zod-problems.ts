@@ -175,6 +175,15 @@ export function problemsFromZod(
         break;
       }
       case "invalid_format": {
+        if (issue.format === "date") {
+          out.push({
+            segments,
+            value,
+            message: `${showValue(value)} is not a calendar date (YYYY-MM-DD: month 01-12, a day the month has)`,
+            fix: `write ${field} as a real date, e.g. "2025-06-30"`,
+          });
+          break;
+        }
         out.push({
           segments,
           value,
@@ -208,13 +217,16 @@ export function problemsFromZod(
         else if (m.startsWith("give either")) fix = 'keep "source" or "assumption", not both';
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";
+        else if (m.startsWith("is not a calendar date")) fix = `write ${field} as a real date: YYYY, YYYY-MM or YYYY-MM-DD`;
         else fix = "correct the value";
         const inner = value !== null && typeof value === "object" ? (value as { value?: unknown }).value : undefined;
         const msg = m.startsWith("a number needs provenance")
           ? `the number ${showValue(inner)} has no provenance (neither "source" nor "assumption")`
           : m.startsWith("give either")
             ? `the number ${showValue(inner)} has both "source" and "assumption"`
-            : m;
+            : m.startsWith("is not a")
+              ? `${showValue(value)} ${m}`
+              : m;
         out.push({ segments, value, message: msg, fix });
         break;
       }

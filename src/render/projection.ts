@@ -6,7 +6,9 @@ import type { BBox } from "../isochrone/grid.js";
 export interface FittedProjection {
   /** Projects a point to `[x, y]` pixels. */
   readonly project: (p: LonLat) => [x: number, y: number];
-  /** Kilometres per pixel at the map's centre latitude. */
+  /** The `[lon, lat]` at pixel `[x, y]` (the inverse of `project`). */
+  readonly invert: (xy: readonly [number, number]) => LonLat;
+  /** Kilometres per pixel along the parallel through the bbox's centre (and along every meridian). */
   readonly kmPerPx: number;
   readonly bbox: BBox;
 }
@@ -31,6 +33,7 @@ export function fitProjection(bbox: BBox, x0: number, y0: number, x1: number, y1
   const kmPerPx = (RAD * EARTH_RADIUS_M) / 1000 / k;
   return {
     project: (p) => [ox + (p[0] - w) * cosLat * k, oy + (n - p[1]) * k],
+    invert: ([x, y]) => [w + (x - ox) / (cosLat * k), n - (y - oy) / k],
     kmPerPx,
     bbox,
   };

@@ -1,4 +1,5 @@
 import type { LinkMode, PlaceKind, ProjectStatus } from "../network/schema.js";
+import { sequentialColours } from "./palette.js";
 
 /** Stroke colour per link mode (ColorBrewer-like, distinguishable in print and for most colour-blind readers). */
 export const MODE_COLOURS: Readonly<Record<LinkMode, string>> = {
@@ -54,23 +55,47 @@ export const KIND_RADIUS_PX: Readonly<Record<PlaceKind, number>> = {
   node: 0,
 };
 
-/**
- * Fill colours for isochrone bands, shortest cutoff first (YlGnBu, dark to light): the band rank,
- * not the minute value, picks the colour, so any cutoff list gets distinct colours.
- */
-export const BAND_COLOURS = ["#253494", "#2c7fb8", "#41b6c4", "#7fcdbb", "#c7e9b4", "#ffffcc"] as const;
-
-/** Fill of the area newly within a cutoff in a comparison map. */
+/** Fill of the area newly within a cutoff in a comparison map (the middle of ColorBrewer Oranges). */
 export const GAINED_COLOUR = "#e6550d";
-/** Fill of the area no longer within a cutoff in a comparison map. */
+/** Fill of the area no longer within a cutoff in a comparison map (the middle of ColorBrewer Purples). */
 export const LOST_COLOUR = "#756bb1";
+
+/** Readable legend names of link modes. */
+export const MODE_LABELS: Readonly<Record<LinkMode, string>> = {
+  hsr: "high-speed rail",
+  rail: "conventional rail",
+  suburban: "suburban rail",
+  metro: "metro",
+  expressway: "expressway",
+  road: "trunk road",
+  "urban-road": "urban road",
+  connector: "station access",
+  waterway: "waterway",
+};
+
+/** Readable legend names of project statuses. */
+export const STATUS_LABELS: Readonly<Record<ProjectStatus, string>> = {
+  existing: "existing",
+  "under-construction": "under construction",
+  planned: "planned",
+  study: "under study",
+};
+
+/** Local roads (the town mesh): thin and light, context under the modelled links. */
+export const ROAD_STYLE = { colour: "#8c8c8c", widthPx: 0.6, opacity: 0.55 } as const;
+/** Province boundaries dash-dotted, coasts and outer borders solid, both in a neutral grey. */
+export const BOUNDARY_STYLE = { colour: "#6e6e6e", widthPx: 0.9, dasharray: "6 2 1.5 2", outerWidthPx: 0.8 } as const;
+/** Background of the map frame (CIELAB L* ≈ 97, lighter than every band colour). */
+export const LAND_COLOUR = "#f6f5f1";
 
 /** CSS font-family for labels: Noto Sans CJK first (what the PNG renderer loads), then platform CJK fonts. */
 export const FONT_FAMILY = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
-/** The colour of band `rank` (0 = shortest cutoff) among `count` bands, spread over {@link BAND_COLOURS}. */
+/**
+ * The fill of band `rank` (0 = shortest cutoff) among `count` bands: {@link sequentialColours} over
+ * ColorBrewer YlGnBu, darkest first, so every band list gets colours ordered in lightness.
+ */
 export function bandColour(rank: number, count: number): string {
-  const n = BAND_COLOURS.length;
-  const k = count <= 1 ? 0 : Math.round((rank * (n - 2)) / (count - 1));
-  return BAND_COLOURS[Math.min(n - 1, Math.max(0, k))]!;
+  const colours = sequentialColours(Math.max(1, count));
+  return colours[Math.min(colours.length - 1, Math.max(0, rank))]!;
 }

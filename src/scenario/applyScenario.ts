@@ -62,6 +62,7 @@ export function applyScenario(network: Network, spec: ScenarioSpec | ScenarioSpe
     projectById: byId(projects),
     scenarioById: byId(scenarios),
     targetById: network.targetById,
+    ...(network.towns !== undefined ? { towns: network.towns } : {}),
     ...(network.origin !== undefined ? { origin: network.origin } : {}),
   });
   return { network: out, scenarioId: resolved.scenarioId, resolved };

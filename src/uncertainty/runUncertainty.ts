@@ -1,4 +1,5 @@
 import { quantileSorted } from "d3-array";
+import { checkLimit } from "../limits.js";
 import { TargetEvaluator, type ItemOutcome } from "../targets/evaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
 import type { Id, Measure } from "../network/schema.js";
@@ -138,11 +139,12 @@ export interface UncertaintyReport {
  * `probabilityMet` is 0) and is left out of the worst time, which is Infinity only when no pair is
  * reachable; read the percentiles with `base.pairsReachable`.
  *
- * @throws UncertaintyError when draws is not a positive integer.
+ * @throws UncertaintyError when draws is not a positive integer; LimitError above `LIMITS.draws`.
  */
 export function runUncertainty(network: Network, options: UncertaintyOptions = {}): UncertaintyReport {
   const draws = options.draws ?? 1000;
   if (!(Number.isInteger(draws) && draws >= 1)) throw new UncertaintyError(`draws = ${draws}: give a positive integer number of Monte Carlo draws (default 1000)`);
+  checkLimit("draws", draws, "draws");
   const seed = options.seed ?? 1;
   const model = options.model ?? buildModel(network);
   const inputs = options.inputs ?? uncertainInputs(model);

@@ -110,20 +110,21 @@ describe("networks/qijiang-wansheng", () => {
     }
   });
 
-  it("scenarios follow the sourced opening dates (baseline-2020 has no 渝黔复线, current has 贵广 at 300 km/h)", () => {
+  it("scenarios follow the sourced opening dates (baseline-2020 has no 渝黔复线 or 内自泸; current has 贵广 at 300 km/h, 成宜, 渝昆 and 渝厦)", () => {
     const base = resolveProjects("baseline-2020", net.scenarios, net.projects);
     const current = resolveProjects("current", net.scenarios, net.projects);
     const vision = resolveProjects("vision-2035", net.scenarios, net.projects);
     expect(base.has("P_YUGUI_RAIL")).toBe(true);
-    expect(base.has("P_YUQIAN_EXPANSION")).toBe(false);
-    expect(base.has("P_CHONGZUN_EXPANSION")).toBe(false);
-    expect(base.has("P_JIANGTIAO")).toBe(false);
-    expect(current.has("P_YUQIAN_EXPANSION")).toBe(true);
+    expect(base.has("P_CHENGGUI")).toBe(true);
+    for (const later of ["P_YUQIAN_EXPANSION", "P_CHONGZUN_EXPANSION", "P_JIANGTIAO", "P_NEIZILU", "P_GUIGUANG_300", "P_CHENGZIYI", "P_YUKUN_YY", "P_YUXIA_QJ"])
+      expect(base.has(later), later).toBe(false);
+    for (const open of ["P_YUQIAN_EXPANSION", "P_NEIZILU", "P_GUIGUANG_300", "P_CHENGZIYI", "P_YUKUN_YY", "P_YUXIA_QJ"])
+      expect(current.has(open), open).toBe(true);
     const svc = (set: Set<string>) => new Set(activeItems(services, set).map((s) => s.id));
-    expect(svc(base).has("S_GUIGUANG")).toBe(true);
-    expect(svc(base).has("S_GUIGUANG_300")).toBe(false);
-    expect(svc(current).has("S_GUIGUANG_300")).toBe(true);
-    expect(svc(current).has("S_GUIGUANG")).toBe(false);
+    for (const id of ["S_GG300_GYE_GZS", "S_YUKUN_CQW_YB", "S_YUXIA_EXP", "S_CHENGYI_YB"]) {
+      expect(svc(base).has(id), id).toBe(false);
+      expect(svc(current).has(id), id).toBe(true);
+    }
     expect(vision.has("P_YUGUI_HSR")).toBe(true);
     // Scenario sets only grow along extends chains.
     const plan = resolveProjects("plan-2025", net.scenarios, net.projects);

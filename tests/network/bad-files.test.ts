@@ -72,8 +72,8 @@ const CASES: Record<string, Case> = {
   "stations-not-a-station.json": { path: "places[0].stations[0]", value: "B", says: "not a station" },
   "missing-provenance.json": { path: "links[0].lengthKm", value: { value: 15 }, says: "provenance" },
   "unknown-field.json": { path: "places[0].popultion", says: 'unknown field "popultion"' },
-  // Renaming J breaks the three references to it: each is reported too.
-  "bad-id.json": { path: "places[5].id", value: "J K", count: 4 },
+  // Renaming J breaks the three references to it: reported once, with the count and the paths.
+  "bad-id.json": { path: "places[5].id", value: "J K", count: 2 },
   "bad-enum.json": { path: "links[0].mode", value: "raod" },
   "assumption-mode-outside-range.json": { path: "links[3].minutes.assumption.mode", value: 90 },
   "folder-duplicate-key": {
@@ -101,7 +101,8 @@ async function problemsOf(target: string): Promise<readonly NetworkProblem[]> {
 
 describe("loadNetwork(bad file) throws one NetworkValidationError naming path and value", () => {
   it("the corpus holds at least 30 files, each with a case here", () => {
-    const files = readdirSync(BAD).sort();
+    // robust/ holds the CLI corpus of tests/cli/bad-corpus.test.ts.
+    const files = readdirSync(BAD).filter((f) => f !== "robust").sort();
     expect(files.length).toBeGreaterThanOrEqual(30);
     expect(files).toEqual(Object.keys(CASES).sort());
   });

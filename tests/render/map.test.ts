@@ -12,8 +12,9 @@ import {
   svgToPng,
   escapeXml,
   bandColour,
-  BAND_COLOURS,
+  sequentialColours,
   formatCutoffMin,
+  formatRangeMin,
   isochroneDifference,
 } from "../../src/index.js";
 import type { LonLat } from "../../src/index.js";
@@ -67,22 +68,17 @@ describe("renderMapSvg(panel, options)", () => {
     expect(svg).toContain("Qijiang &#60;&#38;&#62;");
     expect(svg).not.toContain("<&>");
   });
-  it("never overlaps labels: a second place at the same spot moves aside or loses its label", () => {
+  it("places labels without overlap: of twelve cities on one spot, two are labelled (right, then left anchored at its end)", () => {
     const crowded: MapLayers = {
       lines: [],
-      points: Array.from({ length: 12 }, (_, k) => ({ id: `P${k}`, coord: QJ, kind: "city" as const, name: { zh: `城${k}`, en: `Town ${k}` } })),
+      points: Array.from({ length: 12 }, (_, k) => ({ id: `P${k}`, coord: QJ, kind: "city" as const, name: { zh: `城${k}`, en: `Town ${k}` }, population: 1000 * (k + 1) })),
     };
     const out = renderMapSvg({ title: "t", layers: crowded }, { extent: [106.5, 28.9, 106.8, 29.1] });
-    const labels = [...out.matchAll(/<text x="([\d.-]+)" y="([\d.-]+)" font-size="13"[^>]*>城/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(labels.length).toBeGreaterThan(1);
-    expect(labels.length).toBeLessThan(12);
-    for (let a = 0; a < labels.length; a++) {
-      for (let b = a + 1; b < labels.length; b++) {
-        const [xa, ya] = labels[a]!;
-        const [xb, yb] = labels[b]!;
-        expect(Math.abs(xa! - xb!) >= 30 || Math.abs(ya! - yb!) >= 27).toBe(true);
-      }
-    }
+    const zh = [...out.matchAll(/<text [^>]*font-size="13"[^>]*>(城\d+)<\/text>/g)];
+    expect(zh).toHaveLength(2);
+    // Largest population first: P11 gets the right side, P10 the left.
+    expect(zh.map((m) => m[1])).toEqual(["城11", "城10"]);
+    expect(zh[1]![0]).toContain('text-anchor="end"');
   });
 
   it("throws IsochroneError for an empty extent, no panels, or a panel size that leaves no room to draw", () => {
@@ -131,10 +127,11 @@ describe("fitProjection(bbox, x0, y0, x1, y1)", () => {
 
 describe("style helpers", () => {
   it("bandColour spreads ranks over the palette, darkest first; escapeXml escapes the five characters", () => {
-    expect(bandColour(0, 4)).toBe(BAND_COLOURS[0]);
+    expect(bandColour(0, 4)).toBe(sequentialColours(4)[0]);
     expect(new Set([0, 1, 2, 3].map((r) => bandColour(r, 4))).size).toBe(4);
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&#60;a href=&#34;x&#34;&#62;&#38;&#39;&#60;/a&#62;");
     expect(formatCutoffMin(150)).toBe("2 h 30 min");
+    expect([formatRangeMin(15, 30), formatRangeMin(30, 60), formatRangeMin(60, 120), formatRangeMin(120, 150)]).toEqual(["15–30 min", "30 min – 1 h", "1–2 h", "2 h – 2 h 30 min"]);
   });
 });
 

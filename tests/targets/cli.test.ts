@@ -130,13 +130,13 @@ describe("qiwan check", () => {
     // A folder that does not exist is a usage error (a typo must not create folders).
     const missing = await cli("check", "--out", path.join(dir, "sub", "targets.json"));
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/cannot write .*sub/);
-    // A directory in the way: the write fails, nothing (not even a temporary file) is left.
+    expect(missing.err).toMatch(/--out .*sub.*: folder .*sub does not exist/);
+    // A directory in the way: refused before any work, nothing (not even a temporary file) is left.
     const blocked = path.join(dir, "blocked");
     mkdirSync(blocked);
     const failed = await cli("check", "--out", blocked);
     expect(failed.code).toBe(2);
-    expect(failed.err).toMatch(/cannot write/);
+    expect(failed.err).toMatch(/--out .*blocked is a folder/);
     expect(readdirSync(dir).sort()).toEqual(["blocked", "targets.json"]);
     expect(readdirSync(blocked)).toEqual([]);
   });

@@ -93,5 +93,6 @@ describe("timetable vs frequency model on the embedded network (07:00–09:00, e
     }
     expect(checked).toBeGreaterThan(300);
     console.info(`timetable vs frequency: ${checked} pairs checked, largest |p50 − F| = ${maxGapMin.toFixed(1)} min`);
-  });
+    // About 120 RAPTOR runs per pair over ~540 services (the 2023 stop patterns): minutes on a loaded machine.
+  }, 300_000);
 });

@@ -6,12 +6,15 @@ import { existsSync } from "node:fs";
 import {
   AccessibilityError,
   AttributionError,
+  checkLimit,
   loadScenarioFile,
   ModelError,
   ModificationError,
   ScenarioFileError,
+  showValue,
   UncertaintyError,
   UnknownIdError,
+  type LimitName,
   type ScenarioRef,
 } from "../../index.js";
 import { CliError, EXIT } from "../exit.js";
@@ -34,7 +37,7 @@ export function analysisErrors<T>(f: () => T, flags: CliFlagsByKind = {}): T {
   } catch (err) {
     if (err instanceof UnknownIdError) throw inCliTerms(err, flags);
     if (err instanceof ModificationError) {
-      throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${JSON.stringify(p.value) ?? "undefined"}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
+      throw new CliError(`invalid scenario modifications:\n${err.problems.map((p) => `  modifications[${p.index}] (${p.type}) ${p.field} = ${showValue(p.value)}: ${p.message}; ${p.fix}`).join("\n")}`, EXIT.BAD_DATA);
     }
     if (err instanceof ScenarioFileError) throw new CliError(err.message, EXIT.BAD_DATA);
     if (err instanceof ModelError || err instanceof AttributionError || err instanceof UncertaintyError || err instanceof AccessibilityError) {
@@ -84,10 +87,11 @@ export function listArg(text: string | undefined): string[] | undefined {
   return items.length > 0 ? items : undefined;
 }
 
-/** A positive integer option, or a usage error naming the flag. */
-export function intArg(text: string | undefined, flag: string, min = 1): number | undefined {
+/** A positive integer option, or a usage error naming the flag; `limit` bounds it by an entry of `LIMITS`. */
+export function intArg(text: string | undefined, flag: string, min = 1, limit?: LimitName): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!(Number.isInteger(n) && n >= min)) throw new CliError(`${flag} ${text}: give an integer >= ${min}`, EXIT.USAGE);
+  if (limit !== undefined) checkLimit(limit, n, flag);
   return n;
 }

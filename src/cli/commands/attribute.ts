@@ -84,7 +84,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
         attributeProjects(network, {
           scenario: opts.scenario,
           method: opts.method,
-          permutations: intArg(opts.permutations, "--permutations", 2)!,
+          permutations: intArg(opts.permutations, "--permutations", 2, "permutations")!,
           seed: intArg(opts.seed, "--seed", 0)!,
           ...(targets ? { targets } : {}),
           ...(projects ? { projects } : {}),

@@ -31,7 +31,6 @@ interface CheckOptions extends TimetableFlags {
   out?: string;
   wait: string;
   report?: string;
-  strict?: boolean;
 }
 
 /** The terminal table: one row per scenario × target × measure × pair, result coloured. */
@@ -126,10 +125,10 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .option("--report <file>", "also write the Markdown report to this file (atomically)")
-    .option("--strict", "exit 1 if any target pair is not met")
     .addHelpText(
       "after",
-      "\nExit codes: 0 ok (or not --strict), 1 a target failed with --strict, 2 bad arguments, 3 bad network.",
+      "\n--strict (a global option): exit 1 if any target pair is not met, and 3 if the model warns about the network." +
+        "\nExit codes: 0 ok (or not --strict), 1 a target failed with --strict, 2 bad arguments, 3 bad network.",
     )
     .action(async (opts: CheckOptions) => {
       const wait = parseWait(opts.wait);
@@ -149,7 +148,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
           await writeOut(opts.report, tt.markdown());
           ctx.io.stderr.write(`qiwan: wrote ${opts.report}\n`);
         }
-        if (opts.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
+        if (ctx.options.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
         return;
       }
       let progress: ReturnType<typeof createProgress> | undefined;
@@ -189,6 +188,6 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         ctx.io.stderr.write(`qiwan: wrote ${opts.report}\n`);
       }
       const failed = results.some((r) => r.pairs.some((p) => !p.met));
-      if (opts.strict && failed) ctx.exitCode = EXIT.TARGETS_FAILED;
+      if (ctx.options.strict && failed) ctx.exitCode = EXIT.TARGETS_FAILED;
     });
 };

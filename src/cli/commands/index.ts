@@ -12,6 +12,7 @@ import { registerMap } from "./map.js";
 import { registerCompare } from "./compare.js";
 import { registerAttribute } from "./attribute.js";
 import { registerUncertainty } from "./uncertainty.js";
+import { registerCalibrate } from "./calibrate.js";
 
 // One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
@@ -24,4 +25,5 @@ export const COMMANDS: readonly RegisterCommand[] = [
   registerCompare,
   registerAttribute,
   registerUncertainty,
+  registerCalibrate,
 ];

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import {
+  checkLimit,
   IsochroneError,
   ModelError,
   UnknownIdError,
@@ -33,6 +34,7 @@ export function parseMinutes(text: string, flag = "--minutes"): number[] {
   if (parts.length === 0 || bad !== undefined) {
     throw new CliError(`${flag} ${JSON.stringify(text)}: ${bad === undefined ? "no value" : `"${bad}" is not a positive number of minutes`}; give e.g. ${flag} 30,60,120`, EXIT.USAGE);
   }
+  checkLimit("cutoffs", new Set(values).size, `number of ${flag} values`);
   return values;
 }
 

@@ -15,6 +15,7 @@ import {
   type Measure,
   type ModeFilter,
 } from "../../index.js";
+import { mapBoundaries } from "./map.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";
@@ -96,7 +97,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           const svg = renderMapSvg({
             title: `${scenario.scenario.name.en} ${scenario.scenario.name.zh}`,
             subtitle: `${flags.measure} from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
-            layers: networkLayers(network, scenario),
+            layers: networkLayers(network, scenario, { boundaries: await mapBoundaries(network) }),
             bands: iso.collection,
             origins: origins.map((o, i) => requirePlace(network, o.placeId, `--from[${i}]`).coord),
           });

@@ -9,11 +9,14 @@ import {
   modelIsochroneDifference,
   modelPolygonIsochrone,
   networkLayers,
+  readNetworkBoundaries,
   renderMapSvg,
   renderPanelsSvg,
   requirePlace,
   resolveScenario,
   svgToPng,
+  type Boundaries,
+  type Network,
 } from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
@@ -27,6 +30,18 @@ interface MapFlags extends SurfaceFlags {
   readonly out: string;
   readonly png?: boolean;
   readonly geojson?: string;
+}
+
+/**
+ * The province boundaries stored beside the network (`boundaries.geojson`), drawn under every map;
+ * none for a network without that file. A malformed file is bad data (exit 3).
+ */
+export async function mapBoundaries(network: Network): Promise<Boundaries> {
+  try {
+    return await readNetworkBoundaries(network);
+  } catch (e) {
+    throw new CliError((e as Error).message, EXIT.BAD_DATA);
+  }
 }
 
 /** Registers `qiwan map`. */
@@ -57,6 +72,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
       checkOutputFolder(flags.out);
       if (flags.geojson !== undefined) checkOutputFolder(flags.geojson, "--geojson");
       const network = await ctx.network();
+      const boundaries = await mapBoundaries(network);
       const cutoffsMin = parseMinutes(flags.minutes);
       const origins = flags.isochroneFrom === undefined ? undefined : parseOrigins(flags.isochroneFrom, "--isochrone-from");
       const originCoords = () => (origins ?? []).map((o, i) => requirePlace(network, o.placeId, `--isochrone-from[${i}]`).coord);
@@ -77,12 +93,12 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         const coords = originCoords();
         const sub = `door-to-door from ${names}`;
         svg = renderPanelsSvg([
-          { title: `${sa.scenario.name.en} ${sa.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sa), bands: d.a.collection, origins: coords },
-          { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb), bands: d.b.collection, origins: coords },
+          { title: `${sa.scenario.name.en} ${sa.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sa, { boundaries }), bands: d.a.collection, origins: coords },
+          { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb, { boundaries }), bands: d.b.collection, origins: coords },
           {
             title: `${b} vs ${a}`,
             subtitle: `newly within ${cutoffsMin.map(formatCutoffMin).join(", ")} (outline: ${a})`,
-            layers: networkLayers(network, sb),
+            layers: networkLayers(network, sb, { boundaries }),
             gained: d.gained,
             lost: d.lost,
             outlineBands: d.a.collection,
@@ -106,7 +122,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         svg = renderMapSvg({
           title: scenario ? `${scenario.scenario.name.en} ${scenario.scenario.name.zh}` : `${network.name.en} ${network.name.zh}: all links`,
           ...(origins && { subtitle: `door-to-door from ${names}` }),
-          layers: networkLayers(network, scenario),
+          layers: networkLayers(network, scenario, { boundaries }),
           ...(bands && { bands }),
           ...(origins && { origins: originCoords() }),
         });

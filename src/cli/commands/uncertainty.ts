@@ -59,7 +59,7 @@ export const registerUncertainty: RegisterCommand = (program, ctx) => {
     .addHelpText("after", "\nUniform draws over each assumption's range (triangular when it gives a mode), independent; a progress bar shows on a terminal.")
     .action(async (opts: { draws: string; seed: string; scenario?: string; target?: string; measure?: Measure; tornado: string; format: TableFormat; out?: string }) => {
       const network = await ctx.network();
-      const draws = intArg(opts.draws, "--draws")!;
+      const draws = intArg(opts.draws, "--draws", 1, "draws")!;
       const tornadoRows = intArg(opts.tornado, "--tornado", 0)!;
       const scenarios = listArg(opts.scenario);
       const targets = listArg(opts.target);

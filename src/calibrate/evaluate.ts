@@ -1,0 +1,201 @@
+/**
+ * Compare a model with a calibration set: each row's model time, the ratio to the published time,
+ * the route's legs, the cause of every miss, per-mode shares within tolerance, and the assumptions
+ * whose base value sits at an end of its range.
+ */
+import { median } from "d3-array";
+import type { Id } from "../network/schema.js";
+import type { Network } from "../network/types.js";
+import { closestMatch } from "../network/suggest.js";
+import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import { ModelError } from "../model/errors.js";
+import type { RouteLeg } from "../query/legs.js";
+import { findRoute } from "../query/route.js";
+import type { ModelOptions, WaitRule } from "../model/types.js";
+import { describeQuantity } from "../targets/sensitivity.js";
+import { CalibrationFileError, type CalibrationProblem } from "./errors.js";
+import type {
+  CalibrationCause,
+  CalibrationReport,
+  CalibrationResult,
+  CalibrationRow,
+  CalibrationSummary,
+  RangeEndAssumption,
+} from "./types.js";
+
+/** Options of {@link evaluateCalibration}. */
+export interface CalibrationOptions {
+  /** Scenario the rows describe (default: `current` when the network has it, else its last scenario). */
+  readonly scenario?: Id;
+  /** Largest |ratio − 1| that counts as a match, per mode (default rail 0.10, road 0.10). */
+  readonly tolerance?: { readonly rail?: number; readonly road?: number };
+  /** File name used in errors about unknown place ids (default "calibration set"). */
+  readonly file?: string;
+}
+
+/**
+ * The model options for the *scheduled* reading of published times: no wait at the first boarding
+ * (published and data-derived times start on the train); changes still pay the transfer time.
+ * TODO(readings): once the query layer offers readings, evaluate rows with `reading: "scheduled"`
+ * through it and drop this model-level wait rule.
+ */
+export const SCHEDULED_MODEL_OPTIONS: ModelOptions = Object.freeze({ wait: Object.freeze({ fixedMin: 0 }) });
+
+/** A model of `network` for the scheduled reading (see {@link SCHEDULED_MODEL_OPTIONS}). */
+export function scheduledModel(network: Network): TravelTimeModel {
+  return buildModel(network, SCHEDULED_MODEL_OPTIONS);
+}
+
+function waitText(rule: WaitRule): string {
+  if (typeof rule === "string") return rule;
+  return "fixedMin" in rule ? `fixed ${rule.fixedMin} min` : `half the headway, at most ${rule.capMin} min`;
+}
+
+/** Unknown place ids in the rows, as one error naming row, column, value and a did-you-mean. */
+function checkPlaces(network: Network, rows: readonly CalibrationRow[], file: string): void {
+  const problems: CalibrationProblem[] = [];
+  const ids = [...network.placeById.keys()];
+  rows.forEach((r, i) => {
+    for (const column of ["from", "to"] as const) {
+      const id = r[column];
+      if (network.placeById.has(id)) continue;
+      const near = closestMatch(id, ids);
+      problems.push({
+        file,
+        row: i + 1,
+        column,
+        value: id,
+        message: `no place "${id}" in network ${network.id}`,
+        fix: near === undefined ? "use a place id of the network (qiwan info lists them)" : `did you mean "${near}"?`,
+      });
+    }
+  });
+  if (problems.length > 0) throw new CalibrationFileError(file, problems);
+}
+
+/** Intermediate stops a ride passes and the dwell charged at each (min). */
+function rideDwell(model: TravelTimeModel, leg: RouteLeg): { stops: number; dwellMin: number } {
+  const service = model.network.serviceById.get(leg.lineIds[0] ?? "");
+  if (service === undefined) return { stops: 0, dwellMin: 0 };
+  const i = service.stops.indexOf(leg.from);
+  const j = service.stops.indexOf(leg.to);
+  const stops = i < 0 || j < 0 ? 0 : Math.abs(j - i) - 1;
+  const dwellMin = service.dwellMin?.value ?? model.parameters.get("dwellMin", service.mode)?.value ?? 0;
+  return { stops, dwellMin };
+}
+
+const fmt = (x: number): string => String(Math.round(x * 10) / 10);
+
+function classify(
+  model: TravelTimeModel,
+  row: CalibrationRow,
+  modelMin: number | null,
+  legs: readonly RouteLeg[],
+  status: string,
+): { cause: CalibrationCause; causeText: string } {
+  if (modelMin === null) {
+    if (row.mode === "road") return { cause: "no-road", causeText: "no road route between the two places" };
+    return {
+      cause: "no-service",
+      causeText: status === "no-station" ? "a place has no station" : "no rail service connects the stations",
+    };
+  }
+  const excess = modelMin - row.minutes;
+  if (row.mode === "road") {
+    const access = legs.reduce((s, l) => s + l.accessMin + l.egressMin, 0);
+    const drives = legs.filter((l) => l.kind === "drive");
+    if (excess > 0 && access > modelMin / 5)
+      return { cause: "access", causeText: `access and egress take ${fmt(access)} of ${fmt(modelMin)} min` };
+    return excess > 0
+      ? { cause: "road-slower", causeText: `${drives.length} road links take ${fmt(modelMin - access)} min (lengths × speeds), ${fmt(excess)} min over` }
+      : { cause: "road-faster", causeText: `${drives.length} road links take ${fmt(modelMin - access)} min, ${fmt(-excess)} min under` };
+  }
+  const rides = legs.filter((l) => l.kind === "ride");
+  if (excess < 0)
+    return { cause: "faster-run", causeText: `the model's ${rides.map((l) => l.lineIds[0]).join(" + ")} is ${fmt(-excess)} min faster than published` };
+  if (rides.length >= 2) {
+    const transfer = rides.reduce((s, l) => s + l.transferMin + l.waitMin, 0) - (rides[0]?.waitMin ?? 0);
+    return {
+      cause: "forced-transfer",
+      causeText: `${rides.length} rides (${rides.map((l) => `${l.lineIds[0]} ${l.from}→${l.to}`).join(", ")}), ${fmt(transfer)} min changing`,
+    };
+  }
+  const ride = rides[0];
+  if (ride !== undefined) {
+    const d = rideDwell(model, ride);
+    if (d.stops > 0 && d.stops * d.dwellMin >= excess / 2)
+      return { cause: "dwell", causeText: `${d.stops} intermediate stops × ${fmt(d.dwellMin)} min dwell on ${ride.lineIds[0]}; ${fmt(excess)} min over` };
+    return { cause: "slower-run", causeText: `${ride.lineIds[0]} runs ${fmt(excess)} min slower than published` };
+  }
+  return { cause: "slower-run", causeText: `${fmt(excess)} min slower than published` };
+}
+
+function summarize(mode: "rail" | "road", results: readonly CalibrationResult[]): CalibrationSummary {
+  const rows = results.filter((r) => r.row.mode === mode);
+  const ratios = rows.map((r) => r.ratio).filter((x): x is number => x !== null);
+  const share = (t: number): number =>
+    rows.length === 0 ? 0 : rows.filter((r) => r.ratio !== null && Math.abs(r.ratio - 1) <= t + 1e-12).length / rows.length;
+  return {
+    mode,
+    rows: rows.length,
+    reached: ratios.length,
+    within10: share(0.1),
+    within20: share(0.2),
+    medianAbsError: ratios.length === 0 ? null : (median(ratios.map((x) => Math.abs(x - 1))) ?? null),
+    medianRatio: ratios.length === 0 ? null : (median(ratios) ?? null),
+  };
+}
+
+/** Every assumed quantity the model reads whose base value equals the low or the high end of its range. */
+export function rangeEndAssumptions(model: TravelTimeModel): RangeEndAssumption[] {
+  const out: RangeEndAssumption[] = [];
+  for (const q of model.quantities()) {
+    const a = q.quantity?.assumption;
+    if (a === undefined) continue;
+    const [low, high] = a.range;
+    if (low === high) continue;
+    const end = q.value === low ? "low" : q.value === high ? "high" : undefined;
+    if (end === undefined) continue;
+    out.push({ pointer: q.pointer, description: describeQuantity(model.network, q.pointer), value: q.value, range: [low, high], end, why: a.why });
+  }
+  return out.sort((x, y) => (x.pointer < y.pointer ? -1 : x.pointer > y.pointer ? 1 : 0));
+}
+
+/**
+ * Evaluates each row on `model`: rail rows station to station by rail only, road rows door to door
+ * by road only, in one scenario. The model decides the reading: build it with
+ * {@link SCHEDULED_MODEL_OPTIONS} (or {@link scheduledModel}) to compare with scheduled times.
+ * Unknown place ids throw a {@link CalibrationFileError} listing every one.
+ */
+export function evaluateCalibration(
+  model: TravelTimeModel,
+  rows: readonly CalibrationRow[],
+  options: CalibrationOptions = {},
+): CalibrationReport {
+  const network = model.network;
+  checkPlaces(network, rows, options.file ?? "calibration set");
+  const scenario =
+    options.scenario ?? (network.scenarioById.has("current") ? "current" : network.scenarios[network.scenarios.length - 1]?.id);
+  if (scenario === undefined) throw new ModelError(`network ${network.id} has no scenarios: pass options.scenario or add one`);
+  const tolerance = { rail: options.tolerance?.rail ?? 0.1, road: options.tolerance?.road ?? 0.1 };
+  const results: CalibrationResult[] = rows.map((row) => {
+    const route =
+      row.mode === "rail"
+        ? findRoute(model, row.from, row.to, { scenario, measure: "station-to-station", modes: "rail" })
+        : findRoute(model, row.from, row.to, { scenario, measure: "door-to-door", modes: "road" });
+    const modelMin = route.status === "ok" || route.status === "same-station" ? route.timeMin : null;
+    const ratio = modelMin === null ? null : modelMin / row.minutes;
+    const within = ratio !== null && Math.abs(ratio - 1) <= tolerance[row.mode] + 1e-12;
+    const base = { row, modelMin, ratio, within, legs: route.legs };
+    return within ? base : { ...base, ...classify(model, row, modelMin, route.legs, route.status) };
+  });
+  return {
+    networkId: network.id,
+    scenario,
+    waitRule: waitText(model.options.wait),
+    tolerance,
+    results,
+    summaries: [summarize("rail", results), summarize("road", results)],
+    rangeEnds: rangeEndAssumptions(model),
+  };
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import {
+  CalibrationFileError,
+  buildModel,
+  calibrationReportCsv,
+  evaluateCalibration,
+  renderCalibrationMarkdown,
+  scheduledModel,
+  type CalibrationRow,
+} from "../../src/index.js";
+import { calibrationFixture } from "./fixture.js";
+
+const row = (id: string, mode: "rail" | "road", from: string, to: string, minutes: number, note?: string): CalibrationRow => ({
+  id,
+  mode,
+  from,
+  to,
+  minutes,
+  kind: "published",
+  reading: "scheduled",
+  asOf: "2025-01-01",
+  source: "fixture",
+  ...(note === undefined ? {} : { note }),
+});
+
+const ROWS: CalibrationRow[] = [
+  row("exact", "rail", "SA", "SB", 30),
+  row("city", "rail", "A", "B", 28),
+  row("transfer", "rail", "SA", "SC", 45, "a through train runs today"),
+  row("dwell", "rail", "SA", "SY", 21),
+  row("fast", "rail", "SB", "SC", 25),
+  row("none", "rail", "SA", "SD", 40),
+  row("road", "road", "A", "B", 60),
+];
+
+describe("evaluateCalibration(model, rows, options)", () => {
+  const network = calibrationFixture();
+  const model = scheduledModel(network);
+  const report = evaluateCalibration(model, ROWS);
+  const byId = new Map(report.results.map((r) => [r.row.id, r]));
+
+  it("times rail rows station to station by rail (no initial wait) and road rows door to door by road", () => {
+    expect(report.scenario).toBe("current");
+    expect(report.waitRule).toBe("fixed 0 min");
+    expect(byId.get("exact")).toMatchObject({ modelMin: 30, ratio: 1, within: true });
+    expect(byId.get("exact")?.cause).toBeUndefined();
+    expect(byId.get("city")?.modelMin).toBe(30); // A and B are timed at their stations SA, SB
+    expect(byId.get("transfer")?.modelMin).toBeCloseTo(60, 9);
+    expect(byId.get("dwell")?.modelMin).toBeCloseTo(25, 9);
+    expect(byId.get("road")?.modelMin).toBeCloseTo((100 / (100 * 0.85)) * 60, 9);
+    for (const r of report.results) if (r.modelMin !== null) expect(r.ratio).toBeCloseTo(r.modelMin / r.row.minutes, 12);
+  });
+
+  it("names the cause of every miss, with the numbers behind it", () => {
+    expect(byId.get("city")).toMatchObject({ within: true });
+    expect(byId.get("transfer")).toMatchObject({ within: false, cause: "forced-transfer" });
+    expect(byId.get("transfer")?.causeText).toMatch(/2 rides .*L1 SA→SB, L2 SB→SC.*10 min changing/);
+    expect(byId.get("dwell")).toMatchObject({ within: false, cause: "dwell" });
+    expect(byId.get("dwell")?.causeText).toContain("1 intermediate stops × 5 min");
+    expect(byId.get("fast")).toMatchObject({ within: false, cause: "faster-run" });
+    expect(byId.get("none")).toMatchObject({ within: false, cause: "no-service", modelMin: null, ratio: null });
+    expect(byId.get("road")).toMatchObject({ within: false, cause: "road-slower" });
+    expect(byId.get("transfer")?.legs.filter((l) => l.kind === "ride").length).toBe(2);
+  });
+
+  it("summarizes each mode: shares within ±10 % and ±20 %, median |error| over reached rows", () => {
+    const rail = report.summaries.find((s) => s.mode === "rail")!;
+    // ratios: 1, 30/28, 60/45, 25/21, 20/25; SA→SD has no route
+    const errors = [0, 30 / 28 - 1, 60 / 45 - 1, 25 / 21 - 1, 1 - 20 / 25].sort((a, b) => a - b);
+    expect(rail).toMatchObject({ rows: 6, reached: 5, within10: 2 / 6, within20: 4 / 6 });
+    expect(rail.medianAbsError).toBeCloseTo(errors[2]!, 12);
+    const road = report.summaries.find((s) => s.mode === "road")!;
+    expect(road).toMatchObject({ rows: 1, reached: 1, within10: 0, within20: 1 });
+  });
+
+  it("tolerance is an option per mode", () => {
+    const loose = evaluateCalibration(model, ROWS, { tolerance: { rail: 0.2, road: 0.2 } });
+    expect(loose.results.filter((r) => r.within).map((r) => r.row.id)).toEqual(["exact", "city", "dwell", "fast", "road"]);
+  });
+
+  it("lists the assumptions whose base value sits at an end of their range", () => {
+    expect(report.rangeEnds.map((a) => [a.pointer, a.end])).toContainEqual(["/services/0/headwayMin", "low"]);
+    const a = report.rangeEnds.find((x) => x.pointer === "/services/0/headwayMin")!;
+    expect(a.description).toBe('service "L1" headwayMin');
+    // Parameters count too: the default congestion factor (1, range 1–1.3) sits at its low end.
+    expect(report.rangeEnds.map((x) => x.pointer)).toContain("/parameters/congestionFactor");
+    for (const x of report.rangeEnds) expect(x.value === x.range[0] || x.value === x.range[1]).toBe(true);
+  });
+
+  it("the wait rule is the model's: with half-headway waits the rail times grow by half a headway", () => {
+    const typical = evaluateCalibration(buildModel(network), [ROWS[0]!]);
+    expect(typical.results[0]?.modelMin).toBeCloseTo(30 + 30, 9);
+    expect(typical.waitRule).toBe("half-headway");
+  });
+
+  it("unknown place ids throw one CalibrationFileError naming file, row, column, value and a did-you-mean", () => {
+    const bad = [row("a", "rail", "SA", "SBB", 30), row("b", "road", "X9", "B", 10)];
+    let error: unknown;
+    try {
+      evaluateCalibration(model, bad, { file: "mine.csv" });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(CalibrationFileError);
+    const problems = (error as CalibrationFileError).problems;
+    expect(problems.map((p) => [p.file, p.row, p.column, p.value])).toEqual([
+      ["mine.csv", 1, "to", "SBB"],
+      ["mine.csv", 2, "from", "X9"],
+    ]);
+    expect(problems[0]?.fix).toContain('"SB"');
+  });
+
+  it("reports as Markdown and CSV with every row, its legs and its cause", () => {
+    const md = renderCalibrationMarkdown(report, "set.csv");
+    expect(md).toContain("calibration set `set.csv`");
+    expect(md).toMatch(/\| rail \| 6 \| 5 \| 33\.3 % \| 66\.7 % \|/);
+    expect(md).toContain("| forced-transfer | 1: transfer |");
+    expect(md).toContain("ride L1 SA→SB 30.0 › ride L2 SB→SC 30.0 (transfer 10.0)");
+    expect(md).toContain("a through train runs today");
+    expect(md).toContain('service "L1" headwayMin');
+    const csv = calibrationReportCsv(report).trim().split("\n");
+    expect(csv).toHaveLength(ROWS.length + 1);
+    expect(parseCsvLine(csv[3]!)[8]).toBe("forced-transfer");
+  });
+});
+
+function parseCsvLine(line: string): string[] {
+  return line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+}
