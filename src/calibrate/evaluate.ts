@@ -7,11 +7,11 @@ import { median } from "d3-array";
 import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { closestMatch } from "../network/suggest.js";
-import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import type { TravelTimeModel } from "../model/build-model.js";
 import { ModelError } from "../model/errors.js";
 import type { RouteLeg } from "../query/legs.js";
 import { findRoute } from "../query/route.js";
-import type { ModelOptions, WaitRule } from "../model/types.js";
+import type { WaitRule } from "../model/types.js";
 import { describeQuantity } from "../targets/sensitivity.js";
 import { CalibrationFileError, type CalibrationProblem } from "./errors.js";
 import type {
@@ -31,19 +31,6 @@ export interface CalibrationOptions {
   readonly tolerance?: { readonly rail?: number; readonly road?: number };
   /** File name used in errors about unknown place ids (default "calibration set"). */
   readonly file?: string;
-}
-
-/**
- * The model options for the *scheduled* reading of published times: no wait at the first boarding
- * (published and data-derived times start on the train); changes still pay the transfer time.
- * TODO(readings): once the query layer offers readings, evaluate rows with `reading: "scheduled"`
- * through it and drop this model-level wait rule.
- */
-export const SCHEDULED_MODEL_OPTIONS: ModelOptions = Object.freeze({ wait: Object.freeze({ fixedMin: 0 }) });
-
-/** A model of `network` for the scheduled reading (see {@link SCHEDULED_MODEL_OPTIONS}). */
-export function scheduledModel(network: Network): TravelTimeModel {
-  return buildModel(network, SCHEDULED_MODEL_OPTIONS);
 }
 
 function waitText(rule: WaitRule): string {
@@ -149,7 +136,7 @@ function summarize(mode: "rail" | "road", results: readonly CalibrationResult[])
 /** Every assumed quantity the model reads whose base value equals the low or the high end of its range. */
 export function rangeEndAssumptions(model: TravelTimeModel): RangeEndAssumption[] {
   const out: RangeEndAssumption[] = [];
-  for (const q of model.quantities()) {
+  for (const q of model.quantities({ reading: "scheduled" })) {
     const a = q.quantity?.assumption;
     if (a === undefined) continue;
     const [low, high] = a.range;
@@ -163,8 +150,8 @@ export function rangeEndAssumptions(model: TravelTimeModel): RangeEndAssumption[
 
 /**
  * Evaluates each row on `model`: rail rows station to station by rail only, road rows door to door
- * by road only, in one scenario. The model decides the reading: build it with
- * {@link SCHEDULED_MODEL_OPTIONS} (or {@link scheduledModel}) to compare with scheduled times.
+ * by road only, in one scenario, each under its own `reading` (published and data-derived times are
+ * `scheduled`: they start on the train; `typical` rows pay the model's wait rule, `model.options.wait`).
  * Unknown place ids throw a {@link CalibrationFileError} listing every one.
  */
 export function evaluateCalibration(
@@ -181,8 +168,8 @@ export function evaluateCalibration(
   const results: CalibrationResult[] = rows.map((row) => {
     const route =
       row.mode === "rail"
-        ? findRoute(model, row.from, row.to, { scenario, measure: "station-to-station", modes: "rail" })
-        : findRoute(model, row.from, row.to, { scenario, measure: "door-to-door", modes: "road" });
+        ? findRoute(model, row.from, row.to, { scenario, measure: "station-to-station", modes: "rail", reading: row.reading })
+        : findRoute(model, row.from, row.to, { scenario, measure: "door-to-door", modes: "road", reading: row.reading });
     const modelMin = route.status === "ok" || route.status === "same-station" ? route.timeMin : null;
     const ratio = modelMin === null ? null : modelMin / row.minutes;
     const within = ratio !== null && Math.abs(ratio - 1) <= tolerance[row.mode] + 1e-12;

@@ -2,7 +2,7 @@
  * Types of the calibration stage: the rows of a calibration set (published or data-derived travel
  * times) and the result of comparing a model with them.
  */
-import type { Id } from "../network/schema.js";
+import type { Id, ReadingKind } from "../network/schema.js";
 import type { RouteLeg } from "../query/legs.js";
 
 /**
@@ -23,7 +23,7 @@ export interface CalibrationRow {
   /** `published`: press, official or map-service figure; `data`: computed from a cited data set. */
   readonly kind: "published" | "data";
   /** `scheduled`: fastest scheduled, no initial wait; `typical`: what a traveller meets. */
-  readonly reading: "scheduled" | "typical";
+  readonly reading: ReadingKind;
   /** Date the figure refers to, `YYYY-MM-DD`. */
   readonly asOf: string;
   /** Where the figure comes from. */
@@ -105,7 +105,7 @@ export interface RangeEndAssumption {
 export interface CalibrationReport {
   readonly networkId: string;
   readonly scenario: Id;
-  /** What the model charged for the first boarding (e.g. `fixed 0 min`). */
+  /** The model's wait rule (e.g. `half-headway`): what rows read as `typical` wait at each boarding. */
   readonly waitRule: string;
   readonly tolerance: { readonly rail: number; readonly road: number };
   readonly results: readonly CalibrationResult[];

@@ -333,6 +333,41 @@ export const MEASURES = ["door-to-door", "station-to-station"] as const;
  */
 export type Measure = (typeof MEASURES)[number];
 
+/** Every {@link ReadingKind}: how a promise's travel time is read. */
+export const READINGS = ["scheduled", "typical"] as const;
+/**
+ * How a promise's travel time is read (the waits counted):
+ * - `scheduled`: the fastest scheduled connection: riding plus realistic transfers, no wait before
+ *   the first boarding (how plans, timetables and the press quote "1 hour to Guiyang");
+ * - `typical`: what a traveller who arrives at a random moment meets: waits from the headways at
+ *   every boarding (or timetable percentiles over a departure window).
+ */
+export type ReadingKind = (typeof READINGS)[number];
+
+/**
+ * How a target's promise is read, with its justification: exactly one of `source` (a citation that
+ * says how such promises are measured) or `rationale` (the argument, in a sentence or more).
+ */
+export const TargetReadingSchema = z
+  .strictObject({
+    kind: z.enum(READINGS),
+    source: z.string().min(3).optional(),
+    rationale: z.string().min(10, "explain the reading in a sentence (at least 10 characters)").optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.source === undefined) === (r.rationale === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          r.source === undefined
+            ? 'a reading needs a justification: "source" (a citation) or "rationale" (why the promise is read this way)'
+            : 'a reading has both "source" and "rationale"',
+      });
+    }
+  });
+/** A target's reading as validated by {@link TargetReadingSchema}. */
+export type TargetReading = z.infer<typeof TargetReadingSchema>;
+
 /**
  * A plan target: every pair (origins × destinations, or all ordered pairs of `origins`) must take at
  * most (`<=`) or less than (`<`) `thresholdMin` minutes.
@@ -357,6 +392,11 @@ export const TargetSchema = z.strictObject({
   measures: z.array(z.enum(MEASURES)).min(1).optional(),
   /** Which modes may be used (default multimodal). */
   modes: z.enum(["multimodal", "rail", "road"]).optional(),
+  /**
+   * How the promise is read, with a source or rationale (default: the library's default reading,
+   * `scheduled`). A check can override it for every target (`--reading`).
+   */
+  reading: TargetReadingSchema.optional(),
   /** Why these origins and destinations (e.g. which cities count as "main"). */
   rationale: z.string().min(1),
 });

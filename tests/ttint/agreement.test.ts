@@ -46,7 +46,8 @@ describe("timetable vs frequency model on the embedded network (07:00–09:00, e
         const headwayOf = (service: Id): number => nt.headwaySecs.get(service)!;
         for (const target of network.targets) {
           if (target.measures && !target.measures.includes(measure)) continue;
-          const freq = evaluateTarget(model, target, { selection: { scenario }, measure });
+          // The bounds are the typical reading's: every boarding waits half a headway.
+          const freq = evaluateTarget(model, target, { selection: { scenario }, measure, reading: "typical" });
           const pairs = targetPairs(target);
           pairs.forEach(([o, d], i) => {
             const f = freq.pairs[i]!;

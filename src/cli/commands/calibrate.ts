@@ -13,7 +13,6 @@ import {
   evaluateCalibration,
   parseCalibrationCsv,
   renderCalibrationMarkdown,
-  SCHEDULED_MODEL_OPTIONS,
   type CalibrationRow,
 } from "../../index.js";
 import type { RegisterCommand } from "../context.js";
@@ -57,7 +56,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
     .addHelpText(
       "after",
-      "\nRail rows are timed station to station by rail only, road rows door to door by road only, with no wait at the first boarding (the scheduled reading).\nExit codes: 0 ok, 2 bad arguments or missing calibration file, 3 bad network or bad calibration rows (nothing is written).",
+      "\nRail rows are timed station to station by rail only, road rows door to door by road only, each under its row's reading (published times: scheduled, no wait at the first boarding).\nExit codes: 0 ok, 2 bad arguments or missing calibration file, 3 bad network or bad calibration rows (nothing is written).",
     )
     .action(async (opts: CalibrateOptions) => {
       const network = await ctx.network();
@@ -73,7 +72,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
       let report;
       try {
         rows = parseCalibrationCsv(text, file);
-        const model = modelOrExit(network, SCHEDULED_MODEL_OPTIONS);
+        const model = modelOrExit(network);
         report = evaluateCalibration(model, rows, { file, ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }) });
       } catch (err) {
         if (err instanceof CalibrationFileError) throw new CliError(err.message, EXIT.BAD_DATA);
