@@ -626,8 +626,9 @@ async function main(): Promise<void> {
     headwayMin: { value: 60, assumption: { why: "No timetable exists; the SE-loop plan (2022-01) has 3 passenger stations on 133 km of single-track freight line: hourly typical, 30–120 min.", range: [30, 120], mode: 60 } },
     dwellMin: { value: 1.5, assumption: { why: "Commuter dwell 1–3 min at small stations.", range: [1, 3], mode: 1.5 } },
     speedKmh: { value: 70, assumption: { why: "Average running speed on a 120 km/h single-track line (三南, fact sheet §2a) and the conventional 川黔 line, with passing loops: 70 typical, 50–90.", range: [50, 90], mode: 70 } },
+    links: ["T_QJ_SANJIANG_1", "T_CHUANQIAN_2", "T_SANNAN_1", "T_SANNAN_2"],
     projects: ["P_SANNAN", "P_CHUANQIAN", "P_SANNAN_COMMUTER"],
-    note: "Runs over T_QJ_SANJIANG_1, T_CHUANQIAN (綦江–三江) and T_SANNAN; the 川黔 section 綦江–三江 is an assumption about the route (the SE-loop concept uses 川黔 + 涪三).",
+    note: "Runs over T_QJ_SANJIANG_1, T_CHUANQIAN (綦江–三江) and T_SANNAN (conventional rail track, listed in links); the 川黔 section 綦江–三江 is an assumption about the route (the SE-loop concept uses 川黔 + 涪三).",
   });
   services.push({
     id: "S_CHENGYU_MID", name: { zh: "成渝中线高铁(重庆北—成都站)", en: "Chengdu–Chongqing central-line HSR (under construction)" }, mode: "hsr",

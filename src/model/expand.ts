@@ -173,7 +173,7 @@ export function expandNetwork(
         `${where}.runMinutes: expected ${stops.length - 1} values (one per segment), got ${service.runMinutes.length}`,
       );
     }
-    const segmentCost = segmentCosts(network, placeIndex, service, j, stops, crowKm, warnings);
+    const segmentCost = segmentCosts(network, placeIndex, service, j, stops, crowKm, warnings, parameters);
     const projects = service.projects ?? [];
     const directions: Array<"forward" | "backward"> =
       service.bidirectional === false ? ["forward"] : ["forward", "backward"];

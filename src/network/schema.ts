@@ -233,6 +233,26 @@ export const SERVICE_MODES = ["hsr", "rail", "suburban", "metro", "bus", "coach"
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 /**
+ * Link modes a service of mode `mode` can run on: any rail track for rail services, roads for buses
+ * and coaches, waterways for ferries, none for air. A service lists the links it uses beyond its own
+ * mode's ({@link ownTrackModes}) in `links`.
+ */
+export function trackModes(mode: ServiceMode): readonly LinkMode[] {
+  if ((RAIL_MODES as readonly string[]).includes(mode)) return RAIL_MODES;
+  if (mode === "bus" || mode === "coach") return ROAD_MODES;
+  return mode === "ferry" ? ["waterway"] : [];
+}
+
+/**
+ * Link modes a service runs on without listing them: a rail service its own mode's track only (a
+ * `suburban` service on `rail` track lists those links), buses and coaches every road, ferries
+ * waterways, air nothing.
+ */
+export function ownTrackModes(mode: ServiceMode): readonly LinkMode[] {
+  return (RAIL_MODES as readonly string[]).includes(mode) ? [mode as LinkMode] : trackModes(mode);
+}
+
+/**
  * A frequency-based service: ordered `stops`, `headwayMin` (min between departures), `dwellMin` (min
  * per intermediate stop), and either `runMinutes` per segment (min) or `speedKmh` over the links (km/h).
  */
@@ -248,8 +268,18 @@ export const ServiceSchema = z.strictObject({
   dwellMin: quantity(BOUNDS.dwellMin).optional(),
   /** Running time of each segment between consecutive stops (length = stops.length - 1). */
   runMinutes: z.array(quantity(BOUNDS.minutes)).optional(),
-  /** Alternative to `runMinutes`: a speed over the lengths of the links between consecutive stops. */
+  /**
+   * Alternative to `runMinutes`: the service's average running speed over the links between
+   * consecutive stops, each link capped at its own speed. Each segment follows the fastest path over
+   * the links of the service's own mode (a `hsr` service: `hsr` links; `bus`/`coach`: road links;
+   * `ferry`: waterways) and the links listed in `links`.
+   */
   speedKmh: quantity(BOUNDS.speedKmh).optional(),
+  /**
+   * Track links of another mode the service may also run on (ids), e.g. a `suburban` service on
+   * conventional `rail` track. Only read for segments without `runMinutes`.
+   */
+  links: z.array(IdSchema).optional(),
   /** Runs in both directions (default true) with the same times reversed. */
   bidirectional: z.boolean().optional(),
   /** The service runs only in scenarios that include every one of these projects. */
