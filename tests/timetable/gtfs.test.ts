@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { GtfsValidationError, loadGtfs, parseGtfsTime, raptor, type Timetable } from "../../src/index.js";
-import { readCsv } from "../../src/timetable/csv.js";
+import { readCsv } from "../../src/timetable/formats/csv.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gtfs/${name}`, import.meta.url));
 const hms = (h: number, m: number, s = 0): number => h * 3600 + m * 60 + s;

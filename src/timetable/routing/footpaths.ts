@@ -1,5 +1,5 @@
-import { TimetableError } from "./errors.js";
-import { haversineLonLatM } from "../util/geo.js";
+import { TimetableError } from "../errors.js";
+import { haversineLonLatM } from "../../util/geo.js";
 import type { StopSecs } from "./engine.js";
 import type { Timetable, TimetableBuilder } from "./timetable.js";
 

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { chinaRailTimetable, raptor, readChinaRail2023, stationRunTimes, type ChinaRail2023 } from "../../src/index.js";
+import { raptor } from "../../src/index.js";
+import { chinaRailTimetable, readChinaRail2023, stationRunTimes, type ChinaRail2023 } from "../../scripts/data/china-rail-2023.js";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const dir = resolve(repoRoot, "../shared/data/china-rail-2023");

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 import { formatSecs } from "./time.js";
-import type { Timetable } from "./timetable.js";
+import type { Timetable } from "../routing/timetable.js";
 
 /** Options of `writeGtfs`. */
 export interface WriteGtfsOptions {

@@ -1,8 +1,8 @@
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 
 /**
  * A frozen timetable over flat typed arrays, the input of every routing call. Built once by
- * `TimetableBuilder.finish()` (or `loadGtfs`, `chinaRailTimetable`, `extendTimetable`), never mutated.
+ * `TimetableBuilder.finish()` (or `loadGtfs`, `extendTimetable`), never mutated.
  *
  * Layout (RAPTOR "routes" are called patterns here): a pattern is a sequence of stops served by trips
  * that all call at exactly those stops and never overtake one another (FIFO at every stop), sorted by

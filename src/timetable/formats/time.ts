@@ -1,4 +1,4 @@
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 
 /** Seconds in a day; GTFS times may exceed it for trips that run past midnight. */
 export const DAY_SECS = 86_400;

@@ -1,5 +1,5 @@
 import { RaptorEngine, UNREACHED, type StopSecs } from "./engine.js";
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 import { checkMaxRides, checkSecs, checkStopSecs } from "./raptor.js";
 import type { Timetable } from "./timetable.js";
 

@@ -2,7 +2,7 @@ import { open } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 
 /** One file entry of a zip archive, as listed in its central directory. */
 export interface ZipEntry {

@@ -1,11 +1,8 @@
 import { createReadStream, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createGunzip } from "node:zlib";
-import { readCsv } from "./csv.js";
-import { TimetableError } from "./errors.js";
-import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
-import { TimetableBuilder, type Timetable } from "./timetable.js";
-import { mulberry32 } from "../util/random.js";
+import { addGeneratedFootpaths, mulberry32, TimetableBuilder, TimetableError, type FootpathOptions, type Timetable } from "../../src/index.js";
+import { readCsv } from "../../src/timetable/formats/csv.js";
 
 /**
  * Dwell time per intermediate stop for the China 2023 data, which has running times only. An

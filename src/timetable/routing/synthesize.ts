@@ -1,5 +1,5 @@
-import { TimetableError } from "./errors.js";
-import { formatSecs } from "./time.js";
+import { TimetableError } from "../errors.js";
+import { formatSecs } from "../formats/time.js";
 import { extendTimetable, type StopInput, type Timetable } from "./timetable.js";
 
 /** A planned line given by its stops, running times and a regular headway (no timetable needed). */

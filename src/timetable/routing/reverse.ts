@@ -1,6 +1,6 @@
 import { RaptorEngine, UNREACHED, type StopSecs } from "./engine.js";
 import { buildJourney, checkMaxRides, checkSecs, checkStopSecs, type Journey, type Leg } from "./raptor.js";
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 import { TimetableBuilder, type Timetable } from "./timetable.js";
 
 /** Query of `latestDepartures`. */

@@ -2,10 +2,10 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { readCsvBatches } from "./csv.js";
-import { GtfsValidationError, TimetableError, type GtfsProblem } from "./errors.js";
-import { addGeneratedFootpaths, type FootpathOptions } from "./footpaths.js";
+import { GtfsValidationError, TimetableError, type GtfsProblem } from "../errors.js";
+import { addGeneratedFootpaths, type FootpathOptions } from "../routing/footpaths.js";
 import { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
-import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { TimetableBuilder, type Timetable } from "../routing/timetable.js";
 import { listZip, openZipEntry } from "./zip.js";
 
 /** Options of `loadGtfs`. */

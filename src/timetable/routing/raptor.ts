@@ -1,5 +1,5 @@
 import { EV_ACCESS, EV_RIDE, EV_WALK, RaptorEngine, UNREACHED, type StopSecs } from "./engine.js";
-import { TimetableError } from "./errors.js";
+import { TimetableError } from "../errors.js";
 import type { Timetable } from "./timetable.js";
 
 export type { StopSecs } from "./engine.js";
