@@ -24,7 +24,20 @@ export interface LoadGtfsOptions {
   readonly defaultMinTransferSecs?: number;
   /** Generate footpaths between nearby stops (in addition to transfers.txt); default: none. */
   readonly footpaths?: FootpathOptions;
+  /**
+   * Most trips that frequencies.txt may generate, over all its rows (default
+   * {@link MAX_FREQUENCY_TRIPS}). A feed beyond it is rejected before any trip is generated.
+   */
+  readonly maxFrequencyTrips?: number;
 }
+
+/**
+ * Default cap on the trips generated from frequencies.txt: 1,000,000, about 30 times the trips of a
+ * large city's whole feed (a headway of 60 s for 20 h on 800 routes), and about 1 GB of memory for
+ * two-stop trips. Each row generates ⌈(end_time − start_time) / headway_secs⌉ trips; without a cap
+ * one row with `headway_secs` 1 over 999 h would generate 3.6 million.
+ */
+export const MAX_FREQUENCY_TRIPS = 1_000_000;
 
 interface Feed {
   has(file: string): boolean;
@@ -51,6 +64,9 @@ async function openFeed(path: string): Promise<Feed> {
 
 type Row = (column: string) => string;
 
+/** A raw value inside a message, cut to 60 characters: a stray quote or a missing newline can make a field megabytes long. */
+const cut = (v: string): string => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
+
 class Problems {
   readonly list: GtfsProblem[] = [];
   add(file: string, line: number, column: string, value: string, message: string, fix: string): void {
@@ -62,31 +78,37 @@ class Problems {
 async function readTable(feed: Feed, file: string, required: readonly string[], problems: Problems, onRow: (row: Row, line: number) => void): Promise<boolean> {
   const stream = await feed.open(file);
   let header: Map<string, number> | undefined;
-  let ok = true;
   let fields: string[] = [];
   const row: Row = (c) => {
     const i = header?.get(c);
     return i === undefined ? "" : (fields[i] ?? "").trim();
   };
-  for await (const batch of readCsvBatches(stream)) {
-    for (const rec of batch) {
-      if (header === undefined) {
-        header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
-        for (const c of required) {
-          if (!header.has(c)) {
-            problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
-            ok = false;
+  try {
+    for await (const batch of readCsvBatches(stream)) {
+      for (const rec of batch) {
+        if (rec.unclosedQuote) {
+          problems.add(file, rec.line, "", rec.fields.join(","), `a quoted field opened on line ${rec.line} is never closed, so the rest of the file is one field`, 'close the quote, or remove the stray "; inside a quoted field write "" for a quote');
+          continue;
+        }
+        if (header === undefined) {
+          header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
+          const missing = required.filter((c) => !header!.has(c));
+          for (const c of missing) problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
+          if (missing.length > 0) {
+            stream.destroy();
+            return false;
           }
+          continue;
         }
-        if (!ok) {
-          stream.destroy();
-          return false;
-        }
-        continue;
+        fields = rec.fields;
+        onRow(row, rec.line);
       }
-      fields = rec.fields;
-      onRow(row, rec.line);
     }
+  } catch (err) {
+    // The bytes could not be read (corrupt compressed data, a folder named like a file): bad data.
+    problems.add(file, 0, "", "", `${file} cannot be read: ${(err as Error).message}`, "re-create the feed (re-zip it, or replace the file)");
+    stream.destroy();
+    return false;
   }
   if (header === undefined) {
     problems.add(file, 0, "", "", `${file} is empty (no header)`, `write the header line and rows of ${file}`);
@@ -166,7 +188,8 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
  * Loads a GTFS feed (a folder or a .zip) into a `Timetable`, streaming each file line by line.
  *
  * Reads stops, routes, trips, stop_times, calendar and/or calendar_dates (at least one), and when
- * present frequencies (each row expanded into trips `start_time + i·headway_secs < end_time`, named
+ * present frequencies (each row expanded into trips `start_time + i·headway_secs < end_time`, at
+ * most `maxFrequencyTrips` in all, named
  * `<trip_id>@<HH:MM:SS>`, for exact_times 0 and 1 alike) and transfers (type 2: `min_transfer_time`
  * becomes the stop's minimum transfer time when from = to, a footpath otherwise; a station id applies
  * to its child stops; other types are ignored). Times past 24:00:00 are kept as is (overnight trips).
@@ -175,8 +198,13 @@ const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "satur
  * that run past 24:00 are included shifted by −24 h (see `previousDayOvernight`).
  *
  * Throws one `GtfsValidationError` listing every problem found (file, line, column, value, fix):
- * missing files or columns, malformed times or numbers, unknown or duplicate ids, times that go
- * backwards along a trip, stops without coordinates. `TimetableError` for a bad path or option.
+ * a path that is not a folder or a zip archive, missing files or columns, a quoted field never
+ * closed, malformed times or numbers, unknown or duplicate ids, times that go backwards along a
+ * trip, stops without coordinates, a feed with no trips (or none with stop times), frequencies.txt
+ * generating more than `maxFrequencyTrips` trips. `TimetableError` for a missing path or a bad
+ * option. With `serviceDate`, a day on which no trip runs gives an empty timetable (not an error).
+ *
+ * Work is linear in the feed's size (bounded by the frequency cap for generated trips).
  */
 export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Promise<Timetable> {
   const date = options.serviceDate === undefined ? undefined : parseServiceDate(options.serviceDate, "options.serviceDate");
@@ -211,7 +239,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   await readTable(feed, "stops.txt", ["stop_id"], P, (row, line) => {
     const id = row("stop_id");
     if (id === "") return P.add("stops.txt", line, "stop_id", id, "stop_id is empty", "give every stop a unique stop_id");
-    if (stops.has(id)) return P.add("stops.txt", line, "stop_id", id, `duplicate stop_id ${id}`, "make stop_id unique");
+    if (stops.has(id)) return P.add("stops.txt", line, "stop_id", id, `duplicate stop_id ${cut(id)}`, "make stop_id unique");
     const lt = row("location_type");
     const locationType = lt === "" ? 0 : num("stops.txt", line, "location_type", lt, { integer: true, min: 0, max: 4 });
     const latText = row("stop_lat");
@@ -220,7 +248,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     let lon = NaN;
     if (locationType <= 2) {
       if (latText === "" || lonText === "") {
-        P.add("stops.txt", line, latText === "" ? "stop_lat" : "stop_lon", latText === "" ? latText : lonText, `stop ${id} has no coordinates`, "give stop_lat and stop_lon in WGS84 degrees");
+        P.add("stops.txt", line, latText === "" ? "stop_lat" : "stop_lon", latText === "" ? latText : lonText, `stop ${cut(id)} has no coordinates`, "give stop_lat and stop_lon in WGS84 degrees");
       } else {
         lat = num("stops.txt", line, "stop_lat", latText, { min: -90, max: 90 });
         lon = num("stops.txt", line, "stop_lon", lonText, { min: -180, max: 180 });
@@ -234,7 +262,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   const routes = new Map<string, string>();
   await readTable(feed, "routes.txt", ["route_id", "route_type"], P, (row, line) => {
     const id = row("route_id");
-    if (routes.has(id)) return P.add("routes.txt", line, "route_id", id, `duplicate route_id ${id}`, "make route_id unique");
+    if (routes.has(id)) return P.add("routes.txt", line, "route_id", id, `duplicate route_id ${cut(id)}`, "make route_id unique");
     num("routes.txt", line, "route_type", row("route_type"), { integer: true, min: 0, required: true });
     routes.set(id, row("route_short_name") || row("route_long_name"));
   });
@@ -248,7 +276,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   if (feed.has("calendar.txt")) {
     await readTable(feed, "calendar.txt", ["service_id", ...WEEKDAYS, "start_date", "end_date"], P, (row, line) => {
       const id = row("service_id");
-      if (services.has(id)) return P.add("calendar.txt", line, "service_id", id, `duplicate service_id ${id}`, "give each service one calendar.txt row");
+      if (services.has(id)) return P.add("calendar.txt", line, "service_id", id, `duplicate service_id ${cut(id)}`, "give each service one calendar.txt row");
       services.add(id);
       const flags = WEEKDAYS.map((d) => {
         const v = row(d);
@@ -292,11 +320,11 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
   const tripList: string[] = [];
   await readTable(feed, "trips.txt", ["route_id", "service_id", "trip_id"], P, (row, line) => {
     const id = row("trip_id");
-    if (trips.has(id)) return P.add("trips.txt", line, "trip_id", id, `duplicate trip_id ${id}`, "make trip_id unique");
+    if (trips.has(id)) return P.add("trips.txt", line, "trip_id", id, `duplicate trip_id ${cut(id)}`, "make trip_id unique");
     const route = row("route_id");
     const service = row("service_id");
-    if (!routes.has(route)) P.add("trips.txt", line, "route_id", route, `unknown route_id ${route}`, "use a route_id defined in routes.txt");
-    if (!services.has(service)) P.add("trips.txt", line, "service_id", service, `unknown service_id ${service}`, "use a service_id defined in calendar.txt or calendar_dates.txt");
+    if (!routes.has(route)) P.add("trips.txt", line, "route_id", route, `unknown route_id ${cut(route)}`, "use a route_id defined in routes.txt");
+    if (!services.has(service)) P.add("trips.txt", line, "service_id", service, `unknown service_id ${cut(service)}`, "use a service_id defined in calendar.txt or calendar_dates.txt");
     trips.set(id, { route, service, line, ord: tripList.length });
     tripList.push(id);
   });
@@ -307,10 +335,10 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     const trip = row("trip_id");
     const stop = row("stop_id");
     const tripRec = trips.get(trip);
-    if (tripRec === undefined) P.add("stop_times.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
+    if (tripRec === undefined) P.add("stop_times.txt", line, "trip_id", trip, `unknown trip_id ${cut(trip)}`, "use a trip_id defined in trips.txt");
     const st = stops.get(stop);
-    if (st === undefined) P.add("stop_times.txt", line, "stop_id", stop, `unknown stop_id ${stop}`, "use a stop_id defined in stops.txt");
-    else if (st.locationType !== 0) P.add("stop_times.txt", line, "stop_id", stop, `stop_id ${stop} has location_type ${st.locationType}, not a stop or platform`, "reference a stop with location_type 0");
+    if (st === undefined) P.add("stop_times.txt", line, "stop_id", stop, `unknown stop_id ${cut(stop)}`, "use a stop_id defined in stops.txt");
+    else if (st.locationType !== 0) P.add("stop_times.txt", line, "stop_id", stop, `stop_id ${cut(stop)} has location_type ${st.locationType}, not a stop or platform`, "reference a stop with location_type 0");
     const seq = num("stop_times.txt", line, "stop_sequence", row("stop_sequence"), { integer: true, min: 0, required: true });
     const arrText = row("arrival_time");
     const depText = row("departure_time");
@@ -325,10 +353,16 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
 
   // frequencies.txt
   const freqs = new Map<string, { start: number; end: number; headway: number }[]>();
+  const maxFrequencyTrips = options.maxFrequencyTrips ?? MAX_FREQUENCY_TRIPS;
+  if (!(Number.isInteger(maxFrequencyTrips) && maxFrequencyTrips >= 0)) {
+    throw new TimetableError(`options.maxFrequencyTrips ${maxFrequencyTrips} must be a whole number >= 0 (default ${MAX_FREQUENCY_TRIPS})`);
+  }
+  let frequencyTrips = 0;
+  let overCap = false;
   if (feed.has("frequencies.txt")) {
     await readTable(feed, "frequencies.txt", ["trip_id", "start_time", "end_time", "headway_secs"], P, (row, line) => {
       const trip = row("trip_id");
-      if (!trips.has(trip)) P.add("frequencies.txt", line, "trip_id", trip, `unknown trip_id ${trip}`, "use a trip_id defined in trips.txt");
+      if (!trips.has(trip)) P.add("frequencies.txt", line, "trip_id", trip, `unknown trip_id ${cut(trip)}`, "use a trip_id defined in trips.txt");
       const start = parseGtfsTime(row("start_time"));
       const end = parseGtfsTime(row("end_time"));
       if (start < 0) P.add("frequencies.txt", line, "start_time", row("start_time"), "malformed time", "write H:MM:SS");
@@ -339,7 +373,16 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
       if (start >= 0 && end >= 0 && end < start) P.add("frequencies.txt", line, "end_time", row("end_time"), "end_time is before start_time", "swap start_time and end_time");
       let list = freqs.get(trip);
       if (list === undefined) freqs.set(trip, (list = []));
-      if (start >= 0 && end >= start && headway > 0) list.push({ start, end, headway });
+      if (!(start >= 0 && end >= start && headway > 0) || overCap) return;
+      // Counted before anything is generated, so a hostile row fails here in microseconds.
+      const count = Math.ceil((end - start) / headway);
+      frequencyTrips += count;
+      if (frequencyTrips > maxFrequencyTrips) {
+        overCap = true;
+        P.add("frequencies.txt", line, "headway_secs", row("headway_secs"), `this row generates ${count} trips (${cut(row("start_time"))} to ${cut(row("end_time"))} every ${headway} s), which takes the feed beyond the cap of ${maxFrequencyTrips} trips generated from frequencies.txt`, `use a realistic headway_secs or a shorter start_time..end_time, or raise options.maxFrequencyTrips (default ${MAX_FREQUENCY_TRIPS})`);
+        return;
+      }
+      list.push({ start, end, headway });
     });
   }
 
@@ -351,7 +394,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
       const to = row("to_stop_id");
       const type = row("transfer_type");
       for (const [c, v] of [["from_stop_id", from], ["to_stop_id", to]] as const) {
-        if (v !== "" && !stops.has(v)) P.add("transfers.txt", line, c, v, `unknown stop id ${v}`, "use a stop_id defined in stops.txt");
+        if (v !== "" && !stops.has(v)) P.add("transfers.txt", line, c, v, `unknown stop id ${cut(v)}`, "use a stop_id defined in stops.txt");
       }
       if (!["", "0", "1", "2", "3", "4", "5"].includes(type)) P.add("transfers.txt", line, "transfer_type", type, "transfer_type must be 0–5", "write 2 for a minimum transfer time");
       if (type === "2") {
@@ -378,18 +421,18 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
       const a = list[i - 1] as StopTime;
       const b = list[i] as StopTime;
       if (a.seq === b.seq) {
-        P.add("stop_times.txt", b.line, "stop_sequence", String(b.seq), `trip ${trip} repeats stop_sequence ${b.seq} (also line ${a.line})`, "give each stop of a trip a distinct stop_sequence");
+        P.add("stop_times.txt", b.line, "stop_sequence", String(b.seq), `trip ${cut(trip)} repeats stop_sequence ${b.seq} (also line ${a.line})`, "give each stop of a trip a distinct stop_sequence");
         ok = false;
       }
     }
     if (list.length < 2) {
-      P.add("stop_times.txt", (list[0] as StopTime).line, "trip_id", trip, `trip ${trip} has only ${list.length} stop time`, "give every trip at least two stops");
+      P.add("stop_times.txt", (list[0] as StopTime).line, "trip_id", trip, `trip ${cut(trip)} has only ${list.length} stop time`, "give every trip at least two stops");
       continue;
     }
     const first = list[0] as StopTime;
     const last = list[list.length - 1] as StopTime;
-    if (first.dep === -2) P.add("stop_times.txt", first.line, "departure_time", "", `first stop of trip ${trip} has no time`, "give times at the first and last stop of every trip");
-    if (last.arr === -2) P.add("stop_times.txt", last.line, "arrival_time", "", `last stop of trip ${trip} has no time`, "give times at the first and last stop of every trip");
+    if (first.dep === -2) P.add("stop_times.txt", first.line, "departure_time", "", `first stop of trip ${cut(trip)} has no time`, "give times at the first and last stop of every trip");
+    if (last.arr === -2) P.add("stop_times.txt", last.line, "arrival_time", "", `last stop of trip ${cut(trip)} has no time`, "give times at the first and last stop of every trip");
     if (!ok || list.some((s) => s.arr === -1 || s.dep === -1) || first.dep === -2 || last.arr === -2) continue;
     // Linear interpolation over positions between timed stops.
     let prevTimed = 0;
@@ -407,13 +450,13 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     for (let i = 0; i < list.length; i++) {
       const s = list[i] as StopTime;
       if (s.dep < s.arr) {
-        P.add("stop_times.txt", s.line, "departure_time", formatSecs(s.dep), `departure ${formatSecs(s.dep)} is before arrival ${formatSecs(s.arr)} in trip ${trip}`, "make departure_time ≥ arrival_time");
+        P.add("stop_times.txt", s.line, "departure_time", formatSecs(s.dep), `departure ${formatSecs(s.dep)} is before arrival ${formatSecs(s.arr)} in trip ${cut(trip)}`, "make departure_time ≥ arrival_time");
         ok = false;
       }
       if (i > 0 && s.arr < (list[i - 1] as StopTime).dep) {
         const p = list[i - 1] as StopTime;
         const shown = s.given ? formatSecs(s.arr) : `(interpolated ${formatSecs(s.arr)})`;
-        P.add("stop_times.txt", s.line, "arrival_time", shown, `time goes backwards in trip ${trip}: arrival ${shown} before departure ${formatSecs(p.dep)} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
+        P.add("stop_times.txt", s.line, "arrival_time", shown, `time goes backwards in trip ${cut(trip)}: arrival ${shown} before departure ${formatSecs(p.dep)} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
         ok = false;
       }
     }
@@ -421,6 +464,8 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
       built.set(trip, { stops: list.map((s) => s.stop), arr: list.map((s) => s.arr), dep: list.map((s) => s.dep) });
     }
   }
+  if (trips.size === 0) P.add("trips.txt", 0, "", "", "the feed has no trips (trips.txt has a header but no rows)", "add the feed's trips to trips.txt, with their stop times in stop_times.txt");
+  else if (built.size === 0 && P.list.length === 0) P.add("stop_times.txt", 0, "", "", `none of the ${trips.size} trips of trips.txt has stop times in stop_times.txt`, "add each trip's stop times (at least two stops per trip)");
   if (P.list.length > 0) throw new GtfsValidationError(P.list);
 
   // Build.
@@ -473,6 +518,12 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     }
   }
   if (options.footpaths !== undefined) addGeneratedFootpaths(b, options.footpaths);
-  return b.finish();
+  const tt = b.finish();
+  // With a service date, no trip running that day is a valid answer (an empty timetable); without
+  // one, the only way left to get no trip is frequency windows that are all empty.
+  if (tt.tripCount === 0 && date === undefined) {
+    throw new GtfsValidationError([{ file: "frequencies.txt", line: 0, column: "", value: "", message: "the feed has no trips: every trip is generated from frequencies.txt, and every window is empty (end_time = start_time)", fix: "give each frequencies.txt row an end_time after its start_time" }]);
+  }
+  return tt;
 }
 

@@ -2,7 +2,8 @@ import { open } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { createInflateRaw } from "node:zlib";
 import { Readable } from "node:stream";
-import { TimetableError } from "../errors.js";
+import { basename } from "node:path";
+import { GtfsValidationError } from "../errors.js";
 
 /** One file entry of a zip archive, as listed in its central directory. */
 export interface ZipEntry {
@@ -22,10 +23,15 @@ const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
 
+/** An archive the reader cannot use: the feed is invalid as given (bad data, not a bad argument). */
+function badArchive(path: string, message: string, fix: string): GtfsValidationError {
+  return new GtfsValidationError([{ file: basename(path), line: 0, column: "", value: "", message, fix }]);
+}
+
 /**
  * Lists the entries of a zip archive by reading its end-of-central-directory record and central
- * directory (no dependency; Zip64 archives, i.e. over 4 GiB or 65,535 entries, are rejected with a
- * `TimetableError`).
+ * directory (no dependency). A file that is not a zip archive, a corrupt one, and Zip64 archives
+ * (over 4 GiB or 65,535 entries) are rejected with a `GtfsValidationError`.
  */
 export async function listZip(path: string): Promise<ZipEntry[]> {
   const fh = await open(path, "r");
@@ -41,19 +47,21 @@ export async function listZip(path: string): Promise<ZipEntry[]> {
         break;
       }
     }
-    if (eocd < 0) throw new TimetableError(`${path} is not a zip archive (no end-of-central-directory record); give a GTFS folder or a .zip`);
+    if (eocd < 0) throw badArchive(path, `${path} is not a zip archive (no end-of-central-directory record)`, "give a GTFS folder or a .zip of its files");
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || cdOffset === 0xffffffff) {
-      throw new TimetableError(`${path} is a Zip64 archive, which is not supported; unzip it and pass the folder`);
+      throw badArchive(path, `${path} is a Zip64 archive, which is not supported`, "unzip it and pass the folder");
     }
+    // Checked before allocating: a corrupt or hostile header must not size a buffer beyond the file.
+    if (cdOffset + cdSize > size) throw badArchive(path, `${path}: the zip central directory (${cdSize} bytes at offset ${cdOffset}) lies beyond the end of the ${size}-byte file`, "re-create the archive");
     const cd = Buffer.alloc(cdSize);
     await fh.read(cd, 0, cdSize, cdOffset);
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (cd.readUInt32LE(p) !== CEN_SIG) throw new TimetableError(`${path}: corrupt zip central directory at entry ${i}; re-create the archive`);
+      if (p + 46 > cdSize || cd.readUInt32LE(p) !== CEN_SIG) throw badArchive(path, `${path}: corrupt zip central directory at entry ${i}`, "re-create the archive");
       const flags = cd.readUInt16LE(p + 8);
       const method = cd.readUInt16LE(p + 10);
       const compressedSize = cd.readUInt32LE(p + 20);
@@ -74,9 +82,9 @@ export async function listZip(path: string): Promise<ZipEntry[]> {
 
 /** Opens one entry as a stream of uncompressed bytes (stored or deflate), inflating while reading. */
 export async function openZipEntry(path: string, entry: ZipEntry): Promise<Readable> {
-  if (entry.flags & 1) throw new TimetableError(`${path}: entry ${entry.name} is encrypted; give an unencrypted archive`);
+  if (entry.flags & 1) throw badArchive(path, `${path}: entry ${entry.name} is encrypted`, "give an unencrypted archive");
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new TimetableError(`${path}: entry ${entry.name} uses compression method ${entry.method}; re-zip with deflate (method 8)`);
+    throw badArchive(path, `${path}: entry ${entry.name} uses compression method ${entry.method}`, "re-zip with deflate (method 8)");
   }
   const fh = await open(path, "r");
   const head = Buffer.alloc(30);
@@ -85,7 +93,7 @@ export async function openZipEntry(path: string, entry: ZipEntry): Promise<Reada
   } finally {
     await fh.close();
   }
-  if (head.readUInt32LE(0) !== LOC_SIG) throw new TimetableError(`${path}: corrupt local header for ${entry.name}; re-create the archive`);
+  if (head.readUInt32LE(0) !== LOC_SIG) throw badArchive(path, `${path}: corrupt local header for ${entry.name}`, "re-create the archive");
   const dataStart = entry.localHeaderOffset + 30 + head.readUInt16LE(26) + head.readUInt16LE(28);
   if (entry.compressedSize === 0) return Readable.from([]);
   const raw = createReadStream(path, { start: dataStart, end: dataStart + entry.compressedSize - 1 });
