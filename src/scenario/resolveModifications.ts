@@ -17,7 +17,8 @@ import {
 import type { Network } from "../network/types.js";
 import { SERVICE_MODES } from "../network/schema.js";
 import { DEFAULT_PARAMETERS } from "../model/parameters.js";
-import { closest, didYouMean } from "./didYouMean.js";
+import { closestMatch } from "../core/suggest.js";
+import { didYouMean } from "./didYouMean.js";
 import { ModificationError, type ModificationProblem } from "./errors.js";
 import { canonicalJson, sha256Hex } from "./hash.js";
 import {
@@ -188,7 +189,7 @@ export function resolveModifications(
       return;
     }
     if (typeof typeName !== "string" || !Object.hasOwn(MODIFICATION_SCHEMAS, typeName)) {
-      add("type", typeName, `unknown modification type ${JSON.stringify(typeName)}`, typeof typeName === "string" && closest(typeName, MODIFICATION_TYPES) ? didYouMean(typeName, MODIFICATION_TYPES, "type") : `use one of ${MODIFICATION_TYPES.join(", ")}`);
+      add("type", typeName, `unknown modification type ${JSON.stringify(typeName)}`, typeof typeName === "string" && closestMatch(typeName, MODIFICATION_TYPES) ? didYouMean(typeName, MODIFICATION_TYPES, "type") : `use one of ${MODIFICATION_TYPES.join(", ")}`);
       return;
     }
     const type = typeName as ModificationType;

@@ -1,3 +1,5 @@
+import { QiwanError } from "../core/errors.js";
+
 /** One problem found in a GTFS feed. `line` is 1-based and counts the header as line 1. */
 export interface GtfsProblem {
   /** File name inside the feed, e.g. `"stop_times.txt"`; the archive's own name for a problem with the archive. */
@@ -29,8 +31,9 @@ function formatProblem(p: GtfsProblem): string {
  * Thrown by `loadGtfs` when a feed is invalid. Lists every problem found, not only the first one;
  * `problems` holds all of them, the message the first 50.
  */
-export class GtfsValidationError extends Error {
+export class GtfsValidationError extends QiwanError {
   override name = "GtfsValidationError";
+  readonly code = "GTFS_INVALID";
   readonly problems: readonly GtfsProblem[];
   constructor(problems: readonly GtfsProblem[]) {
     const shown = problems.slice(0, 50).map(formatProblem);
@@ -41,6 +44,7 @@ export class GtfsValidationError extends Error {
 }
 
 /** Thrown on programmer misuse of the timetable API (bad argument), naming the argument, value and fix. */
-export class TimetableError extends Error {
+export class TimetableError extends QiwanError {
   override name = "TimetableError";
+  readonly code = "TIMETABLE_INVALID_INPUT";
 }
