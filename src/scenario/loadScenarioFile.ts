@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ScenarioFileError } from "./errors.js";
-import type { ScenarioSpecInput } from "./modifications.js";
+import type { ModifiedScenarioJson } from "./modifications.js";
 
 /**
  * Read a scenario file (`{ "base": "plan-2025", "modifications": [...] }`) as untyped JSON. Its
@@ -11,7 +11,7 @@ import type { ScenarioSpecInput } from "./modifications.js";
  * @throws ScenarioFileError when the file cannot be read, is not JSON, or is not an object with
  *   `base` (string) and `modifications` (array).
  */
-export function loadScenarioFile(path: string): ScenarioSpecInput {
+export function loadScenarioFile(path: string): ModifiedScenarioJson {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -22,7 +22,7 @@ export function loadScenarioFile(path: string): ScenarioSpecInput {
 }
 
 /** Parse scenario JSON text (see {@link loadScenarioFile}); `label` names the source in errors. */
-export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioSpecInput {
+export function parseScenarioJson(text: string, label = "<scenario>"): ModifiedScenarioJson {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -34,5 +34,5 @@ export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioS
   if (typeof o.base !== "string") throw new ScenarioFileError(label, `"base" must be a scenario id string, got ${JSON.stringify(o.base)}`);
   if (!Array.isArray(o.modifications)) throw new ScenarioFileError(label, `"modifications" must be an array, got ${JSON.stringify(o.modifications)}`);
   // Other keys are kept so that resolving reports unknown ones (e.g. a misspelt "modifcations").
-  return { ...o, base: o.base, modifications: o.modifications } as ScenarioSpecInput;
+  return { ...o, base: o.base, modifications: o.modifications } as unknown as ModifiedScenarioJson;
 }
