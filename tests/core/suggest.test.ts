@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closestMatch, didYouMean } from "../../src/core/suggest.js";
+import { runs } from "../util/property.js";
 
 /** Optimal string alignment distance by plain recursion (the oracle; short strings only). */
 function osa(a: string, b: string): number {
@@ -38,7 +39,7 @@ describe("closestMatch(wanted, candidates): the library's one did-you-mean rule"
       fc.property(word, fc.array(word, { maxLength: 8 }), (wanted, candidates) => {
         expect(closestMatch(wanted, candidates)).toBe(bruteClosest(wanted, candidates));
       }),
-      { numRuns: 3000 },
+      runs(3000),
     );
   });
 

@@ -17,6 +17,7 @@ import {
 } from "../../src/index.js";
 import type { LonLat, Network } from "../../src/index.js";
 import { rfc7946Problems } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 let network: Network;
 let model: TravelTimeModel;
@@ -149,7 +150,7 @@ describe("modelPolygonIsochrone(model, request) on the embedded network", () => 
           expect(d.b.collection.features[k]!.properties.areaKm2).toBeGreaterThanOrEqual(fa.properties.areaKm2 - 1e-9);
         });
       }),
-      { seed: 5, numRuns: 8 },
+      runs(8),
     );
   });
 

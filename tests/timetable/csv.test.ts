@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvParser, type CsvRecord } from "../../src/timetable/formats/csv.js";
+import { runs } from "../util/property.js";
 
 /**
  * Reference reader over the whole text, one character at a time, written for clarity: RFC 4180
@@ -90,7 +91,7 @@ describe("CsvParser: push(chunk, out) … end(out)", () => {
         chunks.push(text.slice(prev));
         expect(parseChunks(chunks)).toEqual(reference(text));
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 

@@ -4,6 +4,7 @@ import { EARTH_RADIUS_M, haversineKm, haversineLonLatM, haversineM } from "../..
 import { mulberry32 } from "../../src/util/random.js";
 import * as api from "../../src/index.js";
 import type { LonLat } from "../../src/index.js";
+import { runs } from "../util/property.js";
 
 const lonLat = fc.tuple(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -89.9, max: 89.9, noNaN: true })) as fc.Arbitrary<LonLat>;
 
@@ -27,7 +28,7 @@ describe("haversineM(a, b), haversineKm(a, b), haversineLonLatM(lon1, lat1, lon2
         expect(haversineKm(a, b)).toBe(ab / 1000);
         expect(ab).toBeLessThanOrEqual(haversineM(a, c) + haversineM(c, b) + 1e-6);
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 
