@@ -26,7 +26,9 @@ describe("haversineM(a, b), haversineKm(a, b), haversineLonLatM(lon1, lat1, lon2
         expect(haversineM(b, a)).toBeCloseTo(ab, 6);
         expect(haversineLonLatM(a[0], a[1], b[0], b[1])).toBe(ab);
         expect(haversineKm(a, b)).toBe(ab / 1000);
-        expect(ab).toBeLessThanOrEqual(haversineM(a, c) + haversineM(c, b) + 1e-6);
+        // 0.1 m: near antipodes asin(√h) with h ≈ 1 amplifies rounding to centimetres (random seeds
+        // found 2.4e-6 m over 20,009 km, beyond the 1e-6 m this allowed under the fixed seed).
+        expect(ab).toBeLessThanOrEqual(haversineM(a, c) + haversineM(c, b) + 0.1);
       }),
       runs(300),
     );

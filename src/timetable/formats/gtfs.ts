@@ -1,12 +1,9 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { join } from "node:path";
-import type { Readable } from "node:stream";
-import { readCsvBatches } from "./csv.js";
-import { GtfsValidationError, TimetableError, type GtfsProblem } from "../errors.js";
+import { GtfsValidationError, TimetableError } from "../errors.js";
 import { addGeneratedFootpaths, type FootpathOptions } from "../routing/footpaths.js";
 import { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate, parseYyyymmdd } from "./time.js";
 import { TimetableBuilder, type Timetable } from "../routing/timetable.js";
-import { listZip, openZipEntry } from "./zip.js";
+import { cut, openFeed, Problems, readTable } from "./gtfs-feed.js";
+import { checkTrips, RowStore } from "./gtfs-trips.js";
 
 /** Options of `loadGtfs`. */
 export interface LoadGtfsOptions {
@@ -39,83 +36,6 @@ export interface LoadGtfsOptions {
  */
 export const MAX_FREQUENCY_TRIPS = 1_000_000;
 
-interface Feed {
-  has(file: string): boolean;
-  open(file: string): Promise<Readable>;
-}
-
-async function openFeed(path: string): Promise<Feed> {
-  if (!existsSync(path)) throw new TimetableError(`GTFS path ${JSON.stringify(path)} does not exist; give a feed folder or a .zip file`);
-  if (statSync(path).isDirectory()) {
-    return { has: (f) => existsSync(join(path, f)), open: async (f) => createReadStream(join(path, f)) };
-  }
-  const entries = await listZip(path);
-  // Feeds are sometimes zipped with their folder: match on the file name, ignoring one leading folder.
-  const byName = new Map<string, (typeof entries)[number]>();
-  for (const e of entries) {
-    const base = e.name.slice(e.name.lastIndexOf("/") + 1);
-    if (base && !byName.has(base)) byName.set(base, e);
-  }
-  return {
-    has: (f) => byName.has(f),
-    open: (f) => openZipEntry(path, byName.get(f) as (typeof entries)[number]),
-  };
-}
-
-type Row = (column: string) => string;
-
-/** A raw value inside a message, cut to 60 characters: a stray quote or a missing newline can make a field megabytes long. */
-const cut = (v: string): string => (v.length > 60 ? `${v.slice(0, 57)}...` : v);
-
-class Problems {
-  readonly list: GtfsProblem[] = [];
-  add(file: string, line: number, column: string, value: string, message: string, fix: string): void {
-    this.list.push({ file, line, column, value, message, fix });
-  }
-}
-
-/** Streams a table, checking required columns; `onRow` gets a column getter (trimmed, `""` when absent). */
-async function readTable(feed: Feed, file: string, required: readonly string[], problems: Problems, onRow: (row: Row, line: number) => void): Promise<boolean> {
-  const stream = await feed.open(file);
-  let header: Map<string, number> | undefined;
-  let fields: string[] = [];
-  const row: Row = (c) => {
-    const i = header?.get(c);
-    return i === undefined ? "" : (fields[i] ?? "").trim();
-  };
-  try {
-    for await (const batch of readCsvBatches(stream)) {
-      for (const rec of batch) {
-        if (rec.unclosedQuote) {
-          problems.add(file, rec.line, "", rec.fields.join(","), `a quoted field opened on line ${rec.line} is never closed, so the rest of the file is one field`, 'close the quote, or remove the stray "; inside a quoted field write "" for a quote');
-          continue;
-        }
-        if (header === undefined) {
-          header = new Map(rec.fields.map((h, i) => [h.trim(), i] as const));
-          const missing = required.filter((c) => !header!.has(c));
-          for (const c of missing) problems.add(file, 1, c, "", `required column ${c} is missing`, `add a ${c} column to the header of ${file}`);
-          if (missing.length > 0) {
-            stream.destroy();
-            return false;
-          }
-          continue;
-        }
-        fields = rec.fields;
-        onRow(row, rec.line);
-      }
-    }
-  } catch (err) {
-    // The bytes could not be read (corrupt compressed data, a folder named like a file): bad data.
-    problems.add(file, 0, "", "", `${file} cannot be read: ${(err as Error).message}`, "re-create the feed (re-zip it, or replace the file)");
-    stream.destroy();
-    return false;
-  }
-  if (header === undefined) {
-    problems.add(file, 0, "", "", `${file} is empty (no header)`, `write the header line and rows of ${file}`);
-    return false;
-  }
-  return true;
-}
 
 interface StopRec {
   id: string;
@@ -128,59 +48,6 @@ interface StopRec {
   parent: string;
 }
 
-interface StopTime {
-  seq: number;
-  stop: string;
-  arr: number;
-  dep: number;
-  line: number;
-  /** Arrival given in the file (false = interpolated). */
-  given: boolean;
-}
-
-/** Growable columns of stop_times rows: trip ordinal, stop_sequence, stop ordinal, times, line. */
-class RowStore {
-  trip = new Int32Array(1 << 12);
-  seq = new Int32Array(1 << 12);
-  stop = new Int32Array(1 << 12);
-  arr = new Int32Array(1 << 12);
-  dep = new Int32Array(1 << 12);
-  line = new Int32Array(1 << 12);
-  count = 0;
-  push(trip: number, seq: number, stop: number, arr: number, dep: number, line: number): void {
-    if (this.count === this.trip.length) {
-      for (const k of ["trip", "seq", "stop", "arr", "dep", "line"] as const) {
-        const y = new Int32Array(this.count * 2);
-        y.set(this[k]);
-        this[k] = y;
-      }
-    }
-    const c = this.count++;
-    this.trip[c] = trip;
-    this.seq[c] = seq;
-    this.stop[c] = stop;
-    this.arr[c] = arr;
-    this.dep[c] = dep;
-    this.line[c] = line;
-  }
-  /** Row indices grouped by trip ordinal (counting sort, file order kept within a trip). */
-  groupBy(tripCount: number): { offsets: Int32Array; order: Int32Array } {
-    const offsets = new Int32Array(tripCount + 1);
-    for (let i = 0; i < this.count; i++) {
-      const t = this.trip[i] as number;
-      offsets[t + 1] = (offsets[t + 1] as number) + 1;
-    }
-    for (let t = 0; t < tripCount; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
-    const fill = offsets.slice(0, tripCount);
-    const order = new Int32Array(this.count);
-    for (let i = 0; i < this.count; i++) {
-      const t = this.trip[i] as number;
-      order[fill[t] as number] = i;
-      fill[t] = (fill[t] as number) + 1;
-    }
-    return { offsets, order };
-  }
-}
 
 const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 
@@ -404,66 +271,7 @@ export async function loadGtfs(path: string, options: LoadGtfsOptions = {}): Pro
     });
   }
 
-  // Per-trip checks: sequence order, first/last times, interpolation, times never going backwards.
-  const built = new Map<string, { stops: string[]; arr: number[]; dep: number[] }>();
-  const byTrip = rows.groupBy(tripList.length);
-  for (const [trip, { ord }] of trips) {
-    const list: StopTime[] = [];
-    for (let r = byTrip.offsets[ord] as number; r < (byTrip.offsets[ord + 1] as number); r++) {
-      const i = byTrip.order[r] as number;
-      const stopOrd = rows.stop[i] as number;
-      list.push({ seq: rows.seq[i] as number, stop: stopOrd >= 0 ? (stopList[stopOrd] as string) : "", arr: rows.arr[i] as number, dep: rows.dep[i] as number, line: rows.line[i] as number, given: rows.arr[i] !== -2 });
-    }
-    if (list.length === 0) continue;
-    list.sort((a, b) => a.seq - b.seq);
-    let ok = true;
-    for (let i = 1; i < list.length; i++) {
-      const a = list[i - 1] as StopTime;
-      const b = list[i] as StopTime;
-      if (a.seq === b.seq) {
-        P.add("stop_times.txt", b.line, "stop_sequence", String(b.seq), `trip ${cut(trip)} repeats stop_sequence ${b.seq} (also line ${a.line})`, "give each stop of a trip a distinct stop_sequence");
-        ok = false;
-      }
-    }
-    if (list.length < 2) {
-      P.add("stop_times.txt", (list[0] as StopTime).line, "trip_id", trip, `trip ${cut(trip)} has only ${list.length} stop time`, "give every trip at least two stops");
-      continue;
-    }
-    const first = list[0] as StopTime;
-    const last = list[list.length - 1] as StopTime;
-    if (first.dep === -2) P.add("stop_times.txt", first.line, "departure_time", "", `first stop of trip ${cut(trip)} has no time`, "give times at the first and last stop of every trip");
-    if (last.arr === -2) P.add("stop_times.txt", last.line, "arrival_time", "", `last stop of trip ${cut(trip)} has no time`, "give times at the first and last stop of every trip");
-    if (!ok || list.some((s) => s.arr === -1 || s.dep === -1) || first.dep === -2 || last.arr === -2) continue;
-    // Linear interpolation over positions between timed stops.
-    let prevTimed = 0;
-    for (let i = 1; i < list.length; i++) {
-      const s = list[i] as StopTime;
-      if (s.arr === -2) continue;
-      const a = list[prevTimed] as StopTime;
-      for (let j = prevTimed + 1; j < i; j++) {
-        const t = Math.round(a.dep + ((s.arr - a.dep) * (j - prevTimed)) / (i - prevTimed));
-        (list[j] as StopTime).arr = t;
-        (list[j] as StopTime).dep = t;
-      }
-      prevTimed = i;
-    }
-    for (let i = 0; i < list.length; i++) {
-      const s = list[i] as StopTime;
-      if (s.dep < s.arr) {
-        P.add("stop_times.txt", s.line, "departure_time", formatSecs(s.dep), `departure ${formatSecs(s.dep)} is before arrival ${formatSecs(s.arr)} in trip ${cut(trip)}`, "make departure_time ≥ arrival_time");
-        ok = false;
-      }
-      if (i > 0 && s.arr < (list[i - 1] as StopTime).dep) {
-        const p = list[i - 1] as StopTime;
-        const shown = s.given ? formatSecs(s.arr) : `(interpolated ${formatSecs(s.arr)})`;
-        P.add("stop_times.txt", s.line, "arrival_time", shown, `time goes backwards in trip ${cut(trip)}: arrival ${shown} before departure ${formatSecs(p.dep)} at stop_sequence ${p.seq} (line ${p.line})`, "times must not decrease along a trip; check the order of stop_sequence and the times");
-        ok = false;
-      }
-    }
-    if (ok && !list.some((s) => !stops.has(s.stop) || stops.get(s.stop)?.locationType !== 0)) {
-      built.set(trip, { stops: list.map((s) => s.stop), arr: list.map((s) => s.arr), dep: list.map((s) => s.dep) });
-    }
-  }
+  const built = checkTrips(rows, trips, stopList, (id) => stops.get(id)?.locationType === 0, P);
   if (trips.size === 0) P.add("trips.txt", 0, "", "", "the feed has no trips (trips.txt has a header but no rows)", "add the feed's trips to trips.txt, with their stop times in stop_times.txt");
   else if (built.size === 0 && P.list.length === 0) P.add("stop_times.txt", 0, "", "", `none of the ${trips.size} trips of trips.txt has stop times in stop_times.txt`, "add each trip's stop times (at least two stops per trip)");
   if (P.list.length > 0) throw new GtfsValidationError(P.list);

@@ -1,6 +1,7 @@
 import { TimetableError } from "../errors.js";
 import { formatSecs } from "../formats/time.js";
-import { extendTimetable, type StopInput, type Timetable } from "./timetable.js";
+import { extendTimetable } from "./extend.js";
+import type { StopInput, Timetable } from "./timetable.js";
 
 /** A planned line given by its stops, running times and a regular headway (no timetable needed). */
 export interface PlannedLine {
