@@ -1,3 +1,5 @@
+import { QiwanError } from "../core/errors.js";
+
 /**
  * A travel-time matrix: `secs[i * destinations.length + j]` is the time in seconds from
  * `origins[i]` to `destinations[j]` (row-major, origin rows). Infinity (the core's `UNREACHABLE`)
@@ -10,8 +12,9 @@ export interface TravelTimeMatrix {
 }
 
 /** Error for misuse of the accessibility functions (bad sizes, negative parameters). */
-export class AccessibilityError extends Error {
+export class AccessibilityError extends QiwanError {
   override name = "AccessibilityError";
+  readonly code = "ACCESSIBILITY_INVALID_INPUT";
 }
 
 /**

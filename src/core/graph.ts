@@ -1,4 +1,5 @@
-import { CoreError, closestId, show } from "./errors.js";
+import { CoreError, show } from "./errors.js";
+import { closestMatch } from "./suggest.js";
 
 /**
  * Which priority queue the searches over a compiled graph use.
@@ -201,7 +202,7 @@ export class Topology {
     }
     const index = this.idIndex.get(id);
     if (index !== undefined) return index;
-    const guess = closestId(id, this.ids);
+    const guess = closestMatch(id, this.ids);
     throw new CoreError(`unknown node id ${show(id)}${guess === undefined ? "" : `; did you mean ${show(guess)}?`}`);
   }
 

@@ -16,7 +16,7 @@ import {
 } from "../timetable/door-to-door.js";
 import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
-import { formatSecs } from "../timetable/time.js";
+import { formatSecs } from "../timetable/formats/time.js";
 import {
   evaluateTarget,
   summarizeTargetPairs,

@@ -6,11 +6,11 @@
 import { ShortestPathSearch } from "../core/index.js";
 import type { Id } from "../network/schema.js";
 import { requirePlace } from "../network/lookup.js";
-import type { StopSecs } from "./engine.js";
+import type { StopSecs } from "./routing/engine.js";
 import { TimetableError } from "./errors.js";
 import type { NetworkTimetable } from "./network.js";
-import { quantileSorted, rangeRaptor } from "./range.js";
-import { DEFAULT_MAX_RIDES, RaptorRouter } from "./raptor.js";
+import { quantileSorted, rangeRaptor } from "./routing/range.js";
+import { DEFAULT_MAX_RIDES, RaptorRouter } from "./routing/raptor.js";
 
 /** An origin place and when the traveller leaves it relative to the departure time (seconds ≥ 0, default 0). */
 export interface TimedOrigin {

@@ -10,8 +10,8 @@ import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/t
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { TimetableError } from "./errors.js";
-import { synthesizeTrips } from "./synthesize.js";
-import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { synthesizeTrips } from "./routing/synthesize.js";
+import { TimetableBuilder, type Timetable } from "./routing/timetable.js";
 
 /** Default service day of synthetic trips: first departure 06:00, last departure 23:00 (seconds). */
 export const DEFAULT_SERVICE_DAY = { firstDepartureSecs: 6 * 3600, lastDepartureSecs: 23 * 3600 } as const;

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, type CompiledGraph } from "../../src/index.js";
 import { bellmanFord, graphArb, graphologyTimes, toGraphology, type RandomGraph } from "./oracles.js";
+import { runs } from "../util/property.js";
 
 const RUNS = 150;
 
@@ -91,7 +92,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
             }
           }
         }),
-        { seed: 42, numRuns: RUNS },
+        runs(RUNS),
       );
     });
   }
@@ -103,7 +104,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         const compiled = compileGraph(g);
         expectTimes(new ShortestPathSearch(compiled).oneToAll(source), bellmanFord(g, [source], [0]));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -115,7 +116,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         const full = Array.from(search.oneToAll(source)).map((t) => (t <= cutoffSecs ? t : Infinity));
         expectTimes(search.oneToAll(source, { cutoffSecs }), full);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -132,7 +133,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           for (let v = 0; v < n; v++) expect(after[v]).toBeLessThanOrEqual(before[v]!);
         }
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -167,7 +168,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           }
         },
       ),
-      { seed: 42, numRuns: 400 },
+      runs(400),
     );
   });
 
@@ -191,7 +192,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 80 },
+      runs(80),
     );
   });
 
@@ -206,7 +207,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         expectTimes(some, targets.map((t) => all[t]!));
         for (const t of targets) if (all[t]! < Infinity) expect(search.pathTo(t)!.costSecs).toBe(all[t]);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });
@@ -229,7 +230,7 @@ describe("cost overlays (withCosts)", () => {
         search.setGraph(base);
         expectTimes(search.oneToAll(source), bellmanFord(g, [source], [0]));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -255,7 +256,7 @@ describe("queue and layout switches give identical output", () => {
         const results = variants.map((v) => Array.from(new ShortestPathSearch(v).oneToAll(source, { cutoffSecs, reverse })));
         for (const r of results) expect(r).toEqual(results[0]);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });
@@ -301,7 +302,7 @@ describe("bucket queue edge cases", () => {
         const small = { ...g, costSecs: g.costSecs.map((c) => c % 20) };
         expectTimes(new ShortestPathSearch(compileGraph(small, { queue: "bucket" })).multiSource(sources, starts), bellmanFord(small, sources, starts));
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 });
@@ -336,7 +337,7 @@ describe("pathTo(node) lifecycle", () => {
         // A full query afterwards is unaffected by the early stop's leftovers.
         expectTimes(search.oneToAll(source), all);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });
@@ -351,7 +352,7 @@ describe("metamorphic relations", () => {
         const scaled = new ShortestPathSearch(compileGraph({ ...g, costSecs: g.costSecs.map((c) => c * factor) })).oneToAll(source);
         expectTimes(scaled, Array.from(base, (t) => t * factor));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -364,7 +365,7 @@ describe("metamorphic relations", () => {
           for (let u = 0; u < g.nodeCount; u++)
             for (let v = 0; v < g.nodeCount; v++) expect(all[s]![v]!).toBeLessThanOrEqual(all[s]![u]! + all[u]![v]!);
       }),
-      { seed: 42, numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -412,7 +413,7 @@ describe("disabled edges (Infinity) on the bucket queue", () => {
           for (let e = 0; e < costSecs.length; e++) expect(overlay.edgeCostSecs(e)).toBe(costSecs[e]);
         },
       ),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });

@@ -15,9 +15,9 @@ import {
   type TimetableStatistic,
 } from "../../timetable/door-to-door.js";
 import { TimetableError } from "../../timetable/errors.js";
-import { loadGtfs } from "../../timetable/gtfs.js";
-import { DEFAULT_MAX_RIDES } from "../../timetable/raptor.js";
-import { formatSecs } from "../../timetable/time.js";
+import { loadGtfs } from "../../timetable/formats/gtfs.js";
+import { DEFAULT_MAX_RIDES } from "../../timetable/routing/raptor.js";
+import { formatSecs } from "../../timetable/formats/time.js";
 import type { FeedInput } from "../../timetable/network.js";
 import { createColour, type Colour } from "../colour.js";
 import type { CliContext } from "../context.js";
