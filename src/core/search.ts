@@ -172,7 +172,8 @@ export class ShortestPathSearch {
    * Travel time from the nearest of several sources, each with its own start offset in seconds
    * (e.g. the time to walk to it): `out[v] = min over i of startSecs[i] + time(sources[i], v)`.
    * A repeated source counts with its smallest offset. No sources give all `Infinity`.
-   * Offsets must be finite; with the bucket queue, fractional offsets switch that query to the heap.
+   * Offsets must be finite and `>= 0` (else {@link CoreError} naming the entry); with the bucket
+   * queue, fractional offsets switch that query to the heap.
    */
   multiSource(sources: ArrayLike<number>, startSecs: ArrayLike<number>, options?: SearchOptions): Float64Array {
     return this.multiSourceInto(new Float64Array(this.n), sources, startSecs, options);
@@ -198,8 +199,11 @@ export class ShortestPathSearch {
     for (let i = 0; i < k; i++) {
       this.topo.checkIndex(sources[i]!, `sources[${i}]`);
       const t = startSecs[i]!;
-      if (typeof t !== "number" || !Number.isFinite(t)) {
-        throw new CoreError(`${what}: startSecs[${i}] = ${show(t)} must be a finite number of seconds`);
+      // `!(t >= 0)` also catches NaN; a negative offset would give negative travel times.
+      if (typeof t !== "number" || !(t >= 0) || t === Infinity) {
+        throw new CoreError(
+          `${what}: startSecs[${i}] = ${show(t)} (for sources[${i}] = ${show(sources[i])}) is not a start offset; give a finite number of seconds >= 0 (the time already spent before leaving that source)`,
+        );
       }
     }
     if (this.srcNode.length < k) {
@@ -208,7 +212,7 @@ export class ShortestPathSearch {
     }
     for (let i = 0; i < k; i++) {
       this.srcNode[i] = this.internal(sources[i]!);
-      this.srcStart[i] = startSecs[i]!;
+      this.srcStart[i] = startSecs[i]! + 0; // + 0 turns -0 into 0, so no time reads as -0
     }
     this.run(k, cutoff, reverse, -1, false);
     this.writeAll(out);
