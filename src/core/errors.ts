@@ -6,6 +6,12 @@
 export const UNREACHABLE: number = Infinity;
 
 /**
+ * {@link UNREACHABLE} in the whole-second `Int32Array` results (`oneToAllInt32`): 2^31 - 1, the
+ * largest Int32, so `time <= limit` comparisons still need no special case for any real limit.
+ */
+export const UNREACHABLE_INT32 = 0x7fffffff;
+
+/**
  * Thrown when a caller passes bad input to the shortest-path core: a negative or NaN cost, an
  * out-of-range node index, an unknown node id, a mismatched array length. The message names the
  * argument, the bad value and the fix. Never thrown for unreachable nodes (those get

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, type CompiledGraph } from "../../src/index.js";
+import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, UNREACHABLE_INT32, type CompiledGraph } from "../../src/index.js";
 import { bellmanFord, graphArb, graphologyTimes, toGraphology, type RandomGraph } from "./oracles.js";
 
 const RUNS = 150;
@@ -303,6 +303,65 @@ describe("bucket queue edge cases", () => {
       }),
       { seed: 42, numRuns: 200 },
     );
+  });
+});
+
+describe("oneToAllInt32(source, options) on bucket graphs", () => {
+  const asInt32 = (times: ArrayLike<number>) => Array.from(times, (t) => (t === Infinity ? UNREACHABLE_INT32 : t));
+
+  it("= oneToAll with UNREACHABLE_INT32 for Infinity (reorder off and on, forward and reverse, cutoffs)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.boolean(), fc.boolean(), fc.option(fc.nat(6000), { nil: undefined }), (g, pick, reorder, reverse, cutoffSecs) => {
+        const source = pick % g.nodeCount;
+        const search = new ShortestPathSearch(compileGraph(g, { queue: "bucket", reorder }));
+        const expected = bellmanFord(g, [source], [0], reverse).map((t) => (t <= (cutoffSecs ?? Infinity) ? t : Infinity));
+        const out = new Int32Array(g.nodeCount).fill(-5); // stale content must not survive
+        expect(search.oneToAllInt32Into(out, source, { cutoffSecs, reverse })).toBe(out);
+        expect(Array.from(out)).toEqual(asInt32(expected));
+        // pathTo after an Int32 query: repeats it internally, never reads `out`.
+        out.fill(0);
+        for (let v = 0; v < g.nodeCount; v++) {
+          const path = search.pathTo(v);
+          expect(path === null ? Infinity : path.costSecs).toBe(expected[v]);
+        }
+        // Later queries never write into the caller's array, and are unaffected by it.
+        const snapshot = Array.from(out);
+        expectTimes(search.oneToAll(source, { cutoffSecs, reverse }), expected);
+        expect(Array.from(search.oneToAllInt32(source, { cutoffSecs, reverse }))).toEqual(asInt32(expected));
+        expect(Array.from(out)).toEqual(snapshot);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("interleaves with oneToMany early stops and multiSource on the same search object", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.nat(), (g, a, b) => {
+        const [s1, s2] = [a % g.nodeCount, b % g.nodeCount];
+        const search = new ShortestPathSearch(compileGraph(g, { queue: "bucket" }));
+        const all1 = bellmanFord(g, [s1], [0]);
+        const all2 = bellmanFord(g, [s2], [0]);
+        expectTimes(search.oneToMany(s1, [s2]), [all1[s2]!]);
+        expect(Array.from(search.oneToAllInt32(s2))).toEqual(asInt32(all2));
+        expectTimes(search.multiSource([s1, s2], [0, 7]), bellmanFord(g, [s1, s2], [0, 7]));
+        expect(Array.from(search.oneToAllInt32(s1))).toEqual(asInt32(all1));
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("throws CoreError on a heap graph, a wrong out array, and times past the Int32 range", () => {
+    const heap = new ShortestPathSearch(compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [0.5] }));
+    expect(() => heap.oneToAllInt32(0)).toThrow(/queue is "bucket".*oneToAllInto/);
+    const bucket = new ShortestPathSearch(compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [5] }, { queue: "bucket" }));
+    expect(() => bucket.oneToAllInt32Into(new Int32Array(3), 0)).toThrow(/length nodeCount = 2, got length 3/);
+    expect(() => bucket.oneToAllInt32Into(new Float64Array(2) as never, 0)).toThrow(CoreError);
+    // A chain whose far end is ~3.1e9 s away: the query falls back to the heap, and Int32 cannot hold it.
+    const n = 3000;
+    const from = Array.from({ length: n - 1 }, (_, i) => i);
+    const far = new ShortestPathSearch(compileGraph({ nodeCount: n, from, to: from.map((i) => i + 1), costSecs: from.map(() => 2 ** 20) }, { queue: "bucket" }));
+    expect(() => far.oneToAllInt32(0)).toThrow(/node 1024 is 1073741824 s away/);
+    expect(Array.from(far.oneToAllInt32(0, { cutoffSecs: 2 ** 21 }).subarray(0, 4))).toEqual([0, 2 ** 20, 2 ** 21, UNREACHABLE_INT32]);
   });
 });
 
