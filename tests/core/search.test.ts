@@ -258,6 +258,56 @@ describe("queue and layout switches give identical output", () => {
       { seed: 42, numRuns: RUNS },
     );
   });
+
+  it('reorder "spatial" (Hilbert order over coordinates) = "bfs" = off: times, paths, multi-source, one-to-many', () => {
+    const coords = (n: number) => fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 2 * n, maxLength: 2 * n });
+    fc.assert(
+      fc.property(
+        graphArb({ maxNodes: 30, maxEdges: 90 }).chain((g) => fc.tuple(fc.constant(g), coords(g.nodeCount))),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom("heap", "bucket"),
+        ([g, coordinates], a, b, queue) => {
+          const [s1, s2] = [a % g.nodeCount, b % g.nodeCount];
+          const input = { ...g, coordinates };
+          const off = compileGraph(input, { queue });
+          const variants = [off, compileGraph(input, { queue, reorder: "bfs" }), compileGraph(input, { queue, reorder: "spatial" })];
+          expect(variants.map((v) => v.reordered)).toEqual([false, true, true]);
+          const run = (graph: CompiledGraph) => {
+            const search = new ShortestPathSearch(graph);
+            const times = Array.from(search.oneToAll(s1));
+            const paths = times.map((_, v) => search.pathTo(v)?.costSecs ?? Infinity);
+            const pathWalks = times.map((_, v) => {
+              const p = search.pathTo(v);
+              return p === null ? Infinity : walk(g, graph, p);
+            });
+            return {
+              times,
+              paths,
+              pathWalks,
+              reverse: Array.from(search.oneToAll(s2, { reverse: true })),
+              multi: Array.from(search.multiSource([s1, s2], [30, 0])),
+              many: Array.from(search.oneToMany(s2, [s1, s2])),
+            };
+          };
+          const expected = run(off);
+          expect(expected.times).toEqual(bellmanFord(g, [s1], [0]));
+          expect(expected.paths).toEqual(expected.times);
+          expect(expected.pathWalks).toEqual(expected.times);
+          for (const v of variants.slice(1)) expect(run(v)).toEqual(expected);
+        },
+      ),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it('reorder "spatial" needs valid coordinates (CoreError naming the entry)', () => {
+    const g = { nodeCount: 2, from: [0], to: [1], costSecs: [3] };
+    expect(() => compileGraph(g, { reorder: "spatial" })).toThrow(/needs input.coordinates/);
+    expect(() => compileGraph({ ...g, coordinates: [0, 0, 1] }, { reorder: "spatial" })).toThrow(/2 × nodeCount = 4 numbers.*length 3/);
+    expect(() => compileGraph({ ...g, coordinates: [0, 0, NaN, 1] }, { reorder: "spatial" })).toThrow(/coordinates\[2\] = NaN \(lon of node 1\)/);
+    expect(() => compileGraph(g, { reorder: "hilbert" as never })).toThrow(/"bfs" or "spatial"/);
+  });
 });
 
 describe("degenerate graphs", () => {
