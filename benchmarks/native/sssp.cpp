@@ -1,13 +1,16 @@
-// Native reference for benchmarks/run.ts: one-to-all Dijkstra over the same CSR graph, timed per query.
+// Native reference for benchmarks/run.ts: one-to-all Dijkstra over the same CSR graph, one
+// implementation per process, serving queries until stdin closes (so run.ts can interleave it query
+// by query with the TypeScript core running in another process).
 //
-// Usage: sssp <graph.bin> <sources.bin> <warmup>
-//   graph.bin:   "QWG1", int32 n, int32 m, then int32 from[m], to[m], cost[m] (directed arcs, whole units)
-//   sources.bin: int32 k, then int32 source[k]
-// Prints one JSON object: per implementation, per-query milliseconds and a checksum per source
-// (reachable count and sum of distances) that run.ts compares with the TypeScript core.
+// Usage: sssp <graph.bin> binary|quad|dial
+//   graph.bin: "QWG1", int32 n, int32 m, then int32 from[m], to[m], cost[m] (directed arcs, whole units)
+// Prints {"ready": …} once loaded, then answers one command per line (see serve() below).
 //
-// Implementations: CSR + std::priority_queue (lazy binary heap), CSR + indexed 4-ary heap
-// (decrease-key), CSR + Dial's bucket queue (the same algorithm as the TypeScript core).
+// Implementations: CSR + binary heap with lazy deletion (std::push_heap/pop_heap over one vector),
+// CSR + indexed 4-ary heap (decrease-key), CSR + Dial's bucket queue with doubly linked buckets
+// (the same algorithm as the TypeScript core). Every buffer is allocated before the first query
+// (the binary heap's vector keeps its capacity), so the timed loop allocates nothing; each query
+// starts by resetting `dist` over all nodes (O(n), like the core's Int32 result fill).
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -15,7 +18,6 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
-#include <queue>
 #include <string>
 #include <sys/resource.h>
 #include <vector>
@@ -204,10 +206,18 @@ static size_t stateBytes(const DialDijkstra& d) { return (d.dist.capacity() + d.
  *   mem    -> {"maxRssKb": peak RSS of this process, "stateBytes": search state, "csrBytes": graph}
  * Only the search itself is timed; the checksum and the I/O are outside the clock.
  */
+static long maxRssKb() {
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
 template <class Impl>
-static int serve(const Csr& g) {
+static int serve(const Csr& g, long startRssKb, double loadMs) {
   Impl impl(g);
   size_t csrBytes = g.first.capacity() * 4 + g.head.capacity() * 4 + g.cost.capacity() * 4;
+  printf("{\"ready\": true, \"buildMs\": %.2f, \"csrBytes\": %zu, \"startRssKb\": %ld}\n", loadMs, csrBytes, startRssKb);
+  fflush(stdout);
   char line[256];
   while (fgets(line, sizeof line, stdin)) {
     int s;
@@ -223,9 +233,7 @@ static int serve(const Csr& g) {
       for (u32 d : impl.dist) if (d != INF) { reach++; sum += d; }
       printf("{\"ms\": %.4f, \"cpuMs\": %.4f, \"reach\": %lld, \"sum\": %.0f}\n", std::chrono::duration<double, std::milli>(t1 - t0).count(), c1 - c0, reach, sum);
     } else if (strncmp(line, "mem", 3) == 0) {
-      struct rusage usage;
-      getrusage(RUSAGE_SELF, &usage);
-      printf("{\"maxRssKb\": %ld, \"stateBytes\": %zu, \"csrBytes\": %zu}\n", usage.ru_maxrss, stateBytes(impl), csrBytes);
+      printf("{\"maxRssKb\": %ld, \"startRssKb\": %ld, \"stateBytes\": %zu, \"csrBytes\": %zu}\n", maxRssKb(), startRssKb, stateBytes(impl), csrBytes);
     } else {
       fprintf(stderr, "unknown command: %s", line);
       return 2;
@@ -237,11 +245,14 @@ static int serve(const Csr& g) {
 
 int main(int argc, char** argv) {
   if (argc != 3) { fprintf(stderr, "usage: sssp graph.bin binary|quad|dial   (then commands on stdin: run S | mem)\n"); return 2; }
+  long startRssKb = maxRssKb();
+  auto t0 = std::chrono::steady_clock::now();
   Csr g = load(argv[1]);
+  double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   std::string impl = argv[2];
-  if (impl == "binary") return serve<BinaryHeapDijkstra>(g);
-  if (impl == "quad") return serve<QuadHeapDijkstra>(g);
-  if (impl == "dial") return serve<DialDijkstra>(g);
+  if (impl == "binary") return serve<BinaryHeapDijkstra>(g, startRssKb, loadMs);
+  if (impl == "quad") return serve<QuadHeapDijkstra>(g, startRssKb, loadMs);
+  if (impl == "dial") return serve<DialDijkstra>(g, startRssKb, loadMs);
   fprintf(stderr, "unknown implementation %s\n", argv[2]);
   return 2;
 }
