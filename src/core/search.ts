@@ -568,7 +568,8 @@ export class ShortestPathSearch {
     const start = this.srcStart;
     // Int32 keys (fewer bytes per node than Float64, and integer arithmetic in the loop).
     const cap = BUCKET_KEY_CAP;
-    const stop = cutoff >= cap ? cap : Math.floor(cutoff);
+    // `| 0`: keep stop (and pause below) Int32 so the loop compares integers, not doubles.
+    const stop = (cutoff >= cap ? cap : Math.floor(cutoff)) | 0;
     let tc = 0;
     let count = 0;
 
@@ -603,8 +604,10 @@ export class ShortestPathSearch {
       }
       // The tight loop below runs until the queue empties or the cursor reaches the next
       // source's start (or the cutoff), so it never looks at the source list itself.
-      const nextStart = sp < k ? start[order ? order[sp]! : sp]! : Infinity;
-      const pause = nextStart - 1 < stop ? nextStart - 1 : stop;
+      // Start offsets are whole seconds <= BUCKET_KEY_CAP here (bucketStarts), so Int32 is exact;
+      // with no source pending, INF_INT stands for "never".
+      const nextStart = sp < k ? start[order ? order[sp]! : sp]! | 0 : INF_INT;
+      const pause = (nextStart - 1 < stop ? nextStart - 1 : stop) | 0;
       let found = false;
       while (count > 0) {
         const bi = cur & mask;
@@ -677,8 +680,8 @@ export class ShortestPathSearch {
       }
       if (found || sp >= k || cur > stop) break;
       // Queue empty or cursor at the next start: move to it and inject.
-      if (count === 0) cur = nextStart | 0;
-      else cur = Math.max(cur, nextStart | 0);
+      if (count === 0) cur = nextStart;
+      else cur = Math.max(cur, nextStart);
       if (cur > stop) break;
     }
     this.touchedCount = tc;

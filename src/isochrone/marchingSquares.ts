@@ -6,6 +6,29 @@
  * point-in-polygon test against every polygon (quadratic when a surface has thousands of holes).
  */
 
+/**
+ * For each of the 16 corner cases of a cell (bit k = corner k inside; corners clockwise on screen
+ * from top-left, edge k from corner k to corner k + 1: top, right, bottom, left), the crossings it
+ * links as pairs [from edge, to edge]: each in→out crossing (clockwise) links to the out→in
+ * crossing before it, so every crossing starts one segment and ends one and rings chain; in a
+ * saddle this cuts off each inside corner on its own, as d3-contour does.
+ */
+const CELL_LINKS: readonly (readonly number[])[] = Array.from({ length: 16 }, (_, corners) => {
+  const c = (k: number) => (corners >> (k & 3)) & 1;
+  const links: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    if (!(c(k) && !c(k + 1))) continue;
+    for (let s = 1; s < 4; s++) {
+      const m = (k - s) & 3;
+      if (!c(m) && c(m + 1)) {
+        links.push(k, m);
+        break;
+      }
+    }
+  }
+  return links;
+});
+
 /** Polygons of rings of `[x, y]` grid points, exterior ring first; rings closed. */
 export type GridPolygons = [number, number][][][];
 
@@ -22,39 +45,28 @@ export function traceRegions(width: number, height: number, inside: Uint8Array):
   const vw = width + 2;
   const edgeCount = hCount + vw * (height + 1);
   const hId = (i: number, j: number) => (j + 1) * hw + (i + 1);
-  const vId = (i: number, j: number) => hCount + (j + 1) * vw + (i + 1);
-  const at = (i: number, j: number) => (i >= 0 && j >= 0 && i < width && j < height ? inside[i + j * width]! : 0);
 
+  // The samples padded with one ring of outside samples, so that corner lookups need no bounds
+  // tests: sample (i, j) sits at (i + 1) + (j + 1)·pw.
+  const pw = width + 2;
+  const pad = new Uint8Array(pw * (height + 2));
+  for (let j = 0; j < height; j++) {
+    for (let i = 0; i < width; i++) if (inside[i + j * width]) pad[i + 1 + (j + 1) * pw] = 1;
+  }
   const next = new Int32Array(edgeCount).fill(-1);
   const e = [0, 0, 0, 0];
-  const c = [0, 0, 0, 0];
   for (let j = -1; j < height; j++) {
-    for (let i = -1; i < width; i++) {
-      // Corners clockwise on screen (y down): top-left, top-right, bottom-right, bottom-left;
-      // edge k runs from corner k to corner k+1: top, right, bottom, left.
-      c[0] = at(i, j);
-      c[1] = at(i + 1, j);
-      c[2] = at(i + 1, j + 1);
-      c[3] = at(i, j + 1);
-      const sum = c[0]! + c[1]! + c[2]! + c[3]!;
-      if (sum === 0 || sum === 4) continue;
-      e[0] = hId(i, j);
-      e[1] = vId(i + 1, j);
-      e[2] = hId(i, j + 1);
-      e[3] = vId(i, j);
-      // Each in→out crossing (clockwise) links to the out→in crossing before it: every crossing
-      // starts one segment and ends one, so rings chain; in a saddle this cuts off each inside
-      // corner on its own, as d3-contour does.
-      for (let k = 0; k < 4; k++) {
-        if (!(c[k] && !c[(k + 1) & 3])) continue;
-        for (let s = 1; s < 4; s++) {
-          const m = (k - s) & 3;
-          if (!c[m] && c[(m + 1) & 3]) {
-            next[e[k]!] = e[m]!;
-            break;
-          }
-        }
-      }
+    let p = (j + 1) * pw; // padded index of the cell's top-left corner (i = -1)
+    for (let i = -1; i < width; i++, p++) {
+      // Corners clockwise on screen (y down): top-left, top-right, bottom-right, bottom-left.
+      const corners = pad[p]! | (pad[p + 1]! << 1) | (pad[p + 1 + pw]! << 2) | (pad[p + pw]! << 3);
+      if (corners === 0 || corners === 15) continue;
+      e[0] = (j + 1) * hw + (i + 1);
+      e[1] = hCount + (j + 1) * vw + (i + 2);
+      e[2] = (j + 2) * hw + (i + 1);
+      e[3] = hCount + (j + 1) * vw + (i + 1);
+      const links = CELL_LINKS[corners]!;
+      for (let l = 0; l < links.length; l += 2) next[e[links[l]!]!] = e[links[l + 1]!]!;
     }
   }
 
