@@ -16,6 +16,7 @@
  *   mem            { maxRssMb, startRssMb, heapUsedMb, arrayBuffersMb, searchBytes }
  * Only the query itself is inside the clock; checksums and I/O are outside it.
  */
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { PerformanceObserver } from "node:perf_hooks";
@@ -28,7 +29,22 @@ import { Compiled } from "../src/core/graph.js";
 import { prng, readArcs, readFloats, readInts, writeInts } from "./graphs.js";
 
 const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
-const startRssMb = mb(process.resourceUsage().maxRSS * 1024);
+
+/**
+ * Peak resident set of this process in MB: VmHWM from /proc/self/status on Linux (reset by exec),
+ * because `process.resourceUsage().maxRSS` (getrusage) carries over the high-water mark of the
+ * process that forked this one.
+ */
+function peakRssMb(): number {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (kb) return mb(Number(kb[1]) * 1024);
+  } catch {
+    // Not Linux: fall through.
+  }
+  return mb(process.resourceUsage().maxRSS * 1024);
+}
+const startRssMb = peakRssMb();
 
 const { values: args } = parseArgs({
   options: {
@@ -288,7 +304,7 @@ for await (const line of createInterface({ input: process.stdin, crlfDelay: Infi
     gc();
     const usage = process.memoryUsage();
     print({
-      maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+      maxRssMb: peakRssMb(),
       startRssMb,
       heapUsedMb: mb(usage.heapUsed),
       arrayBuffersMb: mb(usage.arrayBuffers),

@@ -398,7 +398,7 @@ function markdown(): string {
     "**Definitions.** *median ms*: median wall time of one query (p10–p90 in brackets). *CPU ms*: median",
     "CPU time of the process during the query (user + system, all threads; robust to being descheduled).",
     "*vs C++ Dial*: ratio of median wall times against the C++ Dial on the same (input) node order, in the",
-    "same run (below 1 = faster). *peak RSS*: the process's peak resident set; *above start-up*: minus",
+    "same run (below 1 = faster). *peak RSS*: the process's peak resident set (VmHWM); *above start-up*: minus",
     "its peak before it read the graph (Node ≈ 40–60 MB with the code loaded, the C++ program ≈ 2 MB), i.e.",
     "the memory the graph, the search and the query results added. *bytes/arc*: the compiled graph's",
     "typed arrays (core: offsets, heads, edge ids, costs; C++: offsets, heads, costs) per arc.",

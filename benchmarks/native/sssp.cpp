@@ -206,7 +206,21 @@ static size_t stateBytes(const DialDijkstra& d) { return (d.dist.capacity() + d.
  *   mem    -> {"maxRssKb": peak RSS of this process, "stateBytes": search state, "csrBytes": graph}
  * Only the search itself is timed; the checksum and the I/O are outside the clock.
  */
+/**
+ * Peak resident set of this process in kB: VmHWM from /proc/self/status (reset by exec), not
+ * getrusage's ru_maxrss, which on Linux carries over the high-water mark of the process that
+ * forked us (the Node driver).
+ */
 static long maxRssKb() {
+  if (FILE* f = fopen("/proc/self/status", "r")) {
+    char line[256];
+    long kb = -1;
+    while (fgets(line, sizeof line, f)) {
+      if (sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+    }
+    fclose(f);
+    if (kb >= 0) return kb;
+  }
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
   return usage.ru_maxrss;
