@@ -400,6 +400,21 @@ describe("oneToAllInt32(source, options) on bucket graphs", () => {
     );
   });
 
+  it("search.byteLength grows only with the buffers a query kind needs (bucket graph)", () => {
+    const n = 1000;
+    const from = Array.from({ length: n - 1 }, (_, i) => i);
+    const g = compileGraph({ nodeCount: n, from, to: from.map((i) => i + 1), costSecs: from.map(() => 10) }, { queue: "bucket" });
+    const search = new ShortestPathSearch(g);
+    const ring = 32 * 4 + 4; // 32 bucket heads + one bitmap word
+    expect(search.byteLength).toBe(4 * n); // the touched list
+    search.oneToAllInt32(0); // distances live in the caller's array: bucket links and the ring only
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring);
+    search.oneToAll(0); // Float64 results: the internal Int32 distances
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring + 4 * n);
+    search.pathTo(5); // predecessors, on the first path request
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring + 4 * n + 4 * n);
+  });
+
   it("throws CoreError on a heap graph, a wrong out array, and times past the Int32 range", () => {
     const heap = new ShortestPathSearch(compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [0.5] }));
     expect(() => heap.oneToAllInt32(0)).toThrow(/queue is "bucket".*oneToAllInto/);
