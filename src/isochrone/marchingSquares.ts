@@ -88,17 +88,20 @@ export function traceRegions(width: number, height: number, inside: Uint8Array):
     let left = -1;
     let leftX = Infinity;
     let id = start;
+    let p = point(id);
     do {
       ringOf[id] = r;
-      const p = point(id);
-      const q = point(next[id]!);
+      const nextId = next[id]!;
+      // Each crossing's point is made once and serves as the end of one step and the start of the next.
+      const q = nextId === start ? (ring[0] ?? p) : point(nextId);
       area2 += p[0] * q[1] - q[0] * p[1];
       if (id < hCount && p[0] < leftX) {
         leftX = p[0];
         left = id;
       }
       ring.push(p);
-      id = next[id]!;
+      p = q;
+      id = nextId;
     } while (id !== start);
     ring.push(ring[0]!);
     rings.push(ring);
