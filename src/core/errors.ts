@@ -6,6 +6,12 @@
 export const UNREACHABLE: number = Infinity;
 
 /**
+ * {@link UNREACHABLE} in the whole-second `Int32Array` results (`oneToAllInt32`): 2^31 - 1, the
+ * largest Int32, so `time <= limit` comparisons still need no special case for any real limit.
+ */
+export const UNREACHABLE_INT32 = 0x7fffffff;
+
+/**
  * Base class of every error the library throws on purpose. `code` is stable and machine-readable
  * (the list, with what each means, is in `docs/errors.md`); `name` is the class name; the message
  * is for people and may be reworded. Match on the class (`instanceof GtfsValidationError`) or on
