@@ -12,8 +12,8 @@ import type { Network } from "../network/types.js";
 import { boardingTransferSecs, serviceAdmitted, serviceSecs } from "../query/services.js";
 import { StreetSearch, streetOverlay } from "../query/street.js";
 import { TimetableError } from "./errors.js";
-import { synthesizeTrips } from "./synthesize.js";
-import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { synthesizeTrips } from "./routing/synthesize.js";
+import { TimetableBuilder, type Timetable } from "./routing/timetable.js";
 
 /** Default service day of synthetic trips: first departure 06:00, last departure 23:00 (seconds). */
 export const DEFAULT_SERVICE_DAY = { firstDepartureSecs: 6 * 3600, lastDepartureSecs: 23 * 3600 } as const;
