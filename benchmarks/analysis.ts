@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { attributeProjects } from "../src/attribution/index.js";
-import { TargetEvaluator } from "../src/compare/index.js";
+import { TargetEvaluator } from "../src/targets/index.js";
 import { buildModel } from "../src/model/index.js";
 import { embeddedNetworkPath, loadNetwork } from "../src/network/index.js";
 import { evaluateTarget } from "../src/targets/index.js";

@@ -1,4 +1,5 @@
-import { AccessibilityError, checkMatrix, type TravelTimeMatrix } from "./matrix.js";
+import type { TravelTimeMatrix } from "../query/query.js";
+import { AccessibilityError, checkMatrix } from "./matrix.js";
 
 /** Options of {@link cumulativeOpportunities}. */
 export interface CumulativeOptions {

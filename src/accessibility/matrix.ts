@@ -1,15 +1,5 @@
 import { QiwanError } from "../core/errors.js";
-
-/**
- * A travel-time matrix: `secs[i * destinations.length + j]` is the time in seconds from
- * `origins[i]` to `destinations[j]` (row-major, origin rows). Infinity (the core's `UNREACHABLE`)
- * marks a destination that cannot be reached.
- */
-export interface TravelTimeMatrix {
-  readonly origins: readonly string[];
-  readonly destinations: readonly string[];
-  readonly secs: Float64Array;
-}
+import type { TravelTimeMatrix } from "../query/query.js";
 
 /** Error for misuse of the accessibility functions (bad sizes, negative parameters). */
 export class AccessibilityError extends QiwanError {

@@ -5,7 +5,8 @@ import {
   weightedMean,
   type Decay,
 } from "./indicators.js";
-import { AccessibilityError, checkMatrix, type TravelTimeMatrix } from "./matrix.js";
+import type { TravelTimeMatrix } from "../query/query.js";
+import { AccessibilityError, checkMatrix } from "./matrix.js";
 
 /** Options of {@link accessibilityIndicators}; every field has a default. */
 export interface AccessibilityOptions {

@@ -1,6 +1,7 @@
 import { gravityAccessibility, weightedMean, type Decay } from "../accessibility/indicators.js";
-import { TargetEvaluator, DEFAULT_UNREACHABLE_MIN, type ItemOutcome } from "../compare/targetEvaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import { Query } from "../query/query.js";
+import { TargetEvaluator, DEFAULT_UNREACHABLE_MIN, type ItemOutcome } from "../targets/evaluator.js";
 import { UnknownIdError } from "../network/errors.js";
 import type { Id, Measure } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
@@ -175,8 +176,9 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
   const popPlaces = network.places.filter((p) => (p.population?.value ?? 0) > 0);
   const popIds = popPlaces.map((p) => p.id);
   const pops = Float64Array.from(popPlaces, (p) => p.population!.value);
+  const query = new Query(model);
   const accessIndex = (mask: number): number => {
-    const m = ev.matrix(projectsOf(mask), popIds, popIds);
+    const m = query.placeMatrix(popIds, popIds, { selection: { projects: projectsOf(mask) } });
     return weightedMean(gravityAccessibility(m, pops, acc?.decay ?? { kind: "exponential" }), pops);
   };
   const accShapley = acc !== null && popIds.length > 0 && exact && k <= (acc.shapleyMaxProjects ?? 10);

@@ -1,7 +1,7 @@
 /**
  * Calibration reports: Markdown for people, CSV (one row per calibration row) and JSON for tools.
  */
-import type { RouteLeg } from "../model/route.js";
+import type { RouteLeg } from "../query/legs.js";
 import { csvCell } from "../targets/report.js";
 import type { CalibrationReport, CalibrationResult, CalibrationSummary } from "./types.js";
 

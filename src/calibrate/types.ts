@@ -3,7 +3,7 @@
  * times) and the result of comparing a model with them.
  */
 import type { Id } from "../network/schema.js";
-import type { RouteLeg } from "../model/route.js";
+import type { RouteLeg } from "../query/legs.js";
 
 /**
  * One row of a calibration set. In a CSV file the columns are exactly these, in this order, with a

@@ -3,12 +3,14 @@
  */
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { embeddedNetworkPath } from "../network/embedded.js";
-import { buildModel } from "../model/build-model.js";
-import { ModelError } from "../model/errors.js";
-import { loadNetwork } from "../network/load.js";
-import { showInvisible } from "../util/visible.js";
-import type { Network } from "../network/types.js";
+import {
+  buildModel,
+  embeddedNetworkPath,
+  loadNetwork,
+  ModelError,
+  showInvisible,
+  type Network,
+} from "../index.js";
 import { colourEnabled, createColour, type Colour } from "./colour.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";

@@ -1,4 +1,4 @@
-import { QiwanError } from "../core/errors.js";
+import { QiwanError } from "../index.js";
 
 /**
  * Exit codes of the `qiwan` CLI, in one place. Scripts and CI can rely on them.

@@ -3,10 +3,16 @@
  * to an exit code (see {@link EXIT}); it never throws and never prints a stack unless `--debug`.
  */
 import { Command, CommanderError, Option } from "commander";
-import { NetworkValidationError, UnknownIdError, formatProblem } from "../network/errors.js";
-import { LimitError, LIMITS, limitsTable } from "../limits.js";
-import { showInvisible } from "../util/visible.js";
-import { VERSION } from "../version.js";
+import {
+  formatProblem,
+  LimitError,
+  LIMITS,
+  limitsTable,
+  NetworkValidationError,
+  showInvisible,
+  UnknownIdError,
+  VERSION,
+} from "../index.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";

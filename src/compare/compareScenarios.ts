@@ -6,8 +6,9 @@ import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { applyScenario } from "../scenario/applyScenario.js";
 import type { ScenarioSpec, ScenarioSpecInput } from "../scenario/modifications.js";
-import { checkTargets, type TargetResult } from "../targets/check-targets.js";
-import { TargetEvaluator } from "./targetEvaluator.js";
+import { Query } from "../query/query.js";
+import { checkTargets } from "../targets/check-targets.js";
+import type { TargetResult } from "../targets/results.js";
 
 /** A scenario to compare: a scenario id of the network, or a base id plus modifications. */
 export type ScenarioRef = Id | ScenarioSpec | ScenarioSpecInput;
@@ -139,7 +140,7 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
   const B = side(b);
   const places = options.places ?? network.places.filter((p) => p.kind === "city" || p.kind === "town").map((p) => p.id);
   const matrixOf = (s: { scen: ComparedScenario; model: TravelTimeModel }) =>
-    new TargetEvaluator(s.model, { targets: [] }).matrix(s.model.scenarioProjects(s.scen.id), places, places, { modes: options.modes ?? "multimodal" });
+    new Query(s.model).placeMatrix(places, places, { selection: s.scen.id, modes: options.modes ?? "multimodal" });
   const mA = matrixOf(A);
   const mB = matrixOf(B);
   const n = places.length;

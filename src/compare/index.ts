@@ -1,2 +1,1 @@
-export * from "./targetEvaluator.js";
 export * from "./compareScenarios.js";

@@ -1,6 +1,7 @@
 import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import { requirePlace } from "../network/lookup.js";
+import { queryOf } from "../query/route.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
@@ -52,8 +53,8 @@ export interface PlaceTimes {
 }
 
 /**
- * Earliest arrival at every place from the request's origins within `horizonSecs`, by one
- * multi-source search of the model's core on the scenario's cost overlay (the core's cutoff search,
+ * Earliest arrival at every place from the request's origins within `horizonSecs`: the query layer's
+ * `placeTimes`, one multi-source search on the scenario's cost overlay (the core's cutoff search,
  * so an 8-hour horizon only settles what is reachable in 8 hours).
  *
  * @throws UnknownIdError for an unknown origin place or scenario; IsochroneError for an origin
@@ -63,30 +64,16 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
   const network = model.network;
   const measure = request.measure ?? "door-to-door";
   const origins = resolveOrigins(request.origins);
-  const sources: number[] = [];
-  const starts: number[] = [];
   for (const [i, o] of origins.entries()) {
     requirePlace(network, o.placeId, `origins[${i}]`);
-    const from = measure === "station-to-station" ? originStations(model, o.placeId) : [o.placeId];
-    for (const id of from) {
-      sources.push(model.originNode(id));
-      starts.push(o.startSecs);
-    }
+    if (measure === "station-to-station") originStations(model, o.placeId);
   }
-  model.search.setGraph(
-    model.overlay(request.scenario, {
-      measure,
-      ...(request.modes && { modes: request.modes }),
-      ...(request.quantities && { quantities: request.quantities }),
-    }),
-  );
-  const nodeTimes = model.search.multiSource(sources, starts, { cutoffSecs: horizonSecs });
-  const timesSecs = new Float64Array(network.places.length);
-  network.places.forEach((place, k) => {
-    const targets = measure === "station-to-station" ? model.stationsOf(place.id) : [place.id];
-    let best = Infinity;
-    for (const id of targets) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
-    timesSecs[k] = best;
+  const timesSecs = queryOf(model).placeTimes(origins, {
+    selection: request.scenario,
+    measure,
+    cutoffSecs: horizonSecs,
+    ...(request.modes && { modes: request.modes }),
+    ...(request.quantities && { quantities: request.quantities }),
   });
   return { timesSecs, origins, measure, scenario: scenarioLabel(request.scenario) };
 }

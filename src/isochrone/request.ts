@@ -5,6 +5,7 @@
 import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, ProjectSelection } from "../model/types.js";
 import type { Id } from "../network/schema.js";
+import { stationsOf } from "../query/stations.js";
 import type { PopulatedPlace } from "./bands.js";
 import { IsochroneError } from "./errors.js";
 import type { IsochroneOrigin, PlaceTimes } from "./modelIsochrone.js";
@@ -49,12 +50,12 @@ export function placePopulations(model: TravelTimeModel): PopulatedPlace[] {
 }
 
 /**
- * The stations a `station-to-station` search starts from at `placeId` (`model.stationsOf`).
+ * The stations a `station-to-station` search starts from at `placeId` (`stationsOf`).
  *
  * @throws IsochroneError when the place has none.
  */
 export function originStations(model: TravelTimeModel, placeId: Id): readonly Id[] {
-  const stations = model.stationsOf(placeId);
+  const stations = stationsOf(model, placeId);
   if (stations.length === 0) {
     throw new IsochroneError(
       `origin "${placeId}" has no station, so it has no station-to-station isochrone; use measure "door-to-door" or an origin served by a station`,

@@ -1,15 +1,6 @@
 export { buildModel, TravelTimeModel, DEFAULT_MODEL_OPTIONS, type EdgeCosts } from "./build-model.js";
 export { buildGraph } from "./build-graph.js";
 export {
-  findRoute,
-  routeLegs,
-  bindingLegIndex,
-  selectionOf,
-  type RouteLeg,
-  type RouteOptions,
-  type RouteResult,
-} from "./route.js";
-export {
   DEFAULT_PARAMETERS,
   PARAMETER_SPECS,
   resolveParameters,

@@ -72,6 +72,15 @@ export const PARAMETER_SPECS = {
     minExclusive: false,
     max: 240,
   },
+  connectionWaitMin: {
+    unit: "min",
+    keyedBy: "mode",
+    description:
+      "Scheduled reading only: the wait between the minimum transfer and the departure of the connecting service of this mode, on the fastest scheduled connection (capped at the typical wait, so a scheduled time never exceeds the typical one). The typical reading uses the wait rule instead.",
+    min: 0,
+    minExclusive: false,
+    max: 240,
+  },
   stationTransferMin: {
     unit: "min",
     keyedBy: "station",
@@ -200,6 +209,20 @@ export const DEFAULT_PARAMETERS: {
     coach: a(10, [5, 20], "Coach stations require ticketing and boarding checks."),
     ferry: a(10, [5, 20], "Walk to the pier and board."),
     air: a(60, [45, 120], "Check-in and security before a flight."),
+  },
+  connectionWaitMin: {
+    hsr: a(
+      10,
+      [0, 30],
+      "Generic: long-distance trains are rarely timed to each other; even the best connection of the day usually leaves some minutes beyond the minimum transfer.",
+    ),
+    rail: a(15, [0, 45], "Generic: conventional trains run less often than high-speed ones, so connections are looser."),
+    suburban: a(5, [0, 15], "Generic: suburban lines run every 10–30 min and are often timed to main-line arrivals."),
+    metro: a(2, [0, 5], "Generic: metro runs every few minutes."),
+    bus: a(5, [0, 15], "Generic: frequent urban buses; longer on rural routes."),
+    coach: a(15, [0, 60], "Generic: intercity coaches leave every 30–120 min."),
+    ferry: a(15, [0, 60], "Generic: ferries leave every 30–120 min."),
+    air: a(30, [0, 120], "Generic: flights connect through banks; a tight scheduled connection still waits."),
   },
   stationTransferMin: {},
   accessCarSpeedKmh: a(

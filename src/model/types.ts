@@ -102,6 +102,15 @@ export type ProjectSelection = { readonly scenario: Id } | { readonly projects: 
  */
 export type QuantityOverrides = ReadonlyMap<string, number> | Readonly<Record<string, number>>;
 
+/**
+ * How a promise's travel time is read (the waits counted), each a cost overlay of the same graph:
+ * - `"typical"` (default): the model's wait rule at every boarding (half the headway by default),
+ *   plus the transfer time at every boarding after a ride;
+ * - `"scheduled"`: the fastest scheduled connection: no wait at the first boarding; at every later
+ *   one the transfer time plus `connectionWaitMin` of the boarded mode, at most the typical wait.
+ */
+export type Reading = "typical" | "scheduled";
+
 /** Mode filter and measure of a query (defaults: multimodal, door-to-door). */
 export interface QueryFilter {
   readonly modes?: ModeFilter;

@@ -4,6 +4,7 @@ export {
   NetworkValidationError,
   UnknownIdError,
   formatProblem,
+  showValue,
   type NetworkProblem,
   type EntityKind,
 } from "./errors.js";

@@ -1,99 +1,15 @@
 /**
  * Target checks: every scenario × target × measure × origin–destination pair, with travel time,
- * threshold, pass/fail, margin, route legs and the binding leg.
+ * threshold, pass/fail, margin, route legs and the binding leg (a {@link TargetEvaluator} per call).
  */
-import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
+import type { Id, Measure, Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { UnknownIdError } from "../network/errors.js";
 import { closestMatch } from "../network/suggest.js";
-import { bindingLegIndex, fastestToStations, routeLegs, searchFromStations, type RouteLeg } from "../model/route.js";
-import type { ModeFilter, ModelOptions, ProjectSelection, QuantityOverrides } from "../model/types.js";
-
-/**
- * Outcome of one origin–destination pair: `pass` / `fail` against the threshold; `no-route`
- * (unreachable with the scenario's projects and the target's modes) and `no-station`
- * (station-to-station, a place without stations) are not met; `same-station` (station-to-station, the
- * two places share a station, so the time is 0 by definition) is met but flagged, because it says
- * nothing about the network.
- */
-export type PairStatus = "pass" | "fail" | "no-route" | "no-station" | "same-station";
-
-/** The binding leg of a route, copied out of `legs` for convenience. */
-export interface BindingLeg {
-  /** Index into the pair's `legs`. */
-  readonly index: number;
-  readonly kind: RouteLeg["kind"];
-  readonly line: string;
-  readonly from: Id;
-  readonly to: Id;
-  readonly timeMin: number;
-}
-
-/** One origin–destination pair of a target, in one scenario and measure. */
-export interface PairResult {
-  readonly origin: Id;
-  readonly destination: Id;
-  /** See {@link PairStatus}. */
-  readonly status: PairStatus;
-  readonly met: boolean;
-  /** Travel time (min); null for no-route / no-station. */
-  readonly timeMin: number | null;
-  /** thresholdMin − timeMin (min): positive when the time is under the threshold; null without a time. */
-  readonly marginMin: number | null;
-  /** Station pair used (station-to-station), or the places themselves (door-to-door). */
-  readonly fromStation: Id | null;
-  readonly toStation: Id | null;
-  /** The route as legs (empty when routes are not requested or there is no route). */
-  readonly legs: readonly RouteLeg[];
-  /** The leg with the largest time (see docs/design-choices.md); null without legs. */
-  readonly bindingLeg: BindingLeg | null;
-}
-
-/** Summary of a target over its pairs. */
-export interface TargetSummary {
-  readonly pairs: number;
-  readonly pairsMet: number;
-  /** Pairs met only because the two places share a station (station-to-station); included in pairsMet. */
-  readonly pairsSameStation: number;
-  /** pairsMet / pairs. */
-  readonly shareMet: number;
-  /**
-   * Share of destination population over met pairs: Σ population(destination of met pairs) /
-   * Σ population(destination of all pairs); null when no destination has a population.
-   */
-  readonly populationShareMet: number | null;
-  /** `met` (every pair), `partly-met`, `not-met` (no pair). */
-  readonly status: "met" | "partly-met" | "not-met";
-  /** Pairs that have a time (a route, and a station at both ends for station-to-station). */
-  readonly pairsReachable: number;
-  /** Smallest margin over pairs with a time (min), null if none has one. */
-  readonly worstMarginMin: number | null;
-  /**
-   * Largest time over the `pairsReachable` pairs that have a time (min), null if none has one. Read it
-   * with `pairsReachable`: a scenario that gains a route to a far pair can raise it although no pair
-   * got slower.
-   */
-  readonly worstTimeMin: number | null;
-}
-
-/** One target in one scenario under one measure (interpretation). */
-export interface TargetResult {
-  /** The scenario id, or "(projects)" when evaluated on an explicit project set. */
-  readonly scenarioId: Id;
-  /** The scenario's year; NaN for an explicit project set. */
-  readonly scenarioYear: number;
-  readonly targetId: Id;
-  readonly targetName: string;
-  /** The interpretation used: `door-to-door` or `station-to-station`. */
-  readonly measure: Measure;
-  readonly modes: ModeFilter;
-  readonly thresholdMin: number;
-  /** Whether a time equal to the threshold passes (`<=`) or not (`<`). */
-  readonly comparison: "<=" | "<";
-  readonly pairs: readonly PairResult[];
-  readonly summary: TargetSummary;
-}
+import type { ModelOptions, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
+import { TargetEvaluator } from "./evaluator.js";
+import type { TargetResult } from "./results.js";
 
 /** Options of {@link checkTargets}. */
 export interface CheckTargetsOptions {
@@ -103,6 +19,8 @@ export interface CheckTargetsOptions {
   readonly targets?: readonly Id[];
   /** Interpretations to evaluate, overriding each target's `measures` (default: the target's, else both). */
   readonly measures?: readonly Measure[];
+  /** How waits are read (default `typical`; see `Reading`). Results carry `reading` when it is not `typical`. */
+  readonly reading?: Reading;
   /** A model built from this network, to reuse (default: built here with `modelOptions`). */
   readonly model?: TravelTimeModel;
   /** Options of the model built here when `model` is not given (default: `buildModel` defaults); ignored with `model`. */
@@ -111,6 +29,8 @@ export interface CheckTargetsOptions {
   readonly routes?: boolean;
   /** Quantity overrides (Monte Carlo draws), see {@link TravelTimeModel.costsWith}. */
   readonly quantities?: QuantityOverrides;
+  /** Called after each scenario × target × measure result (results done, results in all), e.g. for a progress bar. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** An `UnknownIdError` with a did-you-mean for `id` among `keys` (internal; shared with the timetable check). */
@@ -119,6 +39,21 @@ export function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>,
   return new UnknownIdError(kind, id, closestMatch(id, known), known, argument);
 }
 
+/** The scenario and target ids of a check, validated (internal; shared with the timetable check). */
+export function checkedIds(
+  network: Network,
+  options: { readonly scenarios?: readonly Id[]; readonly targets?: readonly Id[] },
+): { scenarios: Id[]; targets: Id[] } {
+  const scenarios = (options.scenarios ?? network.scenarios.map((s) => s.id)).map((id) => {
+    if (!network.scenarioById.has(id)) throw unknown("scenario", id, network.scenarioById.keys(), "scenarios");
+    return id;
+  });
+  const targets = (options.targets ?? network.targets.map((t) => t.id)).map((id) => {
+    if (!network.targetById.has(id)) throw unknown("target", id, network.targetById.keys(), "targets");
+    return id;
+  });
+  return { scenarios, targets };
+}
 
 /**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
@@ -129,30 +64,23 @@ export function unknown(kind: "scenario" | "target", id: Id, keys: Iterable<Id>,
  */
 export function checkTargets(network: Network, options: CheckTargetsOptions = {}): TargetResult[] {
   const model = options.model ?? buildModel(network, options.modelOptions);
-  const scenarios = (options.scenarios ?? network.scenarios.map((s) => s.id)).map((id) => {
-    const s = network.scenarioById.get(id);
-    if (s === undefined) throw unknown("scenario", id, network.scenarioById.keys(), "scenarios");
-    return s;
+  const { scenarios, targets } = checkedIds(network, options);
+  const ev = new TargetEvaluator(model, {
+    targets,
+    ...(options.measures && { measures: options.measures }),
+    ...(options.reading && { reading: options.reading }),
   });
-  const targets = (options.targets ?? network.targets.map((t) => t.id)).map((id) => {
-    const t = network.targetById.get(id);
-    if (t === undefined) throw unknown("target", id, network.targetById.keys(), "targets");
-    return t;
-  });
+  const total = scenarios.length * ev.items.length;
   const out: TargetResult[] = [];
   for (const scenario of scenarios) {
-    for (const target of targets) {
-      for (const measure of options.measures ?? target.measures ?? MEASURES) {
-        out.push(
-          evaluateTarget(model, target, {
-            selection: { scenario: scenario.id },
-            measure,
-            routes: options.routes ?? true,
-            ...(options.quantities ? { quantities: options.quantities } : {}),
-          }),
-        );
-      }
-    }
+    const done = out.length;
+    out.push(
+      ...ev.results(scenario, {
+        routes: options.routes ?? true,
+        ...(options.quantities && { quantities: options.quantities }),
+        ...(options.onProgress && { onProgress: (k: number) => options.onProgress!(done + k, total) }),
+      }),
+    );
   }
   return out;
 }
@@ -161,6 +89,8 @@ export function checkTargets(network: Network, options: CheckTargetsOptions = {}
 export interface EvaluateTargetOptions {
   readonly selection: ProjectSelection;
   readonly measure: Measure;
+  /** How waits are read (default `typical`). */
+  readonly reading?: Reading;
   /** Route legs (default true). */
   readonly routes?: boolean;
   /** Quantity overrides (recomputes every edge cost; prefer `edgeCosts` when evaluating many targets on one draw). */
@@ -169,192 +99,19 @@ export interface EvaluateTargetOptions {
   readonly edgeCosts?: EdgeCosts;
 }
 
-/** The ordered origin–destination pairs of a target. */
-export function targetPairs(target: Target): Array<[Id, Id]> {
-  const pairs: Array<[Id, Id]> = [];
-  if (target.pairs === "all-pairs") {
-    for (const o of target.origins) for (const d of target.origins) if (o !== d) pairs.push([o, d]);
-  } else {
-    for (const o of target.origins) for (const d of target.destinations ?? []) if (o !== d) pairs.push([o, d]);
-  }
-  return pairs;
-}
-
 /**
- * One target under one project selection and measure: the building block of {@link checkTargets},
- * for callers that evaluate many project sets (attribution) or quantity draws (uncertainty) on one
- * model. Reuses the model's search; one one-to-many search per origin.
+ * One target under one project selection and measure: {@link TargetEvaluator.results} for a single
+ * item, for callers that evaluate a target under many project sets or quantity draws on one model.
  */
 export function evaluateTarget(model: TravelTimeModel, target: Target, options: EvaluateTargetOptions): TargetResult {
-  const network = model.network;
-  const measure = options.measure;
-  const modes: ModeFilter = target.modes ?? "multimodal";
-  const { graph, costs } = model.overlayWithCosts(options.selection, {
-    modes,
-    measure,
-    ...(options.quantities ? { quantities: options.quantities } : {}),
-    ...(options.edgeCosts ? { edgeCosts: options.edgeCosts } : {}),
+  const ev = new TargetEvaluator(model, {
+    targets: [target],
+    measures: [options.measure],
+    ...(options.reading && { reading: options.reading }),
   });
-  const search = model.search;
-  search.setGraph(graph);
-  const routes = options.routes ?? true;
-  const thresholdMin = target.thresholdMin.value;
-  const pairs = targetPairs(target);
-  const results: PairResult[] = [];
-
-  const byOrigin = new Map<Id, Id[]>();
-  for (const [o, d] of pairs) {
-    let list = byOrigin.get(o);
-    if (!list) byOrigin.set(o, (list = []));
-    list.push(d);
-  }
-  const resultByPair = new Map<string, PairResult>();
-  for (const [origin, destinations] of byOrigin) {
-    if (measure === "door-to-door") {
-      const targetNodes = destinations.map((d) => model.destinationNode(d));
-      const times = search.oneToMany(model.originNode(origin), targetNodes);
-      destinations.forEach((d, i) => {
-        resultByPair.set(
-          `${origin}\u0000${d}`,
-          pairResult(model, origin, d, times[i]!, targetNodes[i]!, target, costs, routes),
-        );
-      });
-    } else {
-      const fromStations = model.stationsOf(origin);
-      const all = searchFromStations(model, fromStations);
-      for (const d of destinations) {
-        const toStations = model.stationsOf(d);
-        if (all === null || toStations.length === 0) {
-          resultByPair.set(`${origin}\u0000${d}`, emptyPair(origin, d, "no-station"));
-          continue;
-        }
-        const shared = toStations.find((s) => fromStations.includes(s));
-        if (shared !== undefined) {
-          resultByPair.set(`${origin}\u0000${d}`, {
-            ...emptyPair(origin, d, "same-station"),
-            met: true,
-            timeMin: 0,
-            marginMin: thresholdMin,
-            fromStation: shared,
-            toStation: shared,
-          });
-          continue;
-        }
-        const best = fastestToStations(model, all, toStations);
-        resultByPair.set(`${origin}\u0000${d}`, pairResult(model, origin, d, best.secs, best.node, target, costs, routes));
-      }
-    }
-  }
-  for (const [o, d] of pairs) results.push(resultByPair.get(`${o}\u0000${d}`)!);
-
-  return {
-    scenarioId: "scenario" in options.selection ? options.selection.scenario : "(projects)",
-    scenarioYear:
-      "scenario" in options.selection ? (network.scenarioById.get(options.selection.scenario)?.year ?? NaN) : NaN,
-    targetId: target.id,
-    targetName: target.name.en,
-    measure,
-    modes,
-    thresholdMin,
-    comparison: target.comparison,
-    pairs: results,
-    summary: summarizeTargetPairs(network, results),
-  };
-}
-
-function emptyPair(origin: Id, destination: Id, status: "no-route" | "no-station" | "same-station"): PairResult {
-  return {
-    origin,
-    destination,
-    status,
-    met: false,
-    timeMin: null,
-    marginMin: null,
-    fromStation: null,
-    toStation: null,
-    legs: [],
-    bindingLeg: null,
-  };
-}
-
-function pairResult(
-  model: TravelTimeModel,
-  origin: Id,
-  destination: Id,
-  secs: number,
-  node: number,
-  target: Target,
-  costs: EdgeCosts,
-  routes: boolean,
-): PairResult {
-  if (!(secs < Infinity)) return emptyPair(origin, destination, "no-route");
-  const timeMin = secs / 60;
-  const thresholdMin = target.thresholdMin.value;
-  const met = target.comparison === "<=" ? timeMin <= thresholdMin : timeMin < thresholdMin;
-  let legs: RouteLeg[] = [];
-  let fromStation: Id | null = null;
-  let bindingLeg: BindingLeg | null = null;
-  if (routes) {
-    const path = model.search.pathTo(node);
-    if (path !== null) {
-      legs = routeLegs(model, path.edges, costs);
-      fromStation = model.graph.getNodeAttributes(model.compiled.idOf(path.nodes[0]!)).placeId;
-      const b = bindingLegIndex(legs);
-      if (b >= 0) {
-        const leg = legs[b]!;
-        bindingLeg = { index: b, kind: leg.kind, line: leg.line, from: leg.from, to: leg.to, timeMin: leg.timeMin };
-      }
-    }
-  }
-  return {
-    origin,
-    destination,
-    status: met ? "pass" : "fail",
-    met,
-    timeMin,
-    marginMin: thresholdMin - timeMin,
-    fromStation,
-    toStation: model.graph.getNodeAttributes(model.compiled.idOf(node)).placeId,
-    legs,
-    bindingLeg,
-  };
-}
-
-/**
- * The summary of a target's pairs (see {@link TargetSummary}); shared by the frequency and the
- * timetable checks so that both summarise by the same rules.
- */
-export function summarizeTargetPairs(network: Network, pairs: readonly PairResult[]): TargetSummary {
-  let met = 0;
-  let sameStation = 0;
-  let reachable = 0;
-  let popAll = 0;
-  let popMet = 0;
-  let worstMargin: number | null = null;
-  let worstTime: number | null = null;
-  for (const p of pairs) {
-    const pop = network.placeById.get(p.destination)?.population?.value ?? 0;
-    popAll += pop;
-    if (p.met) {
-      met++;
-      popMet += pop;
-    }
-    if (p.status === "same-station") sameStation++;
-    if (p.marginMin !== null) worstMargin = worstMargin === null ? p.marginMin : Math.min(worstMargin, p.marginMin);
-    if (p.timeMin !== null) {
-      reachable++;
-      worstTime = worstTime === null ? p.timeMin : Math.max(worstTime, p.timeMin);
-    }
-  }
-  return {
-    pairs: pairs.length,
-    pairsMet: met,
-    pairsSameStation: sameStation,
-    pairsReachable: reachable,
-    shareMet: pairs.length === 0 ? 0 : met / pairs.length,
-    populationShareMet: popAll > 0 ? popMet / popAll : null,
-    status: pairs.length > 0 && met === pairs.length ? "met" : met > 0 ? "partly-met" : "not-met",
-    worstMarginMin: worstMargin,
-    worstTimeMin: worstTime,
-  };
+  return ev.results(options.selection, {
+    routes: options.routes ?? true,
+    ...(options.quantities && { quantities: options.quantities }),
+    ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
+  })[0]!;
 }

@@ -1,16 +1,33 @@
 export {
   checkTargets,
   evaluateTarget,
+  type CheckTargetsOptions,
+  type EvaluateTargetOptions,
+} from "./check-targets.js";
+export {
   summarizeTargetPairs,
   targetPairs,
   type BindingLeg,
-  type CheckTargetsOptions,
-  type EvaluateTargetOptions,
+  type PairReading,
   type PairResult,
   type PairStatus,
+  type TargetItem,
   type TargetResult,
   type TargetSummary,
-} from "./check-targets.js";
+} from "./results.js";
+export {
+  TargetEvaluator,
+  DEFAULT_UNREACHABLE_MIN,
+  type ItemOutcome,
+  type TargetEvaluatorOptions,
+  type TargetResultsOptions,
+} from "./evaluator.js";
+export {
+  frequencyTimes,
+  type BoundTimeSource,
+  type ReadingOptions,
+  type TargetTimeSource,
+} from "./time-source.js";
 export {
   targetSensitivity,
   describeQuantity,

@@ -2,8 +2,8 @@
  * Target results as text: one-line routes, flat rows, CSV and a Markdown report.
  */
 import type { Network } from "../network/types.js";
-import type { RouteLeg } from "../model/route.js";
-import type { PairResult, TargetResult } from "./check-targets.js";
+import type { RouteLeg } from "../query/legs.js";
+import type { PairResult, TargetResult } from "./results.js";
 
 /** Minutes rounded for display (one decimal below 10 min, whole minutes above). */
 export function formatMinutes(min: number | null): string {

@@ -3,9 +3,12 @@
  * timetable over a departure window, reporting travel-time percentiles; one statistic decides
  * pass/fail.
  */
-import { buildModel } from "../model/build-model.js";
-import { MEASURES, type Id, type Measure } from "../network/schema.js";
+import { buildModel, type TravelTimeModel } from "../model/build-model.js";
+import type { ModeFilter, ProjectSelection } from "../model/types.js";
+import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import { queryOf } from "../query/route.js";
+import { stationPair, stationsOf } from "../query/stations.js";
 import {
   DoorToDoorRouter,
   TIMETABLE_STATISTICS,
@@ -15,18 +18,12 @@ import {
   type TimetableStatistic,
 } from "../timetable/door-to-door.js";
 import { TimetableError } from "../timetable/errors.js";
-import { scenarioTimetable, type FeedInput, type NetworkTimetable } from "../timetable/network.js";
+import { scenarioTimetable, type FeedInput } from "../timetable/network.js";
 import { formatSecs } from "../timetable/formats/time.js";
-import {
-  evaluateTarget,
-  summarizeTargetPairs,
-  targetPairs,
-  type CheckTargetsOptions,
-  type PairResult,
-  type PairStatus,
-  type TargetResult,
-  unknown,
-} from "./check-targets.js";
+import { checkedIds, type CheckTargetsOptions } from "./check-targets.js";
+import { TargetEvaluator } from "./evaluator.js";
+import type { PairReading, PairResult, TargetResult } from "./results.js";
+import { frequencyTimes, type TargetTimeSource } from "./time-source.js";
 
 /** The timetable figures of one pair (minutes; `null` when unreachable at that rank). */
 export interface TimetablePairStats {
@@ -91,169 +88,144 @@ export const DEFAULT_TIMETABLE_WINDOW: DepartureWindow = { windowStartSecs: 7 * 
 
 const toMin = (secs: number): number | null => (secs < Infinity ? secs / 60 : null);
 
+/** Settings of {@link timetableTimes} (the timetable options of {@link TimetableCheckOptions}). */
+export type TimetableTimesOptions = Pick<
+  TimetableCheckOptions,
+  "window" | "statistic" | "maxRides" | "firstDepartureSecs" | "lastDepartureSecs" | "gtfs" | "frequency"
+>;
+
+/** A selection as a cache key: the scenario id, or the sorted project ids. */
+function selectionKey(selection: ProjectSelection): string {
+  return "scenario" in selection ? selection.scenario : `(${[...selection.projects].sort().join(",")})`;
+}
+
 /**
- * Checks targets on scenario timetables: for each scenario × target × measure, the scenario's services
- * become synthetic trips (`scenarioTimetable`, cached per scenario, target modes and measure), and each
- * pair's door-to-door (or station-to-station) travel time is sampled at every departure of the window
- * (`DoorToDoorRouter`, one range-RAPTOR per origin). `timeMin` is the chosen statistic; the pair passes
- * when it meets the threshold with the target's comparison. Status rules as in `checkTargets`:
- * `same-station` and `no-station` (station-to-station), `no-route` when the statistic is unreachable.
- * Legs are not reported (`[]`, `bindingLeg: null`): a window has no single route.
- * Unknown ids throw `UnknownIdError`; a bad window or statistic throws `TimetableError`.
+ * Target times read from scenario timetables: each selection's services become synthetic trips
+ * (`scenarioTimetable`, one per selection, modes and measure), and each pair's door-to-door (or
+ * station-to-station) time is a statistic of its times at every departure of the window
+ * (`DoorToDoorRouter`, one range-RAPTOR per origin for the destinations of every target). The station
+ * rules are the query layer's; the frequency model's time is reported beside each pair. Routes are
+ * not read (a window has no single route); quantity draws are not supported.
+ *
+ * @throws TimetableError for an unknown statistic.
  */
-export function checkTargetsTimetable(network: Network, options: TimetableCheckOptions = {}): TimetableTargetResult[] {
-  const model = options.model ?? buildModel(network, options.modelOptions);
+export function timetableTimes(model: TravelTimeModel, options: TimetableTimesOptions = {}): TargetTimeSource {
   const statistic = options.statistic ?? "p50";
   if (!TIMETABLE_STATISTICS.includes(statistic)) {
     throw new TimetableError(`options.statistic = ${JSON.stringify(statistic)} is not one of ${TIMETABLE_STATISTICS.join(", ")}`);
   }
   const window = options.window ?? DEFAULT_TIMETABLE_WINDOW;
   const stepSecs = window.stepSecs ?? 60;
-  const scenarios = (options.scenarios ?? network.scenarios.map((s) => s.id)).map((id) => {
-    if (!network.scenarioById.has(id)) throw unknown("scenario", id, network.scenarioById.keys(), "scenarios");
-    return id;
-  });
-  const targets = (options.targets ?? network.targets.map((t) => t.id)).map((id) => {
-    const t = network.targetById.get(id);
-    if (t === undefined) throw unknown("target", id, network.targetById.keys(), "targets");
-    return t;
-  });
-  const routers = new Map<string, DoorToDoorRouter>();
-  const routerFor = (scenario: Id, modes: NetworkTimetable["modes"], measure: Measure): DoorToDoorRouter => {
-    const key = `${scenario}|${modes}|${measure}`;
-    let r = routers.get(key);
-    if (r === undefined) {
-      const nt = scenarioTimetable(model, scenario, {
-        modes,
-        measure,
-        ...(options.firstDepartureSecs !== undefined && { firstDepartureSecs: options.firstDepartureSecs }),
-        ...(options.lastDepartureSecs !== undefined && { lastDepartureSecs: options.lastDepartureSecs }),
-        ...(options.gtfs && { gtfs: options.gtfs }),
-      });
-      r = new DoorToDoorRouter(nt, options.maxRides === undefined ? {} : { maxRides: options.maxRides });
-      routers.set(key, r);
-    }
-    return r;
-  };
-  // One range-RAPTOR per (scenario, modes, measure, origin), for the destinations of every target.
-  const destinationsOf = new Map<Id, Set<Id>>();
-  for (const t of targets) {
-    for (const [o, d] of targetPairs(t)) {
-      const set = destinationsOf.get(o) ?? new Set<Id>();
-      set.add(d);
-      destinationsOf.set(o, set);
-    }
-  }
-  const originCache = new Map<string, Map<Id, DestinationTimes>>();
-  const originTimes = (scenario: Id, modes: NetworkTimetable["modes"], measure: Measure, origin: Id, router: DoorToDoorRouter): Map<Id, DestinationTimes> => {
-    const key = `${scenario}|${modes}|${measure}|${origin}`;
-    let hit = originCache.get(key);
-    if (hit === undefined) {
-      const ds = [...destinationsOf.get(origin)!];
-      hit = new Map(router.travelTimes(origin, ds, window).map((r) => [r.destination, r]));
-      originCache.set(key, hit);
-    }
-    return hit;
-  };
   const windowStart = formatSecs(window.windowStartSecs);
   const windowEnd = formatSecs(window.windowEndSecs);
-  const out: TimetableTargetResult[] = [];
-  for (const scenario of scenarios) {
-    for (const target of targets) {
-      const modes = target.modes ?? "multimodal";
-      for (const measure of options.measures ?? target.measures ?? MEASURES) {
-        const freq =
-          options.frequency === false
-            ? undefined
-            : evaluateTarget(model, target, { selection: { scenario }, measure, routes: false });
-        const router = routerFor(scenario, modes, measure);
-        const pairs = targetPairs(target);
-        const byOrigin = new Map<Id, Id[]>();
-        for (const [o, d] of pairs) {
-          const list = byOrigin.get(o) ?? [];
-          list.push(d);
-          byOrigin.set(o, list);
+  const frequency = options.frequency === false ? null : frequencyTimes(queryOf(model));
+  return {
+    name: "timetable",
+    model,
+    bind(items) {
+      const freq = frequency?.bind(items);
+      const routers = new Map<string, DoorToDoorRouter>();
+      const routerFor = (selection: ProjectSelection, modes: ModeFilter, measure: Measure): DoorToDoorRouter => {
+        const key = `${selectionKey(selection)}|${modes}|${measure}`;
+        let r = routers.get(key);
+        if (r === undefined) {
+          const nt = scenarioTimetable(model, selection, {
+            modes,
+            measure,
+            ...(options.firstDepartureSecs !== undefined && { firstDepartureSecs: options.firstDepartureSecs }),
+            ...(options.lastDepartureSecs !== undefined && { lastDepartureSecs: options.lastDepartureSecs }),
+            ...(options.gtfs && { gtfs: options.gtfs }),
+          });
+          r = new DoorToDoorRouter(nt, options.maxRides === undefined ? {} : { maxRides: options.maxRides });
+          routers.set(key, r);
         }
-        const times = new Map<string, { stats: ReturnType<typeof travelTimeStats>; road: number; pareto: number }>();
-        for (const [o, ds] of byOrigin) {
-          // Station-to-station: pairs without stations are decided without a search.
-          if (measure === "station-to-station" && model.stationsOf(o).length === 0) continue;
-          const all = originTimes(scenario, modes, measure, o, router);
-          for (const d of ds) {
-            const r = all.get(d)!;
-            times.set(`${o}\u0000${d}`, { stats: travelTimeStats(r.travelTimesSecs), road: r.roadSecs, pareto: r.paretoSize });
-          }
+        return r;
+      };
+      // One range-RAPTOR per (selection, modes, measure, origin), for the destinations of every item.
+      const destinationsOf = new Map<Id, Set<Id>>();
+      for (const it of items) {
+        for (const [o, d] of it.pairs) {
+          const set = destinationsOf.get(o) ?? new Set<Id>();
+          set.add(d);
+          destinationsOf.set(o, set);
         }
-        const thresholdMin = target.thresholdMin.value;
-        const resultPairs = pairs.map(([o, d], i): TimetablePairResult => {
-          const t = times.get(`${o}\u0000${d}`);
-          const freqPair = freq?.pairs[i];
-          const stats: TimetablePairStats = {
-            p5Min: t ? toMin(t.stats.p5Secs) : null,
-            p50Min: t ? toMin(t.stats.p50Secs) : null,
-            p95Min: t ? toMin(t.stats.p95Secs) : null,
-            bestMin: t ? toMin(t.stats.bestSecs) : null,
+      }
+      const originCache = new Map<string, Map<Id, DestinationTimes>>();
+      const originTimes = (selection: ProjectSelection, modes: ModeFilter, measure: Measure, origin: Id): Map<Id, DestinationTimes> => {
+        const key = `${selectionKey(selection)}|${modes}|${measure}|${origin}`;
+        let hit = originCache.get(key);
+        if (hit === undefined) {
+          const ds = [...destinationsOf.get(origin)!];
+          hit = new Map(routerFor(selection, modes, measure).travelTimes(origin, ds, window).map((r) => [r.destination, r]));
+          originCache.set(key, hit);
+        }
+        return hit;
+      };
+      const readings = (i: number, selection: ProjectSelection): PairReading[] => {
+        const it = items[i]!;
+        const freqTimes = freq?.readings(i, selection, { routes: false });
+        routerFor(selection, it.modes, it.measure);
+        return it.pairs.map(([o, d], k): PairReading => {
+          const from = stationsOf(model, o);
+          // Station-to-station: a pair without stations is decided without a search.
+          const r = it.measure === "station-to-station" && from.length === 0 ? undefined : originTimes(selection, it.modes, it.measure, o).get(d)!;
+          const stats = r === undefined ? undefined : travelTimeStats(r.travelTimesSecs);
+          const timetable: TimetablePairStats = {
+            p5Min: stats ? toMin(stats.p5Secs) : null,
+            p50Min: stats ? toMin(stats.p50Secs) : null,
+            p95Min: stats ? toMin(stats.p95Secs) : null,
+            bestMin: stats ? toMin(stats.bestSecs) : null,
             statistic,
             windowStart,
             windowEnd,
-            paretoSize: t?.pareto ?? 0,
-            roadMin: t ? toMin(t.road) : null,
-            frequencyMin: freqPair?.timeMin ?? null,
+            paretoSize: r?.paretoSize ?? 0,
+            roadMin: r ? toMin(r.roadSecs) : null,
+            frequencyMin: freqTimes?.[k]!.timeMin ?? null,
           };
-          let status: PairStatus;
-          let timeMin: number | null = null;
-          let fromStation: Id | null = null;
-          let toStation: Id | null = null;
-          if (measure === "station-to-station") {
-            const from = model.stationsOf(o);
-            const to = model.stationsOf(d);
-            const shared = to.find((s) => from.includes(s));
-            if (from.length === 0 || to.length === 0) status = "no-station";
-            else if (shared !== undefined) ((status = "same-station"), (timeMin = 0), (fromStation = toStation = shared));
-            else status = "no-route";
-          } else {
-            status = "no-route";
-            fromStation = o;
-            toStation = d;
+          const fields = { timetable };
+          const v = timetable[`${statistic}Min`];
+          if (it.measure === "door-to-door") {
+            return { status: v === null ? "no-route" : "ok", timeMin: v, fromStation: o, toStation: d, legs: [], fields };
           }
-          if (status === "no-route") {
-            const v = stats[`${statistic}Min`];
-            if (v !== null) {
-              timeMin = v;
-              const ok = target.comparison === "<=" ? v <= thresholdMin : v < thresholdMin;
-              status = ok ? "pass" : "fail";
-            }
+          const pair = stationPair(from, stationsOf(model, d));
+          if (pair.kind === "no-station") return { status: "no-station", timeMin: null, legs: [], fields };
+          if (pair.kind === "same-station") {
+            return { status: "same-station", timeMin: 0, fromStation: pair.station, toStation: pair.station, legs: [], fields };
           }
-          return {
-            origin: o,
-            destination: d,
-            status,
-            met: status === "pass" || status === "same-station",
-            timeMin,
-            marginMin: timeMin === null ? null : thresholdMin - timeMin,
-            fromStation,
-            toStation,
-            legs: [],
-            bindingLeg: null,
-            timetable: stats,
-          };
+          return { status: v === null ? "no-route" : "ok", timeMin: v, legs: [], fields };
         });
-        out.push({
-          scenarioId: scenario,
-          scenarioYear: network.scenarioById.get(scenario)!.year,
-          targetId: target.id,
-          targetName: target.name.en,
-          measure,
-          modes,
-          thresholdMin,
-          comparison: target.comparison,
-          pairs: resultPairs,
-          summary: summarizeTargetPairs(network, resultPairs),
-          timetable: { statistic, windowStart, windowEnd, stepSecs, services: router.network.services.length },
-        });
-      }
-    }
-  }
-  return out;
+      };
+      return {
+        readings,
+        seconds(selection, costs, out) {
+          if (costs !== model.base) {
+            throw new TimetableError("the timetable time source reads base quantities only: quantity draws are not supported");
+          }
+          items.forEach((_, i) => readings(i, selection).forEach((r, k) => (out[i]![k] = r.timeMin === null ? Infinity : r.timeMin * 60)));
+        },
+        resultFields(i, selection) {
+          const it = items[i]!;
+          const services = routerFor(selection, it.modes, it.measure).network.services.length;
+          return { timetable: { statistic, windowStart, windowEnd, stepSecs, services } };
+        },
+      };
+    },
+  };
 }
 
+/**
+ * Checks targets on scenario timetables: {@link checkTargets} with the {@link timetableTimes}
+ * source. For each scenario × target × measure, `timeMin` is the chosen statistic of the pair's
+ * times over the window (with p5, p50, p95, best, the street-only time and the frequency model's
+ * time beside it); the pair passes when it meets the threshold with the target's comparison. Status
+ * rules as in `checkTargets`: `same-station` and `no-station` (station-to-station), `no-route` when
+ * the statistic is unreachable. Legs are not reported (`[]`, `bindingLeg: null`): a window has no
+ * single route. Unknown ids throw `UnknownIdError`; a bad window or statistic throws `TimetableError`.
+ */
+export function checkTargetsTimetable(network: Network, options: TimetableCheckOptions = {}): TimetableTargetResult[] {
+  const model = options.model ?? buildModel(network, options.modelOptions);
+  const source = timetableTimes(model, options);
+  const { scenarios, targets } = checkedIds(network, options);
+  const ev = new TargetEvaluator(model, { targets, ...(options.measures && { measures: options.measures }), source });
+  return scenarios.flatMap((scenario) => ev.results(scenario, { routes: false }) as TimetableTargetResult[]);
+}

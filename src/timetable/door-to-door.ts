@@ -3,8 +3,11 @@
  * graph (the core's multi-source search), RAPTOR or range-RAPTOR over the scenario timetable, egress
  * to each destination by a reverse street search, and the drive-all-the-way alternative.
  */
-import { ShortestPathSearch } from "../core/index.js";
 import type { Id } from "../network/schema.js";
+import type { TimedOrigin } from "../query/options.js";
+import { queryOf } from "../query/route.js";
+import { stationsOf } from "../query/stations.js";
+import { StreetSearch } from "../query/street.js";
 import { requirePlace } from "../network/lookup.js";
 import type { StopSecs } from "./routing/engine.js";
 import { TimetableError } from "./errors.js";
@@ -12,11 +15,6 @@ import type { NetworkTimetable } from "./network.js";
 import { quantileSorted, rangeRaptor } from "./routing/range.js";
 import { DEFAULT_MAX_RIDES, RaptorRouter } from "./routing/raptor.js";
 
-/** An origin place and when the traveller leaves it relative to the departure time (seconds ≥ 0, default 0). */
-export interface TimedOrigin {
-  readonly placeId: Id;
-  readonly startSecs?: number;
-}
 
 /**
  * Departure times to evaluate: every `windowStartSecs + i·stepSecs ≤ windowEndSecs` (seconds on the
@@ -92,7 +90,7 @@ export function travelTimeStats(samplesSecs: ArrayLike<number>): TravelTimeStats
 export class DoorToDoorRouter {
   readonly network: NetworkTimetable;
   readonly maxRides: number;
-  readonly #search: ShortestPathSearch | null;
+  readonly #street: StreetSearch | null;
   readonly #raptor: RaptorRouter;
   readonly #egress = new Map<Id, StopSecs[]>();
   readonly #placeCount: number;
@@ -102,7 +100,7 @@ export class DoorToDoorRouter {
     this.network = network;
     this.maxRides = options.maxRides ?? DEFAULT_MAX_RIDES;
     this.#raptor = new RaptorRouter(network.timetable, this.maxRides);
-    this.#search = network.street === null ? null : new ShortestPathSearch(network.street);
+    this.#street = network.street === null ? null : new StreetSearch(network.model, network.street);
     this.#placeCount = network.model.network.places.length;
   }
 
@@ -118,14 +116,12 @@ export class DoorToDoorRouter {
     const perPlace = new Float64Array(this.#placeCount).fill(Infinity);
     let streetSecs: Float64Array | null = null;
     if (nt.measure === "door-to-door") {
-      streetSecs = this.#search!.multiSource(
-        list.map((o) => model.originNode(o.placeId)),
-        list.map((o) => o.startSecs),
-      );
-      for (let p = 0; p < this.#placeCount; p++) perPlace[p] = streetSecs[p]!;
+      const street = this.#street!.fromOrigins(list);
+      streetSecs = street.nodeSecs;
+      perPlace.set(street.placeSecs);
     } else {
       for (const o of list) {
-        for (const s of model.stationsOf(o.placeId)) {
+        for (const s of stationsOf(model, o.placeId)) {
           const p = model.placeIndex(s);
           perPlace[p] = Math.min(perPlace[p]!, o.startSecs);
         }
@@ -148,13 +144,11 @@ export class DoorToDoorRouter {
     if (hit !== undefined) return hit;
     const nt = this.network;
     const model = nt.model;
-    const P = this.#placeCount;
-    const perPlace = new Float64Array(P).fill(Infinity);
+    const perPlace = new Float64Array(this.#placeCount).fill(Infinity);
     if (nt.measure === "door-to-door") {
-      const rev = this.#search!.oneToAll(model.destinationNode(destination), { reverse: true });
-      for (let p = 0; p < P; p++) perPlace[p] = rev[P + p]!;
+      perPlace.set(this.#street!.toDestination(destination));
     } else {
-      for (const s of model.stationsOf(destination)) perPlace[model.placeIndex(s)] = 0;
+      for (const s of stationsOf(model, destination)) perPlace[model.placeIndex(s)] = 0;
     }
     const out: StopSecs[] = [];
     nt.stopPlace.forEach((p, s) => {
@@ -177,7 +171,7 @@ export class DoorToDoorRouter {
     if (nt.modes === "road") return this.#roadOnly(origins, destinations, count);
     const { access, streetSecs } = this.access(origins);
     const egress = destinations.map((d) => this.egress(d));
-    const roadOf = (d: Id): number => (streetSecs === null ? Infinity : streetSecs[model.destinationNode(d)]!);
+    const roadOf = (d: Id): number => (streetSecs === null ? Infinity : this.#street!.arrivalSecs(streetSecs, d));
     if (count === 1 && start === end) {
       const res = this.#raptor.route({ access, departureSecs: start, maxRides: this.maxRides });
       return destinations.map((d, i) => {
@@ -239,20 +233,9 @@ export class DoorToDoorRouter {
     const nt = this.network;
     const model = nt.model;
     const list = resolveOrigins(model.network, origins);
-    const sources: number[] = [];
-    const starts: number[] = [];
-    for (const o of list) {
-      for (const s of nt.measure === "door-to-door" ? [o.placeId] : model.stationsOf(o.placeId)) {
-        sources.push(model.originNode(s));
-        starts.push(o.startSecs);
-      }
-    }
-    const search = new ShortestPathSearch(model.overlay(nt.selection, { modes: "road", measure: nt.measure }));
-    const all = search.multiSource(sources, starts);
+    const all = queryOf(model).placeTimes(list, { selection: nt.selection, modes: "road", measure: nt.measure });
     return destinations.map((d) => {
-      const to = nt.measure === "door-to-door" ? [d] : model.stationsOf(d);
-      let best = Infinity;
-      for (const s of to) best = Math.min(best, all[model.destinationNode(s)]!);
+      const best = all[model.placeIndex(d)]!;
       return { destination: d, travelTimesSecs: new Float64Array(count).fill(best), roadSecs: best, paretoSize: 0 };
     });
   }

@@ -3,12 +3,14 @@
  * (regular headway over a service day, running and dwell times from the travel-time model), so the
  * timetable engine answers the same questions as the frequency model with explicit departure times.
  */
-import { ShortestPathSearch, type CompiledGraph } from "../core/index.js";
+import type { CompiledGraph } from "../core/index.js";
 import { buildModel, type EdgeCosts, type TravelTimeModel } from "../model/build-model.js";
 import { greatCircleKm } from "../model/geo.js";
 import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import { boardingTransferSecs, serviceAdmitted, serviceSecs } from "../query/services.js";
+import { StreetSearch, streetOverlay } from "../query/street.js";
 import { TimetableError } from "./errors.js";
 import { synthesizeTrips } from "./routing/synthesize.js";
 import { TimetableBuilder, type Timetable } from "./routing/timetable.js";
@@ -92,48 +94,6 @@ export interface NetworkTimetable {
   readonly street: CompiledGraph | null;
 }
 
-/** Per service: forward ride edge of each segment and dwell edge of each intermediate stop. */
-interface ServiceEdges {
-  ride: Int32Array;
-  dwell: Int32Array;
-}
-
-const serviceEdgeCache = new WeakMap<TravelTimeModel, ServiceEdges[]>();
-
-function serviceEdges(model: TravelTimeModel): ServiceEdges[] {
-  const hit = serviceEdgeCache.get(model);
-  if (hit !== undefined) return hit;
-  const services = model.network.services;
-  const byId = new Map(services.map((s, j) => [s.id, j]));
-  const out = services.map((s) => ({ ride: new Int32Array(s.stops.length - 1).fill(-1), dwell: new Int32Array(Math.max(0, s.stops.length - 2)).fill(-1) }));
-  for (const edge of model.edges) {
-    if (edge.direction !== "forward" || (edge.kind !== "ride" && edge.kind !== "dwell")) continue;
-    const j = byId.get(edge.serviceId!)!;
-    const position = model.graph.getNodeAttributes(model.graph.source(`e${edge.index}`)).stopIndex!;
-    if (edge.kind === "ride") out[j]!.ride[position] = edge.index;
-    else out[j]!.dwell[position - 1] = edge.index;
-  }
-  serviceEdgeCache.set(model, out);
-  return out;
-}
-
-/** The model's edge kinds that belong to rides; the street overlay sets them to Infinity. */
-const RIDE_KINDS = new Set(["board", "ride", "dwell", "alight"]);
-
-/**
- * The street part of a selection: the model's door-to-door overlay for `modes` with every board,
- * ride, dwell and alight edge removed (cost `Infinity`). Roads (unless `modes` is `rail`), connectors,
- * generated access and the `arrive` edges into destination sinks remain, in both layers.
- */
-export function streetOverlay(model: TravelTimeModel, selection: Id | ProjectSelection, modes: ModeFilter = "multimodal", edgeCosts?: EdgeCosts): CompiledGraph {
-  const { costs } = model.overlayWithCosts(selection, { modes, measure: "door-to-door", ...(edgeCosts && { edgeCosts }) });
-  const c = Float64Array.from(costs.costsSecs);
-  model.edges.forEach((e, i) => {
-    if (RIDE_KINDS.has(e.kind)) c[i] = Infinity;
-  });
-  return model.compiled.withCosts(c);
-}
-
 function checkSecsOption(v: number | undefined, name: string, fallback: number): number {
   if (v === undefined) return fallback;
   if (!(typeof v === "number" && v >= 0 && (Number.isFinite(v) || v === Infinity))) {
@@ -176,19 +136,14 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   }
   const projects = "scenario" in selection ? model.scenarioProjects(selection.scenario) : selection.projects;
   const active = model.activeEntities(projects);
-  const filter = model.filterMask({ modes, measure });
   const linkCount = network.links.length;
-  const edgesOf = serviceEdges(model);
   const excluded = new Set(options.gtfs?.excludeServices ?? []);
   for (const id of excluded) {
     if (!network.serviceById.has(id)) throw new TimetableError(`options.gtfs.excludeServices: unknown service "${id}"; give ids from network.services`);
   }
 
-  // Transfer seconds for boarding mode m at place p, from the layer-1 board edges of the model.
-  const transferAt = new Map<string, number>();
-  model.edges.forEach((e, i) => {
-    if (e.kind === "board" && e.layer === 1) transferAt.set(`${e.fromPlaceId}@${e.mode}`, costs.transferSecs[i]!);
-  });
+  // Transfer seconds for boarding mode m at place p after a ride.
+  const transferAt = boardingTransferSecs(model, costs);
 
   const b = new TimetableBuilder();
   const stopPlace: number[] = [];
@@ -216,8 +171,8 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   };
 
   network.services.forEach((service, j) => {
-    const edges = edgesOf[j]!;
-    if (!active[linkCount + j] || !filter[edges.ride[0]!] || excluded.has(service.id)) return;
+    if (!active[linkCount + j] || !serviceAdmitted(model, j, modes) || excluded.has(service.id)) return;
+    const { runSecs, dwellSecs } = serviceSecs(model, j, costs);
     const stops = service.stops.map((p) => stopFor(p, service.mode));
     // Cumulative times from the first departure, rounded once per stop so errors never add up.
     const n = stops.length;
@@ -225,9 +180,9 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
     const dep = [0];
     let clock = 0;
     for (let k = 0; k < n - 1; k++) {
-      clock += costs.costsSecs[edges.ride[k]!]!;
+      clock += runSecs[k]!;
       arr.push(Math.round(clock));
-      if (k < n - 2) clock += costs.costsSecs[edges.dwell[k]!]!;
+      if (k < n - 2) clock += dwellSecs[k]!;
       dep.push(Math.round(clock));
     }
     const headway = Math.round((overrides.get(`/services/${j}/headwayMin`) ?? service.headwayMin.value) * 60);
@@ -265,14 +220,13 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   }
   const street = measure === "door-to-door" ? streetOverlay(model, selection, modes, costs === model.base ? undefined : costs) : null;
   if (street !== null && services.length > 0) {
-    const search = new ShortestPathSearch(street);
-    const P = network.places.length;
+    const search = new StreetSearch(model, street);
     const stationPlaces = [...placeStopsArr.keys()];
-    const afterRide = stationPlaces.map((id) => P + model.placeIndex(id));
+    const placeOf = stationPlaces.map((id) => model.placeIndex(id));
     for (const [i, fromId] of stationPlaces.entries()) {
-      const times = search.oneToAll(afterRide[i]!, { cutoffSecs: maxRoad });
+      const times = search.afterRide(fromId, maxRoad);
       for (const [k, toId] of stationPlaces.entries()) {
-        const road = times[afterRide[k]!]!;
+        const road = times[placeOf[k]!]!;
         if (k === i || !(road < Infinity)) continue;
         for (const a of placeStopsArr.get(fromId)!) {
           for (const c of placeStopsArr.get(toId)!) b.addFootpath(a, c, Math.ceil(stopPlaceSecs[a]! + road + stopPlaceSecs[c]!) + mtt(c));

@@ -1,6 +1,6 @@
 import { quantileSorted } from "d3-array";
 import { checkLimit } from "../limits.js";
-import { TargetEvaluator, type ItemOutcome } from "../compare/targetEvaluator.js";
+import { TargetEvaluator, type ItemOutcome } from "../targets/evaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
@@ -164,7 +164,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
   const overrides = new Map<string, number>();
   for (let d = 0; d < draws; d++) {
     for (const inp of inputs) overrides.set(inp.pointer, quantileOf(inp.distribution, random()));
-    const costs = model.costsWith(overrides).costsSecs;
+    const costs = model.costsWith(overrides);
     for (let s = 0; s < nScen; s++) {
       const o = ev.evaluate(projectSets[s]!, costs);
       for (let i = 0; i < nItems; i++) {
@@ -182,7 +182,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
     for (const inp of inputs) {
       const ends = [inp.distribution.low, inp.distribution.high];
       const at = ends.map((v) => {
-        const costs = model.costsWith(new Map([[inp.pointer, v]])).costsSecs;
+        const costs = model.costsWith(new Map([[inp.pointer, v]]));
         return projectSets.flatMap((p) => ev.evaluate(p, costs).map((o) => o.worstTimeMin));
       });
       swings.push({ pointer: inp.pointer, label: inp.label, low: ends[0]!, high: ends[1]!, lo: at[0]!, hi: at[1]! });

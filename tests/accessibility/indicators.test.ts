@@ -7,8 +7,8 @@ import {
   gravityAccessibility,
   nearestCentreMin,
   weightedMean,
-  type TravelTimeMatrix,
 } from "../../src/accessibility/index.js";
+import type { TravelTimeMatrix } from "../../src/query/index.js";
 import { runs } from "../util/property.js";
 
 const INF = Number.POSITIVE_INFINITY;

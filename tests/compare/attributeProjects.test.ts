@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attributeProjects } from "../../src/attribution/index.js";
-import { TargetEvaluator } from "../../src/compare/index.js";
+import { TargetEvaluator } from "../../src/targets/index.js";
 import { buildModel } from "../../src/model/index.js";
 import { evaluateTarget } from "../../src/targets/index.js";
 import { TINY_FILE, networkFromFile } from "../fixtures/tinyNetwork.js";

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
+  stationsOf,
   type TravelTimeModel,
   IsochroneError,
   buildModel,
@@ -67,7 +68,7 @@ describe("placeTimes(model, request, horizonSecs) on the embedded network", () =
 
   it("rejects an unknown origin with a did-you-mean, and a station-to-station origin without a station", () => {
     expect(() => placeTimes(model, { origins: "QJ_CITYY", scenario: "plan-2025" }, 3600)).toThrow(/did you mean "QJ_CITY"/);
-    const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
+    const noStation = network.places.find((p) => stationsOf(model, p.id).length === 0);
     expect(noStation, "the fixture needs a place without a station").toBeDefined();
     expect(() => placeTimes(model, { origins: noStation!.id, scenario: "plan-2025", measure: "station-to-station" }, 3600)).toThrow(IsochroneError);
     expect(() => placeTimes(model, { origins: [], scenario: "plan-2025" }, 3600)).toThrow(IsochroneError);

@@ -8,6 +8,7 @@ import {
   checkTargets,
   embeddedNetworkPath,
   loadNetworkSync,
+  Query,
   resolveScenario,
   type Network,
   type TravelTimeModel,
@@ -21,31 +22,15 @@ const model = buildModel(network);
 const SCENARIOS = network.scenarios.map((s) => s.id);
 const ENDS = network.places.filter((p) => p.kind === "city").map((p) => p.id);
 
-/** Door-to-door (or station-to-station) minutes between the city places, one search per origin. */
+/** Door-to-door (or station-to-station) minutes between the city places (the query layer's matrix). */
 function matrix(
   m: TravelTimeModel,
-  scenario: string,
+  scenario: string | { projects: Iterable<string> },
   filter: { measure: Measure; modes: ModeFilter } = { measure: "door-to-door", modes: "multimodal" },
   quantities?: Record<string, number>,
 ): number[][] {
-  m.search.setGraph(m.overlay(scenario, { ...filter, ...(quantities ? { quantities } : {}) }));
-  return ENDS.map((o) => {
-    if (filter.measure === "door-to-door")
-      return Array.from(
-        m.search.oneToMany(
-          m.originNode(o),
-          ENDS.map((d) => m.destinationNode(d)),
-        ),
-        (s) => s / 60,
-      );
-    const from = m.stationsOf(o);
-    if (from.length === 0) return ENDS.map(() => Infinity);
-    const all = m.search.multiSource(
-      from.map((s) => m.originNode(s)),
-      from.map(() => 0),
-    );
-    return ENDS.map((d) => Math.min(Infinity, ...m.stationsOf(d).map((s) => all[m.destinationNode(s)]! / 60)));
-  });
+  const { secs } = new Query(m).placeMatrix(ENDS, ENDS, { selection: scenario, ...filter, ...(quantities ? { quantities } : {}) });
+  return ENDS.map((_, i) => Array.from(secs.subarray(i * ENDS.length, (i + 1) * ENDS.length), (s) => s / 60));
 }
 
 const noLonger = (after: number[][], before: number[][]) =>
@@ -54,6 +39,20 @@ const noLonger = (after: number[][], before: number[][]) =>
 describe("travel-time model on the embedded network", () => {
   it("builds without warnings about unreachable places", () => {
     expect(model.warnings.filter((w) => /unreachable/.test(w))).toEqual([]);
+  });
+
+  it("serviceEdges: every service's forward ride edge per segment and dwell edge per intermediate stop", () => {
+    network.services.forEach((service, j) => {
+      const { ride, dwell } = model.serviceEdges[j]!;
+      expect(ride.length).toBe(service.stops.length - 1);
+      expect(dwell.length).toBe(service.stops.length - 2);
+      ride.forEach((e, k) =>
+        expect(model.edges[e]).toMatchObject({ kind: "ride", direction: "forward", serviceId: service.id, fromPlaceId: service.stops[k], toPlaceId: service.stops[k + 1] }),
+      );
+      dwell.forEach((e, k) =>
+        expect(model.edges[e]).toMatchObject({ kind: "dwell", direction: "forward", serviceId: service.id, fromPlaceId: service.stops[k + 1] }),
+      );
+    });
   });
 
   it("each scenario's explicit project set reproduces the scenario exactly", () => {
@@ -92,17 +91,7 @@ describe("travel-time model on the embedded network", () => {
       const projects = [...current, project.id];
       const after = model.costsFor({ projects });
       if (after.some((c, e) => c === Infinity && before[e]! < Infinity)) continue;
-      model.search.setGraph(model.compiled.withCosts(after));
-      const times = ENDS.map((o) =>
-        Array.from(
-          model.search.oneToMany(
-            model.originNode(o),
-            ENDS.map((d) => model.destinationNode(d)),
-          ),
-          (x) => x / 60,
-        ),
-      );
-      noLonger(times, baseTimes);
+      noLonger(matrix(model, { projects }), baseTimes);
       checked++;
     }
     expect(checked).toBeGreaterThan(5);

@@ -3,11 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { attributeProjects } from "../../src/attribution/index.js";
-import { compareScenarios, TargetEvaluator } from "../../src/compare/index.js";
+import { compareScenarios } from "../../src/compare/index.js";
 import { buildModel } from "../../src/model/index.js";
 import { embeddedNetworkPath, loadNetwork } from "../../src/network/index.js";
 import { applyScenario, loadScenarioFile, scenarioJsonSchema } from "../../src/scenario/index.js";
-import { checkTargets, evaluateTarget } from "../../src/targets/index.js";
+import { checkTargets, evaluateTarget, TargetEvaluator } from "../../src/targets/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const network = await loadNetwork(embeddedNetworkPath());

@@ -20,6 +20,7 @@ import {
   loadNetworkSync,
   RaptorRouter,
   scenarioTimetable,
+  stationsOf,
   targetPairs,
   travelTimeStats,
   type Id,
@@ -50,7 +51,7 @@ describe("timetable vs frequency model on the embedded network (07:00–09:00, e
           pairs.forEach(([o, d], i) => {
             const f = freq.pairs[i]!;
             if (f.status === "no-station" || f.status === "same-station") return;
-            if (measure === "station-to-station" && model.stationsOf(o).length === 0) return;
+            if (measure === "station-to-station" && stationsOf(model, o).length === 0) return;
             const [got] = router.travelTimes(o, [d], { windowStartSecs: START, windowEndSecs: END });
             const times = got!.travelTimesSecs;
             if (f.timeMin === null) {

@@ -7,6 +7,7 @@ import {
   modelNodeIsochrone,
   placeTimes,
   scenarioTimetable,
+  stationsOf,
   timetableNodeIsochrone,
   timetablePlaceTimes,
   TimetableBuilder,
@@ -138,7 +139,7 @@ describe("timetable isochrones", () => {
       expect(() => placeTimes(model, request, 3600)).toThrow(IsochroneError);
       expect(() => timetablePlaceTimes(model, request)).toThrow(IsochroneError);
     }
-    const noStation = network.places.find((p) => model.stationsOf(p.id).length === 0);
+    const noStation = network.places.find((p) => stationsOf(model, p.id).length === 0);
     expect(noStation, "the embedded network has a place without a station").toBeDefined();
     expect(() => timetablePlaceTimes(model, { origins: noStation!.id, scenario: "plan-2025", measure: "station-to-station", window })).toThrow(/has no station/);
   });

@@ -3,17 +3,22 @@
  * arguments that may be files, error mapping, number formatting and output.
  */
 import { existsSync } from "node:fs";
-import { AccessibilityError } from "../../accessibility/matrix.js";
-import { AttributionError } from "../../attribution/shapley.js";
-import { ModelError } from "../../model/errors.js";
-import { ModificationError, ScenarioFileError } from "../../scenario/errors.js";
-import { loadScenarioFile } from "../../scenario/loadScenarioFile.js";
-import type { ScenarioRef } from "../../compare/compareScenarios.js";
-import { UncertaintyError } from "../../uncertainty/runUncertainty.js";
-import { checkLimit, type LimitName } from "../../limits.js";
+import {
+  AccessibilityError,
+  AttributionError,
+  checkLimit,
+  loadScenarioFile,
+  ModelError,
+  ModificationError,
+  ScenarioFileError,
+  showValue,
+  UncertaintyError,
+  UnknownIdError,
+  type LimitName,
+  type ScenarioRef,
+} from "../../index.js";
 import { CliError, EXIT } from "../exit.js";
 import { inCliTerms, writeOutput, type CliFlagsByKind } from "./isochrone-args.js";
-import { showValue, UnknownIdError } from "../../network/errors.js";
 import type { CliContext } from "../context.js";
 
 /** A scenario argument: a scenario id, or a path to a scenario file (`.json`, or any existing file). */

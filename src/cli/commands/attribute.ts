@@ -2,8 +2,13 @@
  * `qiwan attribute`: which plan project delivers which gain (Shapley values and leave-one-out).
  */
 import { Option } from "commander";
-import { attributeProjects, type AttributionMethod, type AttributionResult } from "../../attribution/attributeProjects.js";
-import { MEASURES, type Measure } from "../../network/schema.js";
+import {
+  attributeProjects,
+  MEASURES,
+  type AttributionMethod,
+  type AttributionResult,
+  type Measure,
+} from "../../index.js";
 import { createProgress, type Progress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";

@@ -6,12 +6,16 @@ import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Option } from "commander";
-import { parseCalibrationCsv } from "../../calibrate/csv.js";
-import { CalibrationFileError } from "../../calibrate/errors.js";
-import { evaluateCalibration, SCHEDULED_MODEL_OPTIONS } from "../../calibrate/evaluate.js";
-import { calibrationReportCsv, renderCalibrationMarkdown } from "../../calibrate/report.js";
-import type { CalibrationRow } from "../../calibrate/types.js";
-import { embeddedNetworkPath } from "../../network/embedded.js";
+import {
+  CalibrationFileError,
+  calibrationReportCsv,
+  embeddedNetworkPath,
+  evaluateCalibration,
+  parseCalibrationCsv,
+  renderCalibrationMarkdown,
+  SCHEDULED_MODEL_OPTIONS,
+  type CalibrationRow,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { modelOrExit, requireIds, writeOut } from "./model-support.js";

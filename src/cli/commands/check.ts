@@ -2,10 +2,16 @@
  * `qiwan check`: every plan target in every scenario, with time, margin, pass/fail and route.
  */
 import { Option } from "commander";
-import { MEASURES, type Measure } from "../../network/schema.js";
-import type { Network } from "../../network/types.js";
-import { evaluateTarget, type TargetResult } from "../../targets/check-targets.js";
-import { formatMinutes, renderTargetsMarkdown, targetsCsv } from "../../targets/report.js";
+import {
+  checkTargets,
+  formatMinutes,
+  MEASURES,
+  renderTargetsMarkdown,
+  targetsCsv,
+  type Measure,
+  type Network,
+  type TargetResult,
+} from "../../index.js";
 import { createColour, type Colour } from "../colour.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
@@ -145,28 +151,18 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
         if (ctx.options.strict && tt.failed) ctx.exitCode = EXIT.TARGETS_FAILED;
         return;
       }
-      const jobs: Array<{ scenario: string; targetId: string; measure: Measure }> = [];
-      for (const scenario of scenarios) {
-        for (const targetId of targets) {
-          const target = network.targetById.get(targetId)!;
-          for (const measure of opts.measure ? [opts.measure] : (target.measures ?? MEASURES))
-            jobs.push({ scenario, targetId, measure });
-        }
-      }
-      const progress = createProgress(ctx.io.stderr, { total: jobs.length, label: "checking targets" });
-      const results: TargetResult[] = [];
+      let progress: ReturnType<typeof createProgress> | undefined;
+      let results: TargetResult[];
       try {
-        for (const job of jobs) {
-          results.push(
-            evaluateTarget(model, network.targetById.get(job.targetId)!, {
-              selection: { scenario: job.scenario },
-              measure: job.measure,
-            }),
-          );
-          progress.tick();
-        }
+        results = checkTargets(network, {
+          model,
+          scenarios,
+          targets,
+          ...(opts.measure && { measures: [opts.measure] }),
+          onProgress: (done, total) => (progress ??= createProgress(ctx.io.stderr, { total, label: "checking targets" })).update(done),
+        });
       } finally {
-        progress.done();
+        progress?.done();
       }
       const markdown = () => renderTargetsMarkdown(network, results, reportIntro(network, opts.wait));
       let text: string;

@@ -2,18 +2,23 @@
  * `qiwan compare A B`: what changes from scenario A to scenario B (ids or scenario files).
  */
 import { Option } from "commander";
-import { compareScenarios, type ScenarioComparison } from "../../compare/compareScenarios.js";
+import {
+  applyScenario,
+  buildModel,
+  compareScenarios,
+  modelIsochroneDifference,
+  modelPolygonIsochrone,
+  networkLayers,
+  renderPanelsSvg,
+  requirePlace,
+  resolveScenario,
+  type MapPanel,
+  type Network,
+  type ScenarioComparison,
+  type ScenarioRef,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
-import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
-import { buildModel } from "../../model/build-model.js";
-import type { Network } from "../../network/types.js";
-import { requirePlace } from "../../network/lookup.js";
-import { resolveScenario } from "../../network/resolve.js";
-import { networkLayers } from "../../render/layers.js";
-import { renderPanelsSvg, type MapPanel } from "../../render/mapSvg.js";
-import { applyScenario } from "../../scenario/applyScenario.js";
-import type { ScenarioRef } from "../../compare/compareScenarios.js";
 import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
 import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, scenarioArg, toJson } from "./analysis-args.js";
 

@@ -2,8 +2,13 @@
  * `qiwan info`: what is in the network, per scenario.
  */
 import { Option } from "commander";
-import { LINK_MODES, PROJECT_STATUSES, SERVICE_MODES } from "../../network/schema.js";
-import { summarizeNetwork, type NetworkSummary } from "../../network/summary.js";
+import {
+  LINK_MODES,
+  PROJECT_STATUSES,
+  SERVICE_MODES,
+  summarizeNetwork,
+  type NetworkSummary,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 

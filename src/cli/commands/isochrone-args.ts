@@ -4,12 +4,15 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { IsochroneError } from "../../isochrone/errors.js";
-import type { IsochroneOrigin } from "../../isochrone/modelIsochrone.js";
-import type { AccessOptions } from "../../isochrone/surface.js";
-import { ModelError } from "../../model/errors.js";
-import { UnknownIdError, type EntityKind } from "../../network/errors.js";
-import { checkLimit } from "../../limits.js";
+import {
+  checkLimit,
+  IsochroneError,
+  ModelError,
+  UnknownIdError,
+  type AccessOptions,
+  type EntityKind,
+  type IsochroneOrigin,
+} from "../../index.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 

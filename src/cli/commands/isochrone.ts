@@ -2,16 +2,20 @@
  * `qiwan isochrone`: node and polygon isochrones from one or more places, as GeoJSON, SVG, PNG or JSON.
  */
 import { Option } from "commander";
-import type { IsochroneRequest } from "../../isochrone/modelIsochrone.js";
-import { buildModel } from "../../model/build-model.js";
-import type { ModeFilter } from "../../model/types.js";
-import { MEASURES, type Measure } from "../../network/schema.js";
-import { requirePlace } from "../../network/lookup.js";
-import { resolveScenario } from "../../network/resolve.js";
-import { networkLayers } from "../../render/layers.js";
+import {
+  buildModel,
+  formatCutoffMin,
+  MEASURES,
+  networkLayers,
+  renderMapSvg,
+  requirePlace,
+  resolveScenario,
+  svgToPng,
+  type IsochroneRequest,
+  type Measure,
+  type ModeFilter,
+} from "../../index.js";
 import { mapBoundaries } from "./map.js";
-import { formatCutoffMin, renderMapSvg } from "../../render/mapSvg.js";
-import { svgToPng } from "../../render/png.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";

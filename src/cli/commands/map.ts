@@ -2,16 +2,22 @@
  * `qiwan map`: an SVG or PNG map of the network for a scenario, optionally with isochrones, or a
  * comparison of two scenarios (A, B, and the area newly within each cutoff in B).
  */
-import { modelIsochroneDifference, modelPolygonIsochrone } from "../../isochrone/modelIsochrone.js";
-import { buildModel } from "../../model/build-model.js";
-import { requirePlace } from "../../network/lookup.js";
-import { resolveScenario } from "../../network/resolve.js";
-import { type Boundaries, readNetworkBoundaries } from "../../render/boundaries.js";
-import { networkLayers } from "../../render/layers.js";
-import type { Network } from "../../network/types.js";
-import { formatCutoffMin, renderMapSvg, renderPanelsSvg } from "../../render/mapSvg.js";
-import { svgToPng } from "../../render/png.js";
 import path from "node:path";
+import {
+  buildModel,
+  formatCutoffMin,
+  modelIsochroneDifference,
+  modelPolygonIsochrone,
+  networkLayers,
+  readNetworkBoundaries,
+  renderMapSvg,
+  renderPanelsSvg,
+  requirePlace,
+  resolveScenario,
+  svgToPng,
+  type Boundaries,
+  type Network,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, checkOutputFolder, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";

@@ -2,14 +2,16 @@
  * `qiwan matrix`: travel times between places (rows: origins, columns: destinations), CSV or JSON.
  */
 import { Option } from "commander";
-import { MEASURES, type Measure } from "../../network/schema.js";
-import type { TravelTimeModel } from "../../model/build-model.js";
-import { fastestToStations, searchFromStations } from "../../model/route.js";
-import type { ModeFilter } from "../../model/types.js";
-import { csvCell } from "../../targets/report.js";
+import {
+  csvCell,
+  MEASURES,
+  Query,
+  type Measure,
+  type ModeFilter,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
-import { createProgress, type Progress } from "../progress.js";
+import { createProgress } from "../progress.js";
 import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 interface MatrixOptions {
@@ -20,40 +22,6 @@ interface MatrixOptions {
   format: "csv" | "json";
   out?: string;
   wait: string;
-}
-
-/**
- * Travel times (min; null when unreachable or, station-to-station, when a place has no station) from
- * every place of `places` to every other, in one scenario. `rows[i][j]` is origin i to destination j;
- * the diagonal is 0.
- */
-export function placeMatrix(
-  model: TravelTimeModel,
-  scenario: string,
-  places: readonly string[],
-  filter: { measure: Measure; modes: ModeFilter },
-  progress?: Progress,
-): Array<Array<number | null>> {
-  const graph = model.overlay(scenario, filter);
-  const search = model.search;
-  search.setGraph(graph);
-  const rows: Array<Array<number | null>> = [];
-  const stationsOf = places.map((p) => model.stationsOf(p));
-  for (let i = 0; i < places.length; i++) {
-    let secs: Float64Array;
-    if (filter.measure === "door-to-door") {
-      secs = search.oneToMany(
-        model.originNode(places[i]!),
-        places.map((p) => model.destinationNode(p)),
-      );
-    } else {
-      const all = searchFromStations(model, stationsOf[i]!);
-      secs = Float64Array.from(stationsOf, (to) => (all === null ? Infinity : fastestToStations(model, all, to).secs));
-    }
-    rows.push(Array.from(secs, (s, j) => (i === j ? 0 : s < Infinity ? s / 60 : null)));
-    progress?.tick();
-  }
-  return rows;
 }
 
 /** Registers `qiwan matrix`. */
@@ -92,12 +60,20 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
         : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
       const model = modelOrExit(network, { wait });
       const progress = createProgress(ctx.io.stderr, { total: places.length, label: "matrix" });
-      let rows: Array<Array<number | null>>;
+      let secs: Float64Array;
       try {
-        rows = placeMatrix(model, scenario, places, { measure: opts.measure, modes: opts.modes }, progress);
+        ({ secs } = new Query(model).placeMatrix(places, places, {
+          selection: scenario,
+          measure: opts.measure,
+          modes: opts.modes,
+          onProgress: (done) => progress.update(done),
+        }));
       } finally {
         progress.done();
       }
+      // Minutes; null when unreachable (or, station-to-station, when a place has no station).
+      const n = places.length;
+      const rows = places.map((_, i) => Array.from(secs.subarray(i * n, (i + 1) * n), (s) => (s < Infinity ? s / 60 : null)));
       const text =
         opts.format === "json"
           ? JSON.stringify({

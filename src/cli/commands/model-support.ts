@@ -2,13 +2,17 @@
  * Shared by the model's commands (check, route, matrix): build the model with data errors mapped to
  * exit 3, validate ids from the command line with exit 2, and write outputs atomically.
  */
-import { UnknownIdError } from "../../network/errors.js";
-import { closestMatch } from "../../network/suggest.js";
-import type { Id } from "../../network/schema.js";
-import type { Network } from "../../network/types.js";
-import { buildModel, type TravelTimeModel } from "../../model/build-model.js";
-import { ModelError } from "../../model/errors.js";
-import type { ModelOptions, WaitRule } from "../../model/types.js";
+import {
+  buildModel,
+  closestMatch,
+  ModelError,
+  UnknownIdError,
+  type Id,
+  type ModelOptions,
+  type Network,
+  type TravelTimeModel,
+  type WaitRule,
+} from "../../index.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 

@@ -2,11 +2,15 @@
  * `qiwan route`: the fastest route between two places, as legs, per scenario.
  */
 import { Option } from "commander";
-import { MEASURES, type Measure } from "../../network/schema.js";
-import { requirePlace } from "../../network/lookup.js";
-import { findRoute, type RouteResult } from "../../model/route.js";
-import type { ModeFilter } from "../../model/types.js";
-import { formatMinutes } from "../../targets/report.js";
+import {
+  findRoute,
+  formatMinutes,
+  MEASURES,
+  requirePlace,
+  type Measure,
+  type ModeFilter,
+  type RouteResult,
+} from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable } from "../format.js";
 import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";

@@ -3,32 +3,39 @@
  * variant of `check` (table, JSON, CSV, Markdown). Without `--timetable` the commands are unchanged.
  */
 import { Option, type Command } from "commander";
-import type { Measure } from "../../network/schema.js";
-import type { Network } from "../../network/types.js";
-import { formatMinutes, renderTargetsMarkdown, targetsCsv } from "../../targets/report.js";
-import { checkTargetsTimetable, DEFAULT_TIMETABLE_WINDOW, type TimetableTargetResult } from "../../targets/timetable.js";
 import {
+  checkTargetsTimetable,
+  DEFAULT_MAX_RIDES,
+  DEFAULT_TIMETABLE_WINDOW,
+  formatMinutes,
+  formatSecs,
+  loadGtfs,
+  modelNodeIsochrone,
+  modelPolygonIsochrone,
   parseClockSecs,
   parseWindow,
+  renderTargetsMarkdown,
+  targetsCsv,
   TIMETABLE_STATISTICS,
+  TimetableError,
+  timetableNodeIsochrone,
+  timetablePolygonIsochrone,
   type DepartureWindow,
+  type FeedInput,
+  type IsochroneRequest,
+  type Measure,
+  type Network,
+  type NodeIsochroneBand,
+  type PolygonIsochrone,
+  type SurfaceOptions,
   type TimetableStatistic,
-} from "../../timetable/door-to-door.js";
-import { TimetableError } from "../../timetable/errors.js";
-import { loadGtfs } from "../../timetable/formats/gtfs.js";
-import { DEFAULT_MAX_RIDES } from "../../timetable/routing/raptor.js";
-import { formatSecs } from "../../timetable/formats/time.js";
-import type { FeedInput } from "../../timetable/network.js";
+  type TimetableTargetResult,
+  type TravelTimeModel,
+} from "../../index.js";
 import { createColour, type Colour } from "../colour.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { renderTable } from "../format.js";
-import type { TravelTimeModel } from "../../model/build-model.js";
-import { modelNodeIsochrone, modelPolygonIsochrone, type IsochroneRequest } from "../../isochrone/modelIsochrone.js";
-import type { NodeIsochroneBand } from "../../isochrone/nodeIsochrone.js";
-import type { PolygonIsochrone } from "../../isochrone/polygonIsochrone.js";
-import type { SurfaceOptions } from "../../isochrone/surface.js";
-import { timetableNodeIsochrone, timetablePolygonIsochrone } from "../../isochrone/timetableIsochrone.js";
 
 /** The flags `--timetable` adds. */
 export interface TimetableFlags {

@@ -2,8 +2,12 @@
  * `qiwan uncertainty`: Monte Carlo over every assumption's range: probability each target is met.
  */
 import { Option } from "commander";
-import { runUncertainty, type UncertaintyReport } from "../../uncertainty/runUncertainty.js";
-import { MEASURES, type Measure } from "../../network/schema.js";
+import {
+  MEASURES,
+  runUncertainty,
+  type Measure,
+  type UncertaintyReport,
+} from "../../index.js";
 import { createProgress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";

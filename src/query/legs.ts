@@ -1,11 +1,9 @@
 /**
- * Routes: one origin–destination query on the model, and the translation of a core path (edge
- * indices) into legs a person can read.
+ * Route legs: the translation of a core path (edge indices) into legs a person can read.
  */
-import type { Id, Measure } from "../network/schema.js";
-import type { EdgeCosts, TravelTimeModel } from "./build-model.js";
-import { ModelError } from "./errors.js";
-import type { ModeFilter, ProjectSelection, QuantityOverrides } from "./types.js";
+import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
+import { ModelError } from "../model/errors.js";
+import type { Id } from "../network/schema.js";
 
 /**
  * One leg of a route. `timeMin = waitMin + transferMin + inVehicleMin + accessMin + egressMin`, and the
@@ -184,17 +182,7 @@ export function bindingLegIndex(legs: readonly RouteLeg[]): number {
   return best;
 }
 
-/** Options of {@link findRoute}. */
-export interface RouteOptions {
-  /** Scenario id or project selection (default: the network's first scenario). */
-  readonly scenario?: Id;
-  readonly projects?: Iterable<Id>;
-  readonly measure?: Measure;
-  readonly modes?: ModeFilter;
-  readonly quantities?: QuantityOverrides;
-}
-
-/** A route query's answer. */
+/** A route query's answer (see {@link Query.route}). */
 export interface RouteResult {
   /**
    * `ok`; `no-route` (unreachable with these projects and modes); `no-station` (station-to-station
@@ -204,104 +192,13 @@ export interface RouteResult {
   readonly status: "ok" | "no-route" | "no-station" | "same-station";
   readonly from: Id;
   readonly to: Id;
-  /** Travel time (min), null unless `ok`. */
+  /** Travel time (min), null unless `ok` (0 for `same-station`). */
   readonly timeMin: number | null;
   readonly legs: readonly RouteLeg[];
-  /** Where the route starts and ends: the places themselves (door-to-door) or the best station pair. */
+  /**
+   * Where the route starts and ends: the places themselves (door-to-door) or the best station pair.
+   * `fromStation` comes from the path, so it is absent when legs were not asked for.
+   */
   readonly fromStation?: Id;
   readonly toStation?: Id;
-}
-
-/**
- * The fastest route between two places. Door-to-door starts before any ride at `from` and ends on
- * arrival at `to` by any means; station-to-station is the best pair of stations of the two places
- * (see {@link TravelTimeModel.stationsOf}), riding only.
- */
-export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: RouteOptions = {}): RouteResult {
-  const selection = selectionOf(model, options);
-  const measure = options.measure ?? "door-to-door";
-  const filter = {
-    modes: options.modes ?? "multimodal",
-    measure,
-    ...(options.quantities ? { quantities: options.quantities } : {}),
-  };
-  const { graph, costs } = model.overlayWithCosts(selection, filter);
-  const search = model.search;
-  search.setGraph(graph);
-  if (measure === "door-to-door") {
-    const target = model.destinationNode(to);
-    const times = search.oneToMany(model.originNode(from), [target]);
-    return resultOf(model, from, to, times[0]!, target, costs);
-  }
-  const fromStations = model.stationsOf(from);
-  const toStations = model.stationsOf(to);
-  if (fromStations.length === 0 || toStations.length === 0) {
-    return { status: "no-station", from, to, timeMin: null, legs: [] };
-  }
-  const shared = toStations.find((s) => fromStations.includes(s));
-  if (shared !== undefined)
-    return { status: "same-station", from, to, timeMin: 0, legs: [], fromStation: shared, toStation: shared };
-  const best = fastestToStations(model, searchFromStations(model, fromStations)!, toStations);
-  return resultOf(model, from, to, best.secs, best.node, costs);
-}
-
-/**
- * Station-to-station (internal; shared with the target checks and `qiwan matrix`): one multi-source
- * search on `model.search`'s current graph from every station in `fromStations`, each at 0 s; the
- * times (s) by node, or null for no stations.
- */
-export function searchFromStations(model: TravelTimeModel, fromStations: readonly Id[]): Float64Array | null {
-  if (fromStations.length === 0) return null;
-  return model.search.multiSource(
-    fromStations.map((s) => model.originNode(s)),
-    fromStations.map(() => 0),
-  );
-}
-
-/**
- * The fastest arrival at any of `toStations` in times from {@link searchFromStations}: seconds
- * (Infinity when none is reached) and the destination node (-1 then); the first of equal times.
- */
-export function fastestToStations(
-  model: TravelTimeModel,
-  times: Float64Array,
-  toStations: readonly Id[],
-): { secs: number; node: number } {
-  let secs = Infinity;
-  let node = -1;
-  for (const s of toStations) {
-    const n = model.destinationNode(s);
-    if (times[n]! < secs) ((secs = times[n]!), (node = n));
-  }
-  return { secs, node };
-}
-
-/** The project selection of a query's options; a scenario wins over projects; default the first scenario. */
-export function selectionOf(
-  model: TravelTimeModel,
-  options: { scenario?: Id; projects?: Iterable<Id> },
-): ProjectSelection {
-  if (options.scenario !== undefined) return { scenario: options.scenario };
-  if (options.projects !== undefined) return { projects: options.projects };
-  const first = model.network.scenarios[0];
-  if (first === undefined)
-    throw new ModelError("the network has no scenarios: pass { projects } to choose what exists");
-  return { scenario: first.id };
-}
-
-function resultOf(model: TravelTimeModel, from: Id, to: Id, secs: number, node: number, costs: EdgeCosts): RouteResult {
-  if (!(secs < Infinity)) return { status: "no-route", from, to, timeMin: null, legs: [] };
-  const path = model.search.pathTo(node);
-  if (path === null) return { status: "no-route", from, to, timeMin: null, legs: [] };
-  const legs = routeLegs(model, path.edges, costs);
-  const startNode = path.nodes[0]!;
-  return {
-    status: "ok",
-    from,
-    to,
-    timeMin: secs / 60,
-    legs,
-    fromStation: model.graph.getNodeAttributes(model.compiled.idOf(startNode)).placeId,
-    toStation: model.graph.getNodeAttributes(model.compiled.idOf(node)).placeId,
-  };
 }

@@ -1,0 +1,249 @@
+/**
+ * The query layer: place-to-place answers on a travel-time model. A {@link Query} owns its search,
+ * so its answers never depend on the order of calls, and it is the only code that knows where a
+ * measure starts and ends (door-to-door: the origin place before any ride and the destination sink;
+ * station-to-station: the stations of both places, with the no-station and same-station rules).
+ */
+import { ShortestPathSearch } from "../core/index.js";
+import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
+import type { Id, Measure } from "../network/schema.js";
+import { routeLegs, type RouteResult } from "./legs.js";
+import { querySelection, timedOrigins, type QueryOptions, type TimedOrigin } from "./options.js";
+import { stationPair, stationsOf } from "./stations.js";
+
+/**
+ * A travel-time matrix: `secs[i * destinations.length + j]` is the time in seconds from
+ * `origins[i]` to `destinations[j]` (row-major, origin rows). Infinity (the core's `UNREACHABLE`)
+ * marks a destination that cannot be reached.
+ */
+export interface TravelTimeMatrix {
+  readonly origins: readonly string[];
+  readonly destinations: readonly string[];
+  readonly secs: Float64Array;
+}
+
+/** Options of {@link Query.placeTimes}. */
+export interface PlaceTimesOptions extends QueryOptions {
+  /** Search radius, seconds: places farther than this are `Infinity` (default no limit). */
+  readonly cutoffSecs?: number;
+}
+
+/** Options of {@link Query.routes}. */
+export interface RoutesOptions extends QueryOptions {
+  /** Read the paths into legs (default true); false is faster and leaves `legs` empty and `fromStation` absent. */
+  readonly legs?: boolean;
+}
+
+/** Options of {@link Query.placeMatrix}. */
+export interface PlaceMatrixOptions extends QueryOptions {
+  /** Called after each origin row (rows done, rows in all). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Place-to-place queries on one model: times to every place, matrices and routes, under any
+ * selection, measure, mode filter and quantity draw (each a cost overlay of the model's compiled
+ * graph). Owns one search: not re-entrant, but every call is self-contained, so answers are the same
+ * whatever calls came before.
+ *
+ * @example
+ * const q = new Query(buildModel(network));
+ * q.route("QJ_CITY", "CQ_CBD", { selection: "plan-2025" }).timeMin;
+ * q.placeMatrix(["QJ_CITY"], ["CQ_CBD", "WS_CITY"], { measure: "station-to-station" }).secs;
+ */
+export class Query {
+  readonly model: TravelTimeModel;
+  readonly #search: ShortestPathSearch;
+
+  constructor(model: TravelTimeModel) {
+    this.model = model;
+    this.#search = new ShortestPathSearch(model.compiled);
+  }
+
+  /** Stations of a place under station-to-station (see {@link stationsOf}). */
+  stationsOf(placeId: Id): Id[] {
+    return stationsOf(this.model, placeId);
+  }
+
+  /** Points the search at the options' overlay; returns its edge costs and measure. */
+  #overlay(options: QueryOptions): { costs: EdgeCosts; measure: Measure } {
+    const measure = options.measure ?? "door-to-door";
+    const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), {
+      modes: options.modes ?? "multimodal",
+      measure,
+      ...(options.reading && { reading: options.reading }),
+      ...(options.quantities && { quantities: options.quantities }),
+      ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
+    });
+    this.#search.setGraph(graph);
+    return { costs, measure };
+  }
+
+  /**
+   * Earliest arrival (s) at every place of the network (`network.places` order) from one or more
+   * origins, each with an optional start offset (one multi-source search). Station-to-station starts
+   * at every station of every origin and gives a place the time of its best station; places without
+   * a station (and every place, when no origin has one) are `Infinity`.
+   *
+   * @throws UnknownIdError for an unknown place or scenario; ModelError for a bad start offset.
+   */
+  placeTimes(origins: Id | readonly (Id | TimedOrigin)[], options: PlaceTimesOptions = {}): Float64Array {
+    const model = this.model;
+    const list = timedOrigins(origins);
+    const { measure } = this.#overlay(options);
+    const sources: number[] = [];
+    const starts: number[] = [];
+    for (const o of list) {
+      for (const id of measure === "station-to-station" ? stationsOf(model, o.placeId) : [o.placeId]) {
+        sources.push(model.originNode(id));
+        starts.push(o.startSecs);
+      }
+    }
+    const places = model.network.places;
+    const out = new Float64Array(places.length).fill(Infinity);
+    if (sources.length === 0) return out;
+    const nodeTimes = this.#search.multiSource(
+      sources,
+      starts,
+      options.cutoffSecs === undefined ? undefined : { cutoffSecs: options.cutoffSecs },
+    );
+    places.forEach((place, k) => {
+      const ends = measure === "station-to-station" ? stationsOf(model, place.id) : [place.id];
+      let best = Infinity;
+      for (const id of ends) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
+      out[k] = best;
+    });
+    return out;
+  }
+
+  /**
+   * Travel times (s) from every origin to every destination, one search per origin. A place to
+   * itself is 0 under every measure; otherwise as {@link placeTimes} (station-to-station: `Infinity`
+   * when either place has no station, 0 when they share one).
+   */
+  placeMatrix(origins: readonly Id[], destinations: readonly Id[], options: PlaceMatrixOptions = {}): TravelTimeMatrix {
+    const model = this.model;
+    const { measure } = this.#overlay(options);
+    const search = this.#search;
+    const D = destinations.length;
+    const secs = new Float64Array(origins.length * D);
+    if (measure === "door-to-door") {
+      const nodes = destinations.map((d) => model.destinationNode(d));
+      origins.forEach((o, i) => {
+        secs.set(search.oneToMany(model.originNode(o), nodes), i * D);
+        options.onProgress?.(i + 1, origins.length);
+      });
+    } else {
+      const ends = destinations.map((d) => stationsOf(model, d).map((s) => model.destinationNode(s)));
+      origins.forEach((o, i) => {
+        const from = stationsOf(model, o);
+        const all = from.length === 0 ? null : search.multiSource(from.map((s) => model.originNode(s)), from.map(() => 0));
+        ends.forEach((nodes, j) => {
+          let best = Infinity;
+          if (all !== null) for (const n of nodes) if (all[n]! < best) best = all[n]!;
+          secs[i * D + j] = best;
+        });
+        options.onProgress?.(i + 1, origins.length);
+      });
+    }
+    origins.forEach((o, i) =>
+      destinations.forEach((d, j) => {
+        if (o === d) secs[i * D + j] = 0;
+      }),
+    );
+    return { origins, destinations, secs };
+  }
+
+  /** The fastest route between two places (see {@link routesFor}). */
+  route(origin: Id, destination: Id, options: RoutesOptions = {}): RouteResult {
+    return this.routesFor([[origin, destination]], options)[0]!;
+  }
+
+  /** Fastest routes from one origin to several destinations, with one search (see {@link routesFor}). */
+  routes(origin: Id, destinations: readonly Id[], options: RoutesOptions = {}): RouteResult[] {
+    return this.routesFor(
+      destinations.map((d) => [origin, d] as const),
+      options,
+    );
+  }
+
+  /**
+   * Fastest routes for origin–destination pairs, in pair order: one overlay, one search per distinct
+   * origin. Door-to-door starts before any ride at the origin and ends on arrival at the destination
+   * by any means; station-to-station runs between the best pair of stations (`no-station` when a
+   * place has none, `same-station` with time 0 when they share one). Unreachable pairs are `no-route`.
+   *
+   * @throws UnknownIdError for an unknown place or scenario.
+   */
+  routesFor(pairs: readonly (readonly [Id, Id])[], options: RoutesOptions = {}): RouteResult[] {
+    const { costs, measure } = this.#overlay(options);
+    const legs = options.legs ?? true;
+    const byOrigin = new Map<Id, number[]>();
+    pairs.forEach(([o], i) => {
+      const list = byOrigin.get(o);
+      if (list === undefined) byOrigin.set(o, [i]);
+      else list.push(i);
+    });
+    const out = new Array<RouteResult>(pairs.length);
+    for (const [origin, indices] of byOrigin) {
+      const destinations = indices.map((i) => pairs[i]![1]);
+      const results =
+        measure === "door-to-door"
+          ? this.#doorToDoor(origin, destinations, costs, legs)
+          : this.#stationToStation(origin, destinations, costs, legs);
+      indices.forEach((i, k) => (out[i] = results[k]!));
+    }
+    return out;
+  }
+
+  #doorToDoor(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): RouteResult[] {
+    const model = this.model;
+    const nodes = destinations.map((d) => model.destinationNode(d));
+    const times = this.#search.oneToMany(model.originNode(origin), nodes);
+    return destinations.map((d, i) => this.#result(origin, d, times[i]!, nodes[i]!, costs, legs));
+  }
+
+  #stationToStation(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): RouteResult[] {
+    const model = this.model;
+    const from = stationsOf(model, origin);
+    let all: Float64Array | null = null;
+    return destinations.map((d): RouteResult => {
+      const pair = stationPair(from, stationsOf(model, d));
+      if (pair.kind === "no-station") return { status: "no-station", from: origin, to: d, timeMin: null, legs: [] };
+      if (pair.kind === "same-station") {
+        const s = pair.station;
+        return { status: "same-station", from: origin, to: d, timeMin: 0, legs: [], fromStation: s, toStation: s };
+      }
+      all ??= this.#search.multiSource(
+        from.map((s) => model.originNode(s)),
+        from.map(() => 0),
+      );
+      // The first of equal times, in the destination's station order.
+      let secs = Infinity;
+      let node = -1;
+      for (const s of pair.to) {
+        const n = model.destinationNode(s);
+        if (all[n]! < secs) ((secs = all[n]!), (node = n));
+      }
+      return this.#result(origin, d, secs, node, costs, legs);
+    });
+  }
+
+  /** A reached (or not) destination node as a route; reads the path of the latest search. */
+  #result(from: Id, to: Id, secs: number, node: number, costs: EdgeCosts, legs: boolean): RouteResult {
+    if (!(secs < Infinity)) return { status: "no-route", from, to, timeMin: null, legs: [] };
+    const model = this.model;
+    if (!legs) return { status: "ok", from, to, timeMin: secs / 60, legs: [], toStation: model.placeOfNode(node) };
+    const path = this.#search.pathTo(node);
+    if (path === null) return { status: "no-route", from, to, timeMin: null, legs: [] };
+    return {
+      status: "ok",
+      from,
+      to,
+      timeMin: secs / 60,
+      legs: routeLegs(model, path.edges, costs),
+      fromStation: model.placeOfNode(path.nodes[0]!),
+      toStation: model.placeOfNode(node),
+    };
+  }
+}

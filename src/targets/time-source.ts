@@ -1,0 +1,79 @@
+/**
+ * Where a target evaluator gets its times: a time source reads every pair of a target item under a
+ * selection. The frequency model's source goes through the query layer; the timetable's is in
+ * `timetable.ts`.
+ */
+import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
+import type { ProjectSelection, QuantityOverrides } from "../model/types.js";
+import { PairTimes } from "../query/pair-times.js";
+import type { Query } from "../query/query.js";
+import type { PairReading, TargetItem } from "./results.js";
+
+/** What {@link BoundTimeSource.readings} is asked for. */
+export interface ReadingOptions {
+  /** Route legs (default true); false is faster. */
+  readonly routes?: boolean;
+  /** Quantity overrides (a draw); `edgeCosts` wins when both are given. */
+  readonly quantities?: QuantityOverrides;
+  readonly edgeCosts?: EdgeCosts;
+}
+
+/** A time source bound to a fixed list of items (planned once). */
+export interface BoundTimeSource {
+  /** Readings of item `i`'s pairs, in pair order, under a selection. */
+  readings(i: number, selection: ProjectSelection, options: ReadingOptions): readonly PairReading[];
+  /**
+   * Seconds of every item's pairs (`Infinity`: no time) under a selection and typical edge costs
+   * (the model's base or a draw from `costsWith`), written into `out[i]`: the fast path of
+   * attribution and uncertainty. `reuseUnchanged` lets the source skip searches whose overlay did
+   * not change since its previous call.
+   */
+  seconds(selection: ProjectSelection, costs: EdgeCosts, out: readonly Float64Array[], reuseUnchanged: boolean): void;
+  /** Fields the source adds to item `i`'s result (the timetable's settings), last. */
+  resultFields?(i: number, selection: ProjectSelection): Readonly<Record<string, unknown>>;
+}
+
+/** A source of pair times for target evaluation. */
+export interface TargetTimeSource {
+  /** `frequency`, `timetable`, …: what the times are read from. */
+  readonly name: string;
+  readonly model: TravelTimeModel;
+  /** Binds the source to the evaluator's items. */
+  bind(items: readonly TargetItem[]): BoundTimeSource;
+}
+
+/**
+ * The frequency model's times through a {@link Query}: routes (with legs on request) for readings,
+ * and the query layer's {@link PairTimes} (one overlay per measure, modes and reading; one search per
+ * distinct origin) for the fast path.
+ */
+export function frequencyTimes(query: Query): TargetTimeSource {
+  const model = query.model;
+  return {
+    name: "frequency",
+    model,
+    bind(items) {
+      let batch: PairTimes | null = null;
+      return {
+        readings(i, selection, options) {
+          const it = items[i]!;
+          return query.routesFor(it.pairs, {
+            selection,
+            measure: it.measure,
+            modes: it.modes,
+            reading: it.reading,
+            legs: options.routes ?? true,
+            ...(options.quantities && { quantities: options.quantities }),
+            ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
+          });
+        },
+        seconds(selection, costs, out, reuseUnchanged) {
+          batch ??= new PairTimes(model, items);
+          batch.reuseUnchanged = reuseUnchanged;
+          batch.run(selection, costs);
+          batch.secs.forEach((s, i) => out[i]!.set(s));
+        },
+      };
+    },
+  };
+}
