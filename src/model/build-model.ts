@@ -22,7 +22,7 @@ import {
   type EdgeCosts,
 } from "./costs.js";
 import { ModelError, didYouMean } from "./errors.js";
-import { expandNetwork, type Expansion } from "./expand.js";
+import { expandNetwork, type Expansion, type ServiceEdges } from "./expand.js";
 import { resolveModelOptions } from "./options.js";
 import { admissionMask } from "./overlay.js";
 import { resolveParameters, type ResolvedParameters } from "./parameters.js";
@@ -39,6 +39,7 @@ import type {
 
 export { DEFAULT_MODEL_OPTIONS } from "./options.js";
 export type { EdgeCosts } from "./costs.js";
+export type { ServiceEdges } from "./expand.js";
 
 /**
  * A network turned into one multimodal graph (the superset of all projects), compiled once into the
@@ -63,6 +64,8 @@ export class TravelTimeModel {
   /** Node index by node key; edge attributes by edge index. */
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly edges: readonly ModelEdgeAttributes[];
+  /** Per service (network order): its forward ride edge of each segment and dwell edge of each intermediate stop. */
+  readonly serviceEdges: readonly ServiceEdges[];
   /** Pointers of every quantity the edge costs read (typical reading), with their base values. */
   readonly quantityPointers: ReadonlyMap<string, number>;
   /** Pointers that only the scheduled reading's costs read (`connectionWaitMin`), with their base values. */
@@ -91,6 +94,7 @@ export class TravelTimeModel {
     const x = expandNetwork(network, this.options, this.parameters, this.#projects.replacers);
     this.#expansion = x;
     this.warnings = x.warnings;
+    this.serviceEdges = x.serviceEdges;
 
     // Base costs, recording every quantity pointer the costs read.
     const pointers = new Map<string, number>();

@@ -25,6 +25,7 @@ import {
 } from "../../src/index.js";
 import { greatCircleKm } from "../../src/model/geo.js";
 import { randomNetworkFile } from "../fixtures/model/random.js";
+import { runs } from "../util/property.js";
 
 type Addition =
   | { kind: "link"; mode: "hsr" | "rail" | "suburban" | "expressway" | "road"; onStops: boolean; a: number; b: number; stretch: number; speedKmh: number | null; oneway: boolean }
@@ -158,7 +159,7 @@ describe("a monotone model: additions never make a travel time longer (both read
         const after = allTimes(withAdditions(file, additions), ids, scenarios);
         expectNoLonger(before, after, `seed ${seed}, ${JSON.stringify(additions)}`);
       }),
-      { numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -171,7 +172,7 @@ describe("a monotone model: additions never make a travel time longer (both read
       fc.property(fc.array(addition, { minLength: 1, maxLength: 3 }), (additions) => {
         expectNoLonger(before, allTimes(withAdditions(file, additions), origins, scenarios), JSON.stringify(additions));
       }),
-      { numRuns: 12 },
+      runs(12),
     );
   });
 
