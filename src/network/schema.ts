@@ -252,6 +252,17 @@ export function ownTrackModes(mode: ServiceMode): readonly LinkMode[] {
   return (RAIL_MODES as readonly string[]).includes(mode) ? [mode as LinkMode] : trackModes(mode);
 }
 
+/** Every {@link ServiceRole}. */
+export const SERVICE_ROLES = ["trains", "frequency-aggregate"] as const;
+/**
+ * What a service stands for: `trains` (default) runs its own trains; `frequency-aggregate` stands
+ * for trains other services already run (e.g. every train between two stations, whatever its stop
+ * pattern), so that the typical reading waits for the next of them. An aggregate is read only by the
+ * typical reading: the scheduled reading and synthesized timetables skip it (its trains are already
+ * there).
+ */
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
 /**
  * A frequency-based service: ordered `stops`, `headwayMin` (min between departures), `dwellMin` (min
  * per intermediate stop), and either `runMinutes` per segment (min) or `speedKmh` over the links (km/h).
@@ -282,6 +293,12 @@ export const ServiceSchema = z.strictObject({
   links: z.array(IdSchema).optional(),
   /** Runs in both directions (default true) with the same times reversed. */
   bidirectional: z.boolean().optional(),
+  /**
+   * `trains` (default): the service runs its own trains. `frequency-aggregate`: it stands for trains
+   * other services run (their combined headway, a representative time); read by the typical reading
+   * only, never synthesized into a timetable.
+   */
+  role: z.enum(SERVICE_ROLES).optional(),
   /** The service runs only in scenarios that include every one of these projects. */
   projects: z.array(IdSchema).optional(),
   /** Services this one supersedes when it is active. */
