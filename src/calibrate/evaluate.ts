@@ -27,11 +27,18 @@ import type {
 export interface CalibrationOptions {
   /** Scenario the rows describe (default: `current` when the network has it, else its last scenario). */
   readonly scenario?: Id;
-  /** Largest |ratio − 1| that counts as a match, per mode (default rail 0.10, road 0.10). */
+  /**
+   * Largest |ratio − 1| that counts as a match, per mode: {@link DEFAULT_TOLERANCE} (rail 0.10: a
+   * published train time is one number; road 0.20: a published drive time varies with the hour and
+   * the traffic, and the model's road speeds are free-flow design speeds times a congestion factor).
+   */
   readonly tolerance?: { readonly rail?: number; readonly road?: number };
   /** File name used in errors about unknown place ids (default "calibration set"). */
   readonly file?: string;
 }
+
+/** Default match tolerance per mode (see {@link CalibrationOptions.tolerance}). */
+export const DEFAULT_TOLERANCE = { rail: 0.1, road: 0.2 } as const;
 
 function waitText(rule: WaitRule): string {
   if (typeof rule === "string") return rule;
@@ -117,7 +124,7 @@ function classify(
   return { cause: "slower-run", causeText: `${fmt(excess)} min slower than published` };
 }
 
-function summarize(mode: "rail" | "road", results: readonly CalibrationResult[]): CalibrationSummary {
+function summarize(mode: "rail" | "road", results: readonly CalibrationResult[], tolerance: number): CalibrationSummary {
   const rows = results.filter((r) => r.row.mode === mode);
   const ratios = rows.map((r) => r.ratio).filter((x): x is number => x !== null);
   const share = (t: number): number =>
@@ -128,6 +135,8 @@ function summarize(mode: "rail" | "road", results: readonly CalibrationResult[])
     reached: ratios.length,
     within10: share(0.1),
     within20: share(0.2),
+    tolerance,
+    withinTolerance: rows.length === 0 ? 0 : rows.filter((r) => r.within).length / rows.length,
     medianAbsError: ratios.length === 0 ? null : (median(ratios.map((x) => Math.abs(x - 1))) ?? null),
     medianRatio: ratios.length === 0 ? null : (median(ratios) ?? null),
   };
@@ -164,7 +173,7 @@ export function evaluateCalibration(
   const scenario =
     options.scenario ?? (network.scenarioById.has("current") ? "current" : network.scenarios[network.scenarios.length - 1]?.id);
   if (scenario === undefined) throw new ModelError(`network ${network.id} has no scenarios: pass options.scenario or add one`);
-  const tolerance = { rail: options.tolerance?.rail ?? 0.1, road: options.tolerance?.road ?? 0.1 };
+  const tolerance = { rail: options.tolerance?.rail ?? DEFAULT_TOLERANCE.rail, road: options.tolerance?.road ?? DEFAULT_TOLERANCE.road };
   const results: CalibrationResult[] = rows.map((row) => {
     const route =
       row.mode === "rail"
@@ -182,7 +191,7 @@ export function evaluateCalibration(
     waitRule: waitText(model.options.wait),
     tolerance,
     results,
-    summaries: [summarize("rail", results), summarize("road", results)],
+    summaries: [summarize("rail", results, tolerance.rail), summarize("road", results, tolerance.road)],
     rangeEnds: rangeEndAssumptions(model),
   };
 }

@@ -23,10 +23,15 @@ export function legsText(legs: readonly RouteLeg[]): string {
 }
 
 function summaryTable(summaries: readonly CalibrationSummary[]): string[] {
-  const lines = ["| mode | rows | with a route | within ±10 % | within ±20 % | median error | median ratio |", "|---|---:|---:|---:|---:|---:|---:|"];
+  const lines = [
+    "| mode | rows | with a route | tolerance | within tolerance | within ±10 % | within ±20 % | median error | median ratio |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+  ];
   for (const s of summaries) {
     if (s.rows === 0) continue;
-    lines.push(`| ${s.mode} | ${s.rows} | ${s.reached} | ${pct(s.within10)} | ${pct(s.within20)} | ${pct(s.medianAbsError)} | ${s.medianRatio === null ? "–" : s.medianRatio.toFixed(3)} |`);
+    lines.push(
+      `| ${s.mode} | ${s.rows} | ${s.reached} | ±${Math.round(s.tolerance * 100)} % | ${pct(s.withinTolerance)} | ${pct(s.within10)} | ${pct(s.within20)} | ${pct(s.medianAbsError)} | ${s.medianRatio === null ? "–" : s.medianRatio.toFixed(3)} |`,
+    );
   }
   return lines;
 }

@@ -36,7 +36,8 @@ export interface CalibrationRow {
 export const CALIBRATION_COLUMNS = ["id", "mode", "from", "to", "minutes", "kind", "reading", "asOf", "source", "note"] as const;
 
 /**
- * Why a row's model time is off (only for rows outside the rail tolerance, ±10 % by default):
+ * Why a row's model time is off (only for rows outside their mode's tolerance, rail ±10 % and road
+ * ±20 % by default):
  * - `no-service`: no rail route (no station, or no service connects them);
  * - `no-road`: no road route;
  * - `forced-transfer`: the model changes trains (two or more rides);
@@ -83,6 +84,9 @@ export interface CalibrationSummary {
   /** Share of all rows within ±10 % and within ±20 % (unreached rows count as outside). */
   readonly within10: number;
   readonly within20: number;
+  /** The mode's match tolerance (largest |ratio − 1|) and the share of rows within it. */
+  readonly tolerance: number;
+  readonly withinTolerance: number;
   /** Median of |ratio − 1| over reached rows (0.05 = 5 %), null when none is reached. */
   readonly medianAbsError: number | null;
   /** Median ratio over reached rows, null when none is reached. */

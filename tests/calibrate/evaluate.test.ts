@@ -58,7 +58,10 @@ describe("evaluateCalibration(model, rows, options)", () => {
     expect(byId.get("dwell")?.causeText).toContain("1 intermediate stops × 5 min");
     expect(byId.get("fast")).toMatchObject({ within: false, cause: "faster-run" });
     expect(byId.get("none")).toMatchObject({ within: false, cause: "no-service", modelMin: null, ratio: null });
-    expect(byId.get("road")).toMatchObject({ within: false, cause: "road-slower" });
+    // Road rows match within ±20 % by default (ratio 1.2 here); at ±10 % the same row is a miss.
+    expect(byId.get("road")).toMatchObject({ within: true });
+    const strict = evaluateCalibration(model, ROWS, { tolerance: { road: 0.1 } });
+    expect(strict.results.find((r) => r.row.id === "road")).toMatchObject({ within: false, cause: "road-slower" });
     expect(byId.get("transfer")?.legs.filter((l) => l.kind === "ride").length).toBe(2);
   });
 
@@ -69,7 +72,8 @@ describe("evaluateCalibration(model, rows, options)", () => {
     expect(rail).toMatchObject({ rows: 6, reached: 5, within10: 2 / 6, within20: 4 / 6 });
     expect(rail.medianAbsError).toBeCloseTo(errors[2]!, 12);
     const road = report.summaries.find((s) => s.mode === "road")!;
-    expect(road).toMatchObject({ rows: 1, reached: 1, within10: 0, within20: 1 });
+    expect(road).toMatchObject({ rows: 1, reached: 1, within10: 0, within20: 1, tolerance: 0.2, withinTolerance: 1 });
+    expect(rail).toMatchObject({ tolerance: 0.1, withinTolerance: 2 / 6 });
   });
 
   it("tolerance is an option per mode", () => {
@@ -117,7 +121,7 @@ describe("evaluateCalibration(model, rows, options)", () => {
   it("reports as Markdown and CSV with every row, its legs and its cause", () => {
     const md = renderCalibrationMarkdown(report, "set.csv");
     expect(md).toContain("calibration set `set.csv`");
-    expect(md).toMatch(/\| rail \| 6 \| 5 \| 33\.3 % \| 66\.7 % \|/);
+    expect(md).toMatch(/\| rail \| 6 \| 5 \| ±10 % \| 33\.3 % \| 33\.3 % \| 66\.7 % \|/);
     expect(md).toContain("| forced-transfer | 1: transfer |");
     expect(md).toContain("ride L1 SA→SB 30.0 › ride L2 SB→SC 40.0 (wait 10.0, transfer 10.0)");
     expect(md).toContain("a through train runs today");

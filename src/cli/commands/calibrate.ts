@@ -49,7 +49,7 @@ function calibrationPath(given: string | undefined, network: string | undefined)
 export const registerCalibrate: RegisterCommand = (program, ctx) => {
   program
     .command("calibrate")
-    .description("compare the model with published travel times: ratio, legs and cause per row, share within ±10 %")
+    .description("compare the model with published travel times: ratio, legs and cause per row, share within tolerance (rail ±10 %, road ±20 %)")
     .option("--calibration <file>", `calibration CSV (default: ${CALIBRATION_FILE} in the network's folder)`)
     .option("--scenario <id>", "scenario the times describe (default: current, else the last scenario)")
     .addOption(new Option("--format <format>", "output format").choices(CALIBRATE_FORMATS).default("md"))
@@ -92,7 +92,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
       await writeOut(opts.out, output);
       const summary = report.summaries
         .filter((s) => s.rows > 0)
-        .map((s) => `${s.mode} ${s.rows} rows, ${(s.within10 * 100).toFixed(0)} % within ±10 %`)
+        .map((s) => `${s.mode} ${s.rows} rows, ${(s.withinTolerance * 100).toFixed(0)} % within ±${Math.round(s.tolerance * 100)} %`)
         .join("; ");
       ctx.io.stderr.write(`qiwan: wrote ${opts.out} (${summary})\n`);
     });
