@@ -12,7 +12,7 @@ import {
   showInvisible,
   UnknownIdError,
   VERSION,
-} from "../index.js";
+} from "../node.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";

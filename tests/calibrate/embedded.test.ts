@@ -6,7 +6,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { embeddedNetworkPath, evaluateCalibration, loadNetworkSync, parseCalibrationCsv, scheduledModel } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { evaluateCalibration, parseCalibrationCsv } from "../../src/index.js";
+import { scheduledModel } from "../../src/calibrate/index.js";
 
 const file = path.join(embeddedNetworkPath(), "calibration.csv");
 const rows = parseCalibrationCsv(readFileSync(file, "utf8"), file);

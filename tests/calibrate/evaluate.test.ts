@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  CalibrationFileError,
-  buildModel,
-  calibrationReportCsv,
-  evaluateCalibration,
-  renderCalibrationMarkdown,
-  scheduledModel,
-  type CalibrationRow,
-} from "../../src/index.js";
+import { CalibrationFileError, buildModel, calibrationReportCsv, evaluateCalibration, renderCalibrationMarkdown, type CalibrationRow } from "../../src/index.js";
+import { scheduledModel } from "../../src/calibrate/index.js";
 import { calibrationFixture } from "./fixture.js";
 
 const row = (id: string, mode: "rail" | "road", from: string, to: string, minutes: number, note?: string): CalibrationRow => ({

@@ -58,7 +58,8 @@ describe("package (slow): npm pack → npm install → import, type-check, run",
       console.warn("networks/qijiang-wansheng is not in this branch: the package test loads the tiny fixture instead");
     writeFileSync(
       path.join(consumer, "check.ts"),
-      `import { loadNetwork, resolveScenario, embeddedNetworkPath, NetworkValidationError, type Network, type ResolvedScenario } from "qiwan-access";
+      `import { resolveScenario, NetworkValidationError, type Network, type ResolvedScenario } from "qiwan-access";
+import { loadNetwork, embeddedNetworkPath } from "qiwan-access/node";
 const network: Network = await loadNetwork(${target});
 const resolved: ResolvedScenario[] = network.scenarios.map((s) => resolveScenario(network, s.id));
 let rejected = "";

@@ -8,7 +8,7 @@ import {
   type AttributionMethod,
   type AttributionResult,
   type Measure,
-} from "../../index.js";
+} from "../../node.js";
 import { createProgress, type Progress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";

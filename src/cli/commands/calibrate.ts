@@ -15,7 +15,7 @@ import {
   renderCalibrationMarkdown,
   SCHEDULED_MODEL_OPTIONS,
   type CalibrationRow,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { modelOrExit, requireIds, writeOut } from "./model-support.js";

@@ -11,7 +11,7 @@ import {
   type Measure,
   type Network,
   type TargetResult,
-} from "../../index.js";
+} from "../../node.js";
 import { createColour, type Colour } from "../colour.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";

@@ -16,7 +16,7 @@ import {
   type Network,
   type ScenarioComparison,
   type ScenarioRef,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";

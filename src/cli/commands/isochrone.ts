@@ -14,7 +14,7 @@ import {
   type IsochroneRequest,
   type Measure,
   type ModeFilter,
-} from "../../index.js";
+} from "../../node.js";
 import { mapBoundaries } from "./map.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";

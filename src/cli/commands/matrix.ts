@@ -3,12 +3,12 @@
  */
 import { Option } from "commander";
 import {
-  csvCell,
   MEASURES,
   Query,
   type Measure,
   type ModeFilter,
-} from "../../index.js";
+} from "../../node.js";
+import { csvCell } from "../format.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
 import { createProgress } from "../progress.js";

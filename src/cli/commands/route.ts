@@ -10,7 +10,7 @@ import {
   type Measure,
   type ModeFilter,
   type RouteResult,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable } from "../format.js";
 import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";

@@ -7,7 +7,7 @@ import {
   runUncertainty,
   type Measure,
   type UncertaintyReport,
-} from "../../index.js";
+} from "../../node.js";
 import { createProgress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
