@@ -23,5 +23,12 @@ export { loadGtfs, MAX_FREQUENCY_TRIPS, type LoadGtfsOptions } from "./timetable
 export { writeGtfs, type WriteGtfsOptions } from "./timetable/formats/gtfs-write.js";
 
 // render: PNG (optional native dependency @resvg/resvg-js) and boundary files
-export { svgToPng, findCjkFont, FONT_DIRS, MAX_PNG_WIDTH_PX, type PngResult } from "./render/png.js";
+export {
+  findCjkFont,
+  FONT_DIRS,
+  MAX_PNG_WIDTH_PX,
+  MissingDependencyError,
+  svgToPng,
+  type PngResult,
+} from "./render/png.js";
 export { readNetworkBoundaries } from "./render/boundaries-file.js";
