@@ -15,7 +15,9 @@ import { fileURLToPath } from "node:url";
 import {
   latestDepartures,
   loadGtfs,
+  MAX_MAX_RIDES,
   raptor,
+  RaptorRouter,
   rangeRaptor,
   reverseTimetable,
   writeGtfs,
@@ -23,6 +25,7 @@ import {
   type Timetable,
 } from "../src/index.js";
 import { chinaRailTimetable, readChinaRail2023 } from "../scripts/data/china-rail-2023.js";
+import { buildPlanarPeer, planarArrivals, planarInput, planarScan, withoutTripLookupCache } from "./peers/planar-raptor.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -30,6 +33,8 @@ const arg = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const queries = Number(arg("--queries") ?? 30);
+/** Timed queries of the npm RAPTOR peer (about 0.7 s each on the national timetable). */
+const peerQueries = Number(arg("--peer-queries") ?? queries);
 const warmup = 10;
 let sink = 0;
 const lines: string[] = [];
@@ -162,6 +167,129 @@ function runSuite(name: string, tt: Timetable, buildMs: Record<string, number>, 
   out("");
 }
 
+/**
+ * The npm RAPTOR peer (`raptor-journey-planner`, see benchmarks/peers/planar-raptor.ts) and ours on
+ * the same timetable in the same process: one earliest-arrival query (depart 08:00 from a sampled
+ * station, arrival at every stop), the implementations taking turns query by query with the order
+ * reversed every other query, then every answer of the peer compared stop by stop with ours.
+ */
+function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, number>): void {
+  const departure = 8 * 3600;
+  const peerWarmup = Math.min(3, peerQueries);
+  out(`### RAPTOR peer (npm raptor-journey-planner 2.x): ${name}`);
+  out("");
+  let input: ReturnType<typeof planarInput> | undefined;
+  const convertMs = time(() => {
+    input = planarInput(tt);
+  });
+  let peer: ReturnType<typeof buildPlanarPeer> | undefined;
+  const [peerBuildMs, peerBuildCpu] = timeBoth(() => {
+    peer = buildPlanarPeer(input!);
+  });
+  const unbounded = new RaptorRouter(tt, MAX_MAX_RIDES);
+  const bounded = new RaptorRouter(tt, 8);
+  const origins = sampleStops(tt, peerQueries + peerWarmup, 44);
+  const ms: Record<"ours" | "ours8" | "peer", number[]> = { ours: [], ours8: [], peer: [] };
+  const cpu: Record<"ours" | "ours8" | "peer", number[]> = { ours: [], ours8: [], peer: [] };
+  // Cross-check tallies over every measured query: stops where the peer's arrival equals ours, is later, is earlier, or is missing.
+  let same = 0;
+  let later = 0;
+  let earlier = 0;
+  let unreached = 0;
+  let queriesWithDiff = 0;
+  let boundDiff = 0;
+  const disagreeing: number[] = [];
+  for (let i = 0; i < origins.length; i++) {
+    const s = origins[i] as number;
+    const id = tt.stopIds[s] as string;
+    let ours: Float64Array | undefined;
+    let ours8: Float64Array | undefined;
+    let raw: ReturnType<typeof planarScan> | undefined;
+    const runs: Record<"ours" | "ours8" | "peer", () => void> = {
+      ours: () => {
+        ours = unbounded.route({ access: [{ stop: s, secs: 0 }], departureSecs: departure }).arrivals();
+      },
+      ours8: () => {
+        ours8 = bounded.route({ access: [{ stop: s, secs: 0 }], departureSecs: departure }).arrivals();
+      },
+      peer: () => {
+        raw = planarScan(peer!, id, departure);
+      },
+    };
+    const order: ReadonlyArray<keyof typeof runs> = i % 2 === 0 ? ["ours", "ours8", "peer"] : ["peer", "ours8", "ours"];
+    for (const k of order) {
+      const [w, c] = timeBoth(runs[k]);
+      if (i >= peerWarmup) {
+        ms[k].push(w);
+        cpu[k].push(c);
+      }
+    }
+    if (i < peerWarmup) continue;
+    const theirs = planarArrivals(peer!, tt, id, raw!);
+    let diff = 0;
+    for (let k = 0; k < tt.stopCount; k++) {
+      const a = ours![k] as number;
+      const b = theirs[k] as number;
+      if (a !== (ours8![k] as number)) boundDiff++;
+      if (a === b) same++;
+      else if (b === Infinity) (unreached++, diff++);
+      else if (b > a) (later++, diff++);
+      else (earlier++, diff++);
+    }
+    if (diff > 0) {
+      queriesWithDiff++;
+      disagreeing.push(i);
+    }
+    sink += (ours![0] as number) + (ours8![0] as number);
+  }
+  out(`${tt.stopCount} stops, ${tt.tripCount} trips. Query: earliest arrival at every stop, departing 08:00 from one station (${peerQueries} stations sampled with seed 44, after ${peerWarmup} warm-up queries). The three runs of each query take turns in one process, their order reversed every other query; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(" / ")}.`);
+  out("");
+  out("| step | median ms | p90 ms | max ms | median CPU ms |");
+  out("|---|---:|---:|---:|---:|");
+  for (const [k, v] of Object.entries(ourBuild)) out(`| ours: ${k} | ${fmt(v)} | | | |`);
+  out(`| peer: convert our timetable to its trip objects (input step) | ${fmt(convertMs)} | | | |`);
+  out(`| peer: build its indexes (RaptorAlgorithmFactory.create) | ${fmt(peerBuildMs)} | | | ${fmt(peerBuildCpu)} |`);
+  for (const [label, k] of [
+    ["ours, rides unbounded: RaptorRouter with maxRides 100 (rounds stop when no stop improves)", "ours"],
+    ["ours, maxRides 8: RaptorRouter (the default bound)", "ours8"],
+    ["peer: RaptorAlgorithm.scan (no ride bound)", "peer"],
+  ] as const) {
+    const st = stats(ms[k]);
+    out(`| ${label} | ${fmt(st.median)} | ${fmt(st.p90)} | ${fmt(st.max)} | ${fmt(stats(cpu[k]).median)} |`);
+  }
+  out("");
+  // Re-run disagreeing queries on the diagnostic variant whose trip-lookup cache is cleared before every lookup.
+  const sample = disagreeing.slice(0, 10);
+  let remaining = 0;
+  if (sample.length > 0) {
+    const diag = withoutTripLookupCache(input!);
+    for (const i of sample) {
+      const s = origins[i] as number;
+      const id = tt.stopIds[s] as string;
+      const ours = unbounded.route({ access: [{ stop: s, secs: 0 }], departureSecs: departure }).arrivals();
+      const theirs = planarArrivals(diag, tt, id, planarScan(diag, id, departure));
+      for (let k = 0; k < tt.stopCount; k++) if (ours[k] !== theirs[k]) remaining++;
+    }
+  }
+  out("| comparison (every measured query, every stop; ours rides unbounded) | value |");
+  out("|---|---:|");
+  out(`| peer median / ours median, wall time | ${fmt(stats(ms.peer).median / stats(ms.ours).median)}× |`);
+  out(`| peer median / ours median, CPU time | ${fmt(stats(cpu.peer).median / stats(cpu.ours).median)}× |`);
+  out(`| stop answers compared | ${peerQueries * tt.stopCount} |`);
+  out(`| equal | ${same} |`);
+  out(`| later in the peer | ${later} |`);
+  out(`| reached by ours, not by the peer | ${unreached} |`);
+  out(`| earlier in the peer | ${earlier} |`);
+  out(`| queries with a disagreement | ${queriesWithDiff} |`);
+  out(`| disagreeing stop answers left with the peer's trip-lookup cache cleared (${sample.length} disagreeing queries re-run) | ${remaining} |`);
+  out(`| stop answers where ours with maxRides 8 differs from ours unbounded | ${boundDiff} |`);
+  out("");
+  if (sample.length > 0) {
+    out("Cause of the disagreements: the peer's RouteScanner remembers, per route, the last trip it returned and searches backwards from there on the next lookup, so it misses a later trip when a later stop of the route or a later round asks for a later time. The diagnostic variant clears that memory before every lookup (it is not timed).");
+    out("");
+  }
+}
+
 /** Large stations, where full-day profiles are most expensive (many departures). */
 const CHINA_HUBS = ["北京西", "上海虹桥", "广州南", "郑州东", "武汉", "重庆西", "成都东", "西安北"];
 
@@ -201,7 +329,9 @@ if (args.includes("--skip-china")) {
     writeGtfs(tt as Timetable, tmp, { placeholderLonLat: [0, 0] });
     const t1 = performance.now();
     const back = await loadGtfs(tmp);
-    runSuite("GTFS export of the China timetable, read back with loadGtfs", back, { "load GTFS (stream, validate, build)": performance.now() - t1 }, 8);
+    const loadMs = performance.now() - t1;
+    runSuite("GTFS export of the China timetable, read back with loadGtfs", back, { "load GTFS (stream, validate, build)": loadMs }, 8);
+    if (peerQueries > 0) runPeerSuite("the China 2023 timetable (GTFS export read back)", back, { "load GTFS export (stream, validate, build)": loadMs, "build timetable from the data files": buildMs });
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -214,7 +344,9 @@ if (gtfs !== undefined) {
   const t0 = performance.now();
   const date = arg("--date");
   const tt = await loadGtfs(gtfs, date === undefined ? {} : { serviceDate: date });
-  runSuite(`GTFS ${gtfs}${date ? ` on ${date}` : ""}`, tt, { "load GTFS (stream, validate, build)": performance.now() - t0 }, 8);
+  const loadMs = performance.now() - t0;
+  runSuite(`GTFS ${gtfs}${date ? ` on ${date}` : ""}`, tt, { "load GTFS (stream, validate, build)": loadMs }, 8);
+  if (peerQueries > 0) runPeerSuite(`GTFS ${gtfs}`, tt, { "load GTFS (stream, validate, build)": loadMs });
 }
 out("Peers for reference (reported by a public Chinese rail reachability tool, not run here): 0.3–1 s per full-day profile, ~15 ms per latest-departure scan.");
 const outPath = arg("--out");
