@@ -25,7 +25,7 @@ import {
   type Timetable,
 } from "../src/index.js";
 import { chinaRailTimetable, readChinaRail2023 } from "../scripts/data/china-rail-2023.js";
-import { buildPlanarPeer, planarArrivals, planarInput, planarScan, withoutTripLookupCache } from "./peers/planar-raptor.js";
+import { buildPlanarPeer, paretoDepartures, planarArrivals, planarInput, planarRange, planarScan, withoutTripLookupCache } from "./peers/planar-raptor.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -35,6 +35,8 @@ const arg = (name: string): string | undefined => {
 const queries = Number(arg("--queries") ?? 30);
 /** Timed queries of the npm RAPTOR peer (about 0.7 s each on the national timetable). */
 const peerQueries = Number(arg("--peer-queries") ?? queries);
+/** Origin–destination pairs answered by the peer's range query (tens of seconds each on the national timetable). */
+const peerRangePairs = Number(arg("--peer-range-pairs") ?? 3);
 const warmup = 10;
 let sink = 0;
 const lines: string[] = [];
@@ -173,7 +175,7 @@ function runSuite(name: string, tt: Timetable, buildMs: Record<string, number>, 
  * station, arrival at every stop), the implementations taking turns query by query with the order
  * reversed every other query, then every answer of the peer compared stop by stop with ours.
  */
-function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, number>): void {
+function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, number>, hubs: readonly string[] = []): void {
   const departure = 8 * 3600;
   const peerWarmup = Math.min(3, peerQueries);
   out(`### RAPTOR peer (npm raptor-journey-planner 2.x): ${name}`);
@@ -284,6 +286,42 @@ function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, numb
   out(`| disagreeing stop answers left with the peer's trip-lookup cache cleared (${sample.length} disagreeing queries re-run) | ${remaining} |`);
   out(`| stop answers where ours with maxRides 8 differs from ours unbounded | ${boundDiff} |`);
   out("");
+  // Range queries: the peer's RangeQuery answers one origin → one destination; ours one origin → every stop.
+  const hubIdx = hubs.map((h) => tt.stopIndexById.get(h)).filter((x): x is number => x !== undefined);
+  const ends = hubIdx.length >= 2 ? hubIdx : sampleStops(tt, 2 * peerRangePairs, 45);
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; pairs.length < peerRangePairs && i + 1 < ends.length; i += 2) if (ends[i] !== ends[i + 1]) pairs.push([ends[i] as number, ends[i + 1] as number]);
+  if (pairs.length > 0) {
+    out("| range query, departures 00:00–24:00, one origin | wall ms | CPU ms | Pareto options | equal |");
+    out("|---|---:|---:|---:|---:|");
+    for (const [i, [o, d]] of pairs.entries()) {
+      let ours: Array<[number, number]> = [];
+      let theirs: Array<[number, number]> = [];
+      const runOurs = (): [number, number] =>
+        timeBoth(() => {
+          // windowEnd 86,399: the peer's window end is exclusive.
+          const prof = rangeRaptor(tt, { access: [{ stop: o, secs: 0 }], windowStartSecs: 0, windowEndSecs: 86_399, maxRides: MAX_MAX_RIDES });
+          const list: Array<[number, number]> = [];
+          for (let c = prof.offsets[d] as number; c < (prof.offsets[d + 1] as number); c++) list.push([prof.departureSecs[c] as number, prof.arrivalSecs[c] as number]);
+          ours = paretoDepartures(list);
+        });
+      const runPeer = (): [number, number] =>
+        timeBoth(() => {
+          theirs = paretoDepartures(planarRange(peer!, tt.stopIds[o] as string, tt.stopIds[d] as string, 1, 86_400));
+        });
+      const [ow, oc] = i % 2 === 0 ? runOurs() : [NaN, NaN];
+      const [pw, pc] = runPeer();
+      const [ow2, oc2] = i % 2 === 0 ? [ow, oc] : runOurs();
+      const theirSet = new Set(theirs.map((x) => x.join()));
+      const equal = ours.filter((x) => theirSet.has(x.join())).length;
+      const pair = `pair ${i + 1} (${tt.stopIds[o]}→${tt.stopIds[d]})`;
+      out(`| ${pair}, ours: rangeRaptor to every stop, rides unbounded | ${fmt(ow2)} | ${fmt(oc2)} | ${ours.length} | ${equal} |`);
+      out(`| ${pair}, peer: RangeQuery to this destination (maxSearchDays 1) | ${fmt(pw)} | ${fmt(pc)} | ${theirs.length} | ${equal} |`);
+    }
+    out("");
+    out("Range queries run once per pair (the peer takes tens of seconds per pair), ours and the peer in turn; \"equal\" counts the Pareto [departure, arrival] options both give. Ours answers every stop in one search; the peer repeats a depart-after query one second after each departure it finds, for one destination.");
+    out("");
+  }
   if (sample.length > 0) {
     out("Cause of the disagreements: the peer's RouteScanner remembers, per route, the last trip it returned and searches backwards from there on the next lookup, so it misses a later trip when a later stop of the route or a later round asks for a later time. The diagnostic variant clears that memory before every lookup (it is not timed).");
     out("");
@@ -331,7 +369,7 @@ if (args.includes("--skip-china")) {
     const back = await loadGtfs(tmp);
     const loadMs = performance.now() - t1;
     runSuite("GTFS export of the China timetable, read back with loadGtfs", back, { "load GTFS (stream, validate, build)": loadMs }, 8);
-    if (peerQueries > 0) runPeerSuite("the China 2023 timetable (GTFS export read back)", back, { "load GTFS export (stream, validate, build)": loadMs, "build timetable from the data files": buildMs });
+    if (peerQueries > 0) runPeerSuite("the China 2023 timetable (GTFS export read back)", back, { "load GTFS export (stream, validate, build)": loadMs, "build timetable from the data files": buildMs }, CHINA_HUBS);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

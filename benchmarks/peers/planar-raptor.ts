@@ -138,3 +138,31 @@ export function withoutTripLookupCache(input: PlanarInput): PlanarPeer {
   };
   return peer;
 }
+
+/**
+ * The peer's range query: journeys from `originId` to `destinationId` departing in
+ * [`startSecs`, `endSecs`) (its `RangeQuery`: a depart-after query at `startSecs`, then again one
+ * second after the earliest departure found, until none is left), searching the service day only
+ * (`maxSearchDays` 1: with the default 3 it adds journeys that wait overnight for the next day's
+ * trains, which a one-day timetable of ours does not have). `startSecs` must be ≥ 1: it treats a
+ * time of 0 as "not reached". Returns the journeys as [departure, arrival] pairs.
+ */
+export function planarRange(peer: PlanarPeer, originId: string, destinationId: string, startSecs: number, endSecs: number): Array<[number, number]> {
+  const query = new planar.RangeQuery(peer.raptor, new planar.JourneyFactory(), 1);
+  const date = new Date(`${String(DATE).slice(0, 4)}-${String(DATE).slice(4, 6)}-${String(DATE).slice(6)}T12:00:00Z`);
+  return query.plan(originId, destinationId, date, startSecs, endSecs).map((j) => [j.departureTime, j.arrivalTime]);
+}
+
+/** The Pareto set of [departure, arrival] options (later departure or earlier arrival), by departure. */
+export function paretoDepartures(options: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = [...options].sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  let best = Infinity;
+  for (const [d, a] of sorted) {
+    if (a < best) {
+      best = a;
+      out.push([d, a]);
+    }
+  }
+  return out.reverse();
+}
