@@ -292,8 +292,8 @@ function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, numb
   const pairs: Array<[number, number]> = [];
   for (let i = 0; pairs.length < peerRangePairs && i + 1 < ends.length; i += 2) if (ends[i] !== ends[i + 1]) pairs.push([ends[i] as number, ends[i + 1] as number]);
   if (pairs.length > 0) {
-    out("| range query, departures 00:00–24:00, one origin | wall ms | CPU ms | Pareto options | equal |");
-    out("|---|---:|---:|---:|---:|");
+    out("| range query, departures 00:00–24:00, one origin | wall ms | CPU ms | Pareto options | equal | equal, cache cleared |");
+    out("|---|---:|---:|---:|---:|---:|");
     for (const [i, [o, d]] of pairs.entries()) {
       let ours: Array<[number, number]> = [];
       let theirs: Array<[number, number]> = [];
@@ -312,14 +312,23 @@ function runPeerSuite(name: string, tt: Timetable, ourBuild: Record<string, numb
       const [ow, oc] = i % 2 === 0 ? runOurs() : [NaN, NaN];
       const [pw, pc] = runPeer();
       const [ow2, oc2] = i % 2 === 0 ? [ow, oc] : runOurs();
-      const theirSet = new Set(theirs.map((x) => x.join()));
-      const equal = ours.filter((x) => theirSet.has(x.join())).length;
+      const same = (a: Array<[number, number]>, b: Array<[number, number]>): number => {
+        const set = new Set(b.map((x) => x.join()));
+        return a.filter((x) => set.has(x.join())).length;
+      };
+      const equal = same(ours, theirs);
+      // On a disagreement, the same query on the diagnostic variant (trip-lookup cache cleared; untimed).
+      let diagText = "–";
+      if (equal !== ours.length || equal !== theirs.length) {
+        const diag = paretoDepartures(planarRange(withoutTripLookupCache(input!), tt.stopIds[o] as string, tt.stopIds[d] as string, 1, 86_400));
+        diagText = `${same(ours, diag)} of ${diag.length}`;
+      }
       const pair = `pair ${i + 1} (${tt.stopIds[o]}→${tt.stopIds[d]})`;
-      out(`| ${pair}, ours: rangeRaptor to every stop, rides unbounded | ${fmt(ow2)} | ${fmt(oc2)} | ${ours.length} | ${equal} |`);
-      out(`| ${pair}, peer: RangeQuery to this destination (maxSearchDays 1) | ${fmt(pw)} | ${fmt(pc)} | ${theirs.length} | ${equal} |`);
+      out(`| ${pair}, ours: rangeRaptor to every stop, rides unbounded | ${fmt(ow2)} | ${fmt(oc2)} | ${ours.length} | ${equal} | |`);
+      out(`| ${pair}, peer: RangeQuery to this destination (maxSearchDays 1) | ${fmt(pw)} | ${fmt(pc)} | ${theirs.length} | ${equal} | ${diagText} |`);
     }
     out("");
-    out("Range queries run once per pair (the peer takes tens of seconds per pair), ours and the peer in turn; \"equal\" counts the Pareto [departure, arrival] options both give. Ours answers every stop in one search; the peer repeats a depart-after query one second after each departure it finds, for one destination.");
+    out("Range queries run once per pair (the peer takes tens of seconds per pair), ours and the peer in turn; \"equal\" counts the Pareto [departure, arrival] options both give, \"equal, cache cleared\" the same for the diagnostic variant, run only when they differ. Ours answers every stop in one search; the peer repeats a depart-after query one second after each departure it finds, for one destination.");
     out("");
   }
   if (sample.length > 0) {

@@ -14,6 +14,6 @@ describe("benchmarks/timetable.ts (smoke run, no timings asserted)", () => {
     expect(stdout).toMatch(/\| peer: RaptorAlgorithm.scan \(no ride bound\) \| [\d.]+ \|/);
     expect(stdout).toContain("| stop answers compared | 8 |");
     expect(stdout).toContain("| equal | 8 |");
-    expect(stdout).toMatch(/\| pair 1 \(A→D\), peer: RangeQuery to this destination \(maxSearchDays 1\) \| [\d.]+ \| [\d.]+ \| 2 \| 2 \|/);
+    expect(stdout).toMatch(/\| pair 1 \(A→D\), peer: RangeQuery to this destination \(maxSearchDays 1\) \| [\d.]+ \| [\d.]+ \| 2 \| 2 \| – \|/);
   });
 });
