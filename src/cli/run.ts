@@ -6,13 +6,14 @@ import { Command, CommanderError, Option } from "commander";
 import {
   formatProblem,
   LimitError,
+  MissingDependencyError,
   LIMITS,
   limitsTable,
   NetworkValidationError,
   showInvisible,
   UnknownIdError,
   VERSION,
-} from "../index.js";
+} from "../node.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
@@ -109,6 +110,10 @@ function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
   if (err instanceof CliError) {
     line(`qiwan: ${err.message}`);
     return err.exitCode;
+  }
+  if (err instanceof MissingDependencyError) {
+    line(`qiwan: ${err.message}`);
+    return EXIT.USAGE;
   }
   if (err instanceof LimitError) {
     line(`qiwan: ${err.message}`);

@@ -6,7 +6,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildModel, embeddedNetworkPath, evaluateCalibration, loadNetworkSync, parseCalibrationCsv } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { buildModel, evaluateCalibration, parseCalibrationCsv } from "../../src/index.js";
 
 const file = path.join(embeddedNetworkPath(), "calibration.csv");
 const rows = parseCalibrationCsv(readFileSync(file, "utf8"), file);

@@ -6,7 +6,7 @@
  * - road A–B: 100 km at 100 km/h × 0.85 (the expressway commercial-speed factor) = 70.59 min;
  * - SD is a station no service reaches.
  */
-import { loadNetworkSync } from "../../src/network/load.js";
+import { loadNetworkSync } from "../../src/network/load-files.js";
 import type { Network } from "../../src/network/types.js";
 
 const q = (value: number) => ({ value, source: "fixture" });

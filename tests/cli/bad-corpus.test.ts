@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/exit.js";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { CoreError, LimitError, LIMITS, readDimacs } from "../../src/index.js";
+import { CoreError, LimitError, LIMITS } from "../../src/index.js";
+import { readDimacs } from "../../src/node.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CORPUS = path.join(ROOT, "tests/fixtures/bad/robust");

@@ -1,21 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  stationsOf,
-  type TravelTimeModel,
-  IsochroneError,
-  buildModel,
-  embeddedNetworkPath,
-  gridCellCentre,
-  isochroneDifference,
-  loadNetwork,
-  modelIsochroneDifference,
-  modelNodeIsochrone,
-  modelPolygonIsochrone,
-  placeTimes,
-  pointInMultiPolygon,
-  surfaceNodes,
-} from "../../src/index.js";
+import { stationsOf } from "../../src/query/index.js";
+import { type TravelTimeModel, IsochroneError, buildModel, modelIsochroneDifference, modelNodeIsochrone, modelPolygonIsochrone } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { embeddedNetworkPath } from "../../src/node.js";
+import { gridCellCentre, isochroneDifference, placeTimes, pointInMultiPolygon, surfaceNodes } from "../../src/isochrone/index.js";
 import type { LonLat, Network } from "../../src/index.js";
 import { rfc7946Problems } from "./helpers.js";
 import { runs } from "../util/property.js";

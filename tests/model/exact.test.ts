@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, findRoute as findRouteAnyReading, greatCircleKm, type RouteOptions, type RouteResult, type TravelTimeModel } from "../../src/index.js";
+import { buildModel, findRoute as findRouteAnyReading, type RouteOptions, type RouteResult, type TravelTimeModel } from "../../src/index.js";
+import { greatCircleKm } from "../../src/model/index.js";
 import { loadFixture, scenarioOnlyNetwork } from "../fixtures/model/load.js";
 
 // Arithmetic of tests/fixtures/model/exact.json (default rail transfer time 10 min):
@@ -128,7 +129,7 @@ describe("buildModel(network) on the exact fixture", () => {
 
 describe("buildModel on degenerate input", () => {
   it("an empty network gives an empty model and no target results", async () => {
-    const { loadNetworkSync, checkTargets } = await import("../../src/index.js");
+    const { loadNetworkSync, checkTargets } = await import("../../src/node.js");
     const empty = loadNetworkSync({
       schema: "qiwan-network",
       version: 1,

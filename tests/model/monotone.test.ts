@@ -13,9 +13,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   buildModel,
-  embeddedNetworkPath,
   findRoute,
-  loadNetworkSync,
   networkToFile,
   Query,
   type Measure,
@@ -23,6 +21,7 @@ import {
   type NetworkFile,
   type Reading,
 } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
 import { greatCircleKm } from "../../src/model/geo.js";
 import { randomNetworkFile } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";

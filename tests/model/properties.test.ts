@@ -1,14 +1,8 @@
 import fc from "fast-check";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, it } from "vitest";
-import {
-  buildGraph,
-  buildModel,
-  findRoute,
-  resolveScenario,
-  type Network,
-  type TravelTimeModel,
-} from "../../src/index.js";
+import { buildGraph } from "../../src/model/index.js";
+import { buildModel, findRoute, resolveScenario, type Network, type TravelTimeModel } from "../../src/index.js";
 import type { Measure } from "../../src/network/schema.js";
 import type { ModeFilter, Reading } from "../../src/model/types.js";
 import { scenarioOnlyNetwork } from "../fixtures/model/load.js";

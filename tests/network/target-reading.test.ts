@@ -3,7 +3,8 @@
  * `source` or a `rationale`.
  */
 import { describe, expect, it } from "vitest";
-import { loadNetwork, NetworkValidationError, networkJsonSchema, TargetReadingSchema } from "../../src/index.js";
+import { loadNetwork, NetworkValidationError, networkJsonSchema } from "../../src/index.js";
+import { TargetReadingSchema } from "../../src/network/index.js";
 import { tinyJson } from "./helpers.js";
 
 async function problems(raw: object): Promise<Map<string, { message: string; fix: string }>> {

@@ -4,17 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  embeddedNetworkPath,
-  findRoute,
-  loadNetworkSync,
-  Query,
-  stationsOf,
-  type Measure,
-  type ModeFilter,
-  type QueryOptions,
-} from "../../src/index.js";
+import { buildModel, findRoute, Query, type Measure, type ModeFilter, type QueryOptions } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { stationsOf } from "../../src/query/index.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";
 

@@ -5,17 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  embeddedNetworkPath,
-  findRoute,
-  loadNetworkSync,
-  Query,
-  type Measure,
-  type ModeFilter,
-  type Network,
-  type RouteLeg,
-} from "../../src/index.js";
+import { buildModel, findRoute, Query, type Measure, type ModeFilter, type Network, type RouteLeg } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
 import { loadFixture } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";

@@ -5,13 +5,12 @@ import { describe, expect, it } from "vitest";
 import {
   buildModel,
   checkTargets,
-  embeddedNetworkPath,
   findRoute,
-  initialWaitMin,
-  loadNetworkSync,
   Query,
   TargetEvaluator,
 } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { initialWaitMin } from "../../src/query/legs.js";
 
 const network = loadNetworkSync(embeddedNetworkPath());
 const model = buildModel(network);

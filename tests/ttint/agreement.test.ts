@@ -19,21 +19,11 @@
  * model compared here is the network without them: the same services on both sides.
  */
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  DoorToDoorRouter,
-  embeddedNetworkPath,
-  evaluateTarget,
-  loadNetworkSync,
-  networkToFile,
-  RaptorRouter,
-  scenarioTimetable,
-  stationsOf,
-  targetPairs,
-  travelTimeStats,
-  type Id,
-  type Measure,
-} from "../../src/index.js";
+import { buildModel, evaluateTarget, networkToFile, scenarioTimetable, type Id, type Measure } from "../../src/index.js";
+import { DoorToDoorRouter, RaptorRouter, travelTimeStats } from "../../src/timetable/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { stationsOf } from "../../src/query/index.js";
+import { targetPairs } from "../../src/targets/index.js";
 
 const EPS_SECS = 10;
 const START = 7 * 3600;

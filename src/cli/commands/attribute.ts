@@ -9,7 +9,7 @@ import {
   type AttributionResult,
   type Measure,
   type Reading,
-} from "../../index.js";
+} from "../../node.js";
 import { createProgress, type Progress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { readingOption } from "./model-support.js";

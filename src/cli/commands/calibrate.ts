@@ -14,7 +14,7 @@ import {
   parseCalibrationCsv,
   renderCalibrationMarkdown,
   type CalibrationRow,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { modelOrExit, requireIds, writeOut } from "./model-support.js";

@@ -12,7 +12,7 @@ import {
   type Network,
   type Reading,
   type TargetResult,
-} from "../../index.js";
+} from "../../node.js";
 import { createColour, type Colour } from "../colour.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";

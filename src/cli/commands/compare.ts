@@ -17,7 +17,7 @@ import {
   type ScenarioComparison,
   type ScenarioRef,
   type Reading,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";

@@ -12,7 +12,7 @@ import {
   type AccessOptions,
   type EntityKind,
   type IsochroneOrigin,
-} from "../../index.js";
+} from "../../node.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 

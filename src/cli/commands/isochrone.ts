@@ -16,7 +16,7 @@ import {
   type Measure,
   type ModeFilter,
   type Reading,
-} from "../../index.js";
+} from "../../node.js";
 import { mapBoundaries } from "./map.js";
 import { readingOption } from "./model-support.js";
 import type { RegisterCommand } from "../context.js";

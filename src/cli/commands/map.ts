@@ -17,7 +17,7 @@ import {
   svgToPng,
   type Boundaries,
   type Network,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, checkOutputFolder, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type SurfaceFlags } from "./isochrone-args.js";

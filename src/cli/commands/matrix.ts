@@ -3,14 +3,14 @@
  */
 import { Option } from "commander";
 import {
-  csvCell,
   DEFAULT_READING,
   MEASURES,
   Query,
   type Measure,
   type ModeFilter,
   type Reading,
-} from "../../index.js";
+} from "../../node.js";
+import { csvCell } from "../format.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
 import { createProgress } from "../progress.js";

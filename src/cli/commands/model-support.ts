@@ -15,7 +15,7 @@ import {
   type Network,
   type TravelTimeModel,
   type WaitRule,
-} from "../../index.js";
+} from "../../node.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 

@@ -12,7 +12,7 @@ import {
   type ModeFilter,
   type Reading,
   type RouteResult,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable } from "../format.js";
 import { listOption, modelOrExit, parseWait, readingOption, requireIds, WAIT_HELP, writeOut } from "./model-support.js";

@@ -8,7 +8,7 @@ import {
   type Measure,
   type UncertaintyReport,
   type Reading,
-} from "../../index.js";
+} from "../../node.js";
 import { createProgress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
 import { readingOption } from "./model-support.js";
