@@ -164,7 +164,7 @@ export function rangeEndAssumptions(model: TravelTimeModel): RangeEndAssumption[
 /**
  * Evaluates each row on `model`: rail rows station to station by rail only, road rows door to door
  * by road only, in one scenario. The model decides the reading: build it with
- * {@link SCHEDULED_MODEL_OPTIONS} (or {@link scheduledModel}) to compare with scheduled times.
+ * {@link SCHEDULED_MODEL_OPTIONS} (or `scheduledModel`) to compare with scheduled times.
  * Unknown place ids throw a {@link CalibrationFileError} listing every one.
  */
 export function evaluateCalibration(
