@@ -96,6 +96,7 @@ export {
   networkToFile,
   PLACE_KINDS,
   PROJECT_STATUSES,
+  READINGS,
   requirePlace,
   resolveScenario,
   SERVICE_MODES,
@@ -161,6 +162,7 @@ export {
 
 // Query: place-to-place times, matrices and routes
 export {
+  DEFAULT_READING,
   findRoute,
   Query,
   type PlaceMatrixOptions,
@@ -381,7 +383,6 @@ export {
   evaluateCalibration,
   parseCalibrationCsv,
   renderCalibrationMarkdown,
-  SCHEDULED_MODEL_OPTIONS,
   type CalibrationCause,
   type CalibrationOptions,
   type CalibrationProblem,

@@ -116,7 +116,7 @@ describe("bad scenario files exit 3 with one line", () => {
 
 describe("model warnings are printed, and --strict makes them exit 3", () => {
   const network = path.join(CORPUS, WARNS);
-  const warning = 'qiwan: warning: services[3] "X1" segment D → E: no runMinutes and no hsr/rail/suburban/metro link path usable by the service';
+  const warning = 'qiwan: warning: services[3] "X1" segment D → E: no runMinutes and no hsr link path usable by the service';
 
   it("without --strict: exit as usual, the warning once on stderr (for every command that loads the network)", async () => {
     for (const argv of [["check"], ["info"], ["matrix"]]) {
