@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import * as api from "../src/index.js";
+// The Node entry point: everything in "." plus the Node-only MissingDependencyError.
+import * as api from "../src/node.js";
 import { CliError, EXIT } from "../src/cli/exit.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -23,6 +24,7 @@ const instances: Record<string, api.QiwanError> = {
   UncertaintyError: new api.UncertaintyError("m"),
   LimitError: new api.LimitError("draws", 1e9, "draws"),
   CalibrationFileError: new api.CalibrationFileError("c.csv", []),
+  MissingDependencyError: new api.MissingDependencyError("@resvg/resvg-js", "PNG rendering", new Error("not found")),
   CliError: new CliError("m", EXIT.USAGE),
 };
 
