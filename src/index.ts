@@ -123,6 +123,7 @@ export {
   type ProjectStatus,
   type Quantity,
   type QuantityBounds,
+  type ReadingKind,
   type ResolvedScenario,
   type Scenario,
   type ScenarioSummary,
