@@ -25,7 +25,7 @@ export function serviceEdges(model: TravelTimeModel): readonly ServiceEdges[] {
     ride: new Int32Array(s.stops.length - 1).fill(-1),
     dwell: new Int32Array(Math.max(0, s.stops.length - 2)).fill(-1),
   }));
-  for (const edge of model.edges) {
+  for (const edge of model.networkEdges) {
     if (edge.direction !== "forward" || (edge.kind !== "ride" && edge.kind !== "dwell")) continue;
     const j = byId.get(edge.serviceId!)!;
     if (edge.kind === "ride") out[j]!.ride[edge.stopIndex!] = edge.index;
@@ -41,7 +41,7 @@ export function serviceEdges(model: TravelTimeModel): readonly ServiceEdges[] {
  */
 export function boardingTransferSecs(model: TravelTimeModel, costs: EdgeCosts): Map<string, number> {
   const out = new Map<string, number>();
-  model.edges.forEach((e, i) => {
+  model.networkEdges.forEach((e, i) => {
     if (e.kind === "board" && e.layer === 1) out.set(`${e.fromPlaceId}@${e.mode}`, costs.transferSecs[i]!);
   });
   return out;

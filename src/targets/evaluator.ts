@@ -118,7 +118,8 @@ export class TargetEvaluator {
    * against the target's threshold and the target summarised, in item order (targets, then measures).
    */
   results(selection: Id | ProjectSelection, options: TargetResultsOptions = {}): TargetResult[] {
-    const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
+    // A fresh object per call: a time source may keep per-selection work for the items of one call.
+    const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : { ...selection };
     const network = this.model.network;
     const scenario = "scenario" in sel ? network.scenarioById.get(sel.scenario) : undefined;
     return this.items.map((it, i) => {
