@@ -10,6 +10,8 @@ export interface ArcList {
   from: Int32Array;
   to: Int32Array;
   cost: Int32Array;
+  /** Node positions, flattened [x0, y0, x1, y1, …], when the graph has them (grids). */
+  coordinates?: Float64Array;
 }
 
 /** The library's seeded PRNG (mulberry32), so every run makes the same graphs and a failing seed replays. */
@@ -58,7 +60,13 @@ export function roadGrid(side: number, seed: number): ArcList {
     arc(u, v, secs);
     arc(v, u, secs);
   }
-  return { name: `grid ${n >= 1e6 ? `${n / 1e6}M` : `${Math.round(n / 1e3)}k`} (${side}x${side})`, nodeCount: n, from: from.subarray(0, m), to: to.subarray(0, m), cost: cost.subarray(0, m) };
+  const coordinates = new Float64Array(2 * n);
+  for (let v = 0; v < n; v++) {
+    coordinates[2 * v] = v % side;
+    coordinates[2 * v + 1] = Math.floor(v / side);
+  }
+  const name = `grid ${n >= 1e6 ? `${n / 1e6}M` : `${Math.round(n / 1e3)}k`} (${side}x${side})`;
+  return { name, nodeCount: n, from: from.subarray(0, m), to: to.subarray(0, m), cost: cost.subarray(0, m), coordinates };
 }
 
 /** Arcs of a DIMACS `.gr`/`.gr.gz` file (0-based), for the peers that cannot read it themselves. */
@@ -106,8 +114,32 @@ export function readArcs(path: string): ArcList {
   if (buf.toString("latin1", 0, 4) !== "QWG1") throw new Error(`${path} is not a QWG1 arc file`);
   const n = buf.readInt32LE(4);
   const m = buf.readInt32LE(8);
-  const ints = new Int32Array(buf.buffer.slice(buf.byteOffset + 12, buf.byteOffset + 12 + 12 * m));
+  // A view, not a copy, when the file's bytes are 4-aligned (always for files this large), so the
+  // peak memory of a benchmark process holds the arcs once, as the native program does.
+  const offset = buf.byteOffset + 12;
+  const ints = offset % 4 === 0 ? new Int32Array(buf.buffer, offset, 3 * m) : new Int32Array(buf.buffer.slice(offset, offset + 12 * m));
   return { name: path, nodeCount: n, from: ints.subarray(0, m), to: ints.subarray(m, 2 * m), cost: ints.subarray(2 * m, 3 * m) };
+}
+
+/** The same graph with node `order[i]` renamed `i` (so a program reading it sees that node order). */
+export function permuteArcs(g: ArcList, order: ArrayLike<number>): ArcList {
+  const position = new Int32Array(g.nodeCount);
+  for (let i = 0; i < g.nodeCount; i++) position[order[i]!] = i;
+  return { ...g, from: g.from.map((v) => position[v]!), to: g.to.map((v) => position[v]!) };
+}
+
+/** Float64 list file: count, then values (node coordinates). */
+export function writeFloats(path: string, values: ArrayLike<number>): void {
+  const buf = Buffer.alloc(8 + 8 * values.length);
+  buf.writeInt32LE(values.length, 0);
+  for (let i = 0; i < values.length; i++) buf.writeDoubleLE(values[i]!, 8 + 8 * i);
+  writeFileSync(path, buf);
+}
+
+export function readFloats(path: string): Float64Array {
+  const buf = readFileSync(path);
+  const k = buf.readInt32LE(0);
+  return Float64Array.from({ length: k }, (_, i) => buf.readDoubleLE(8 + 8 * i));
 }
 
 /** Int32 list file: count, then values (sources, targets). */

@@ -65,6 +65,28 @@ function measure(name: string, detail: string, f: (run: number) => number, runs 
   return row;
 }
 
+/**
+ * Two ways of computing the same thing, timed in alternation (A, B, B, A, A, B, …) so that load
+ * from other jobs falls on both alike; a peer comparison, unlike `measure` run one after the other.
+ */
+function measurePair(a: { name: string; detail: string; f: () => number }, b: { name: string; detail: string; f: () => number }, runs = RUNS, warmup = WARMUP): [Row, Row] {
+  for (let i = 0; i < warmup; i++) sink += a.f() + b.f();
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const k of i % 2 === 0 ? [0, 1] : [1, 0]) {
+      const t0 = performance.now();
+      sink += (k === 0 ? a : b).f();
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  return [a, b].map((x, k) => {
+    const sorted = times[k]!.sort((p, q) => p - q);
+    const row = { name: x.name, detail: x.detail, medianMs: quantile(sorted, 0.5), p90Ms: quantile(sorted, 0.9), runs };
+    console.error(`${row.name}: median ${row.medianMs.toFixed(2)} ms, p90 ${row.p90Ms.toFixed(2)} ms (${row.detail})`);
+    return row;
+  }) as [Row, Row];
+}
+
 /** The surface by definition, cell by cell over every node: what the splat avoids. */
 function naiveSurface(nodes: readonly TimedNode[], grid: ReturnType<typeof travelTimeSurface>["grid"], maxSecs: number): number {
   const secsPerM = (ACCESS_DEFAULTS.circuity * 3.6) / ACCESS_DEFAULTS.speedKmh;
@@ -112,8 +134,12 @@ async function main(): Promise<void> {
   const regionNodes = surfaceNodes(model, regionTimes);
   rows.push(measure("  surface only (splat)", "same grid", () => travelTimeSurface(regionNodes, 3600, { cellSizeM: 250 }).timesSecs.length));
   const regionSurface = travelTimeSurface(regionNodes, 3600, { cellSizeM: 250 });
-  rows.push(measure("  contours only (4 bands)", "same grid", () => isochroneBands(regionSurface, regionCut).features.length));
-  rows.push(measure("  contours only, d3-contour tracer", "same grid, same output", () => isochroneBands(regionSurface, regionCut, { tracer: "d3" }).features.length));
+  rows.push(
+    ...measurePair(
+      { name: "  contours only (4 bands)", detail: "same grid; default tracer (traceRegions), timed alternately with d3-contour", f: () => isochroneBands(regionSurface, regionCut).features.length },
+      { name: "  contours only, d3-contour tracer", detail: "same grid, same output", f: () => isochroneBands(regionSurface, regionCut, { tracer: "d3" }).features.length },
+    ),
+  );
   rows.push(
     measure("  naive surface (every cell × every node)", `${regionNodes.length} nodes, for comparison`, () => naiveSurface(regionNodes, regionSurface.grid, 3600), smoke ? 1 : 5, 1),
   );
@@ -140,9 +166,12 @@ async function main(): Promise<void> {
     }),
   );
   const synthSurface = travelTimeSurface(synth, 360 * 60, { grid: ng });
-  rows.push(measure("  contours only (4 bands)", "20,000 synthetic nodes, linear tracer", () => isochroneBands(synthSurface, natCut).features.length));
   rows.push(
-    measure("  contours only, d3-contour tracer", "same surface, same output (quadratic hole assignment)", () => isochroneBands(synthSurface, natCut, { tracer: "d3" }).features.length, smoke ? 2 : 10),
+    ...measurePair(
+      { name: "  contours only (4 bands)", detail: "20,000 synthetic nodes, default tracer (traceRegions), timed alternately with d3-contour", f: () => isochroneBands(synthSurface, natCut).features.length },
+      { name: "  contours only, d3-contour tracer", detail: "same surface, same output (quadratic hole assignment)", f: () => isochroneBands(synthSurface, natCut, { tracer: "d3" }).features.length },
+      smoke ? 2 : 10,
+    ),
   );
 
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";

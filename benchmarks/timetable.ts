@@ -13,17 +13,16 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
-  chinaRailTimetable,
   latestDepartures,
   loadGtfs,
   raptor,
   rangeRaptor,
-  readChinaRail2023,
   reverseTimetable,
   writeGtfs,
   mulberry32,
   type Timetable,
 } from "../src/index.js";
+import { chinaRailTimetable, readChinaRail2023 } from "../scripts/data/china-rail-2023.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {

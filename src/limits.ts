@@ -7,6 +7,7 @@
  *
  * This module has no imports, so every stage (the dependency-free core included) may use it.
  */
+import { QiwanError } from "./core/errors.js";
 
 /** One limit: the largest value allowed, its unit, what it bounds, and where such values come from. */
 export interface Limit {
@@ -83,8 +84,9 @@ export type LimitName = keyof typeof LIMITS;
  * A value is beyond one of the {@link LIMITS}. Thrown before any work is done; `limit` names the
  * entry of `LIMITS`, `value` is what was asked for.
  */
-export class LimitError extends Error {
+export class LimitError extends QiwanError {
   override name = "LimitError";
+  readonly code = "LIMIT_EXCEEDED";
   constructor(
     /** Which limit. */
     readonly limit: LimitName,

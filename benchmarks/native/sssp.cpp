@@ -1,19 +1,23 @@
-// Native reference for benchmarks/run.ts: one-to-all Dijkstra over the same CSR graph, timed per query.
+// Native reference for benchmarks/run.ts: one-to-all Dijkstra over the same CSR graph, one
+// implementation per process, serving queries until stdin closes (so run.ts can interleave it query
+// by query with the TypeScript core running in another process).
 //
-// Usage: sssp <graph.bin> <sources.bin> <warmup>
-//   graph.bin:   "QWG1", int32 n, int32 m, then int32 from[m], to[m], cost[m] (directed arcs, whole units)
-//   sources.bin: int32 k, then int32 source[k]
-// Prints one JSON object: per implementation, per-query milliseconds and a checksum per source
-// (reachable count and sum of distances) that run.ts compares with the TypeScript core.
+// Usage: sssp <graph.bin> binary|quad|dial
+//   graph.bin: "QWG1", int32 n, int32 m, then int32 from[m], to[m], cost[m] (directed arcs, whole units)
+// Prints {"ready": …} once loaded, then answers one command per line (see serve() below).
 //
-// Implementations: CSR + std::priority_queue (lazy binary heap), CSR + indexed 4-ary heap
-// (decrease-key), CSR + Dial's bucket queue (the same algorithm as the TypeScript core).
+// Implementations: CSR + binary heap with lazy deletion (std::push_heap/pop_heap over one vector),
+// CSR + indexed 4-ary heap (decrease-key), CSR + Dial's bucket queue with doubly linked buckets
+// (the same algorithm as the TypeScript core). Every buffer is allocated before the first query
+// (the binary heap's vector keeps its capacity), so the timed loop allocates nothing; each query
+// starts by resetting `dist` over all nodes (O(n), like the core's Int32 result fill).
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <functional>
-#include <queue>
 #include <string>
 #include <sys/resource.h>
 #include <vector>
@@ -60,33 +64,29 @@ static Csr load(const char* path) {
   return g;
 }
 
-struct Result { std::vector<double> ms; std::vector<std::pair<long long, double>> check; };
-
-static void checksum(const std::vector<u32>& dist, Result& r) {
-  long long reach = 0;
-  double sum = 0;
-  for (u32 d : dist) if (d != INF) { reach++; sum += d; }
-  r.check.push_back({reach, sum});
-}
-
 struct BinaryHeapDijkstra {
   const Csr& g;
   std::vector<u32> dist;
-  explicit BinaryHeapDijkstra(const Csr& g) : g(g), dist(g.n, INF) {}
+  using Item = std::pair<u32, int>;
+  // The heap's storage is kept across queries (clear() keeps the capacity), so after the first
+  // query the timed loop allocates nothing.
+  std::vector<Item> heap;
+  explicit BinaryHeapDijkstra(const Csr& g) : g(g), dist(g.n, INF) { heap.reserve(g.n); }
   void run(int s) {
     std::fill(dist.begin(), dist.end(), INF);
-    using Item = std::pair<u32, int>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> pq;
+    const std::greater<Item> later;
+    heap.clear();
     dist[s] = 0;
-    pq.push({0, s});
-    while (!pq.empty()) {
-      auto [d, u] = pq.top();
-      pq.pop();
+    heap.push_back({0, s});
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      auto [d, u] = heap.back();
+      heap.pop_back();
       if (d != dist[u]) continue;
       for (int a = g.first[u], end = g.first[u + 1]; a < end; a++) {
         u32 nd = d + g.cost[a];
         int v = g.head[a];
-        if (nd < dist[v]) { dist[v] = nd; pq.push({nd, v}); }
+        if (nd < dist[v]) { dist[v] = nd; heap.push_back({nd, v}); std::push_heap(heap.begin(), heap.end(), later); }
       }
     }
   }
@@ -188,52 +188,85 @@ struct DialDijkstra {
   }
 };
 
-template <class Impl>
-static Result bench(const Csr& g, const std::vector<int>& sources, int warmup) {
-  Impl impl(g);
-  for (int i = 0; i < warmup; i++) impl.run(sources[i % sources.size()]);
-  Result r;
-  for (int s : sources) {
-    auto t0 = std::chrono::steady_clock::now();
-    impl.run(s);
-    auto t1 = std::chrono::steady_clock::now();
-    r.ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-    checksum(impl.dist, r);
-  }
-  return r;
+/** CPU time of this process in ms (user + system, all threads), as Node's process.cpuUsage() counts it. */
+static double cpuMs() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void print(const char* name, const Result& r, bool last) {
-  printf("  \"%s\": {\"ms\": [", name);
-  for (size_t i = 0; i < r.ms.size(); i++) printf("%s%.4f", i ? ", " : "", r.ms[i]);
-  printf("], \"check\": [");
-  for (size_t i = 0; i < r.check.size(); i++) printf("%s[%lld, %.0f]", i ? ", " : "", r.check[i].first, r.check[i].second);
-  printf("]}%s\n", last ? "" : ",");
+/** Bytes of the per-query state an implementation keeps (all allocated once, before any query). */
+static size_t stateBytes(const BinaryHeapDijkstra& d) { return d.dist.capacity() * 4 + d.heap.capacity() * sizeof(BinaryHeapDijkstra::Item); }
+static size_t stateBytes(const QuadHeapDijkstra& d) { return (d.dist.capacity() + d.key.capacity() + d.node.capacity() + d.pos.capacity()) * 4; }
+static size_t stateBytes(const DialDijkstra& d) { return (d.dist.capacity() + d.bucket.capacity() + d.next.capacity() + d.prev.capacity()) * 4; }
+
+/**
+ * Serves queries on stdin until EOF, one command per line, one JSON line per answer:
+ *   run S  -> {"ms": query time, "reach": nodes reached, "sum": sum of their distances}
+ *   mem    -> {"maxRssKb": peak RSS of this process, "stateBytes": search state, "csrBytes": graph}
+ * Only the search itself is timed; the checksum and the I/O are outside the clock.
+ */
+/**
+ * Peak resident set of this process in kB: VmHWM from /proc/self/status (reset by exec), not
+ * getrusage's ru_maxrss, which on Linux carries over the high-water mark of the process that
+ * forked us (the Node driver).
+ */
+static long maxRssKb() {
+  if (FILE* f = fopen("/proc/self/status", "r")) {
+    char line[256];
+    long kb = -1;
+    while (fgets(line, sizeof line, f)) {
+      if (sscanf(line, "VmHWM: %ld kB", &kb) == 1) break;
+    }
+    fclose(f);
+    if (kb >= 0) return kb;
+  }
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+template <class Impl>
+static int serve(const Csr& g, long startRssKb, double loadMs) {
+  Impl impl(g);
+  size_t csrBytes = g.first.capacity() * 4 + g.head.capacity() * 4 + g.cost.capacity() * 4;
+  printf("{\"ready\": true, \"buildMs\": %.2f, \"csrBytes\": %zu, \"startRssKb\": %ld}\n", loadMs, csrBytes, startRssKb);
+  fflush(stdout);
+  char line[256];
+  while (fgets(line, sizeof line, stdin)) {
+    int s;
+    if (sscanf(line, "run %d", &s) == 1) {
+      if (s < 0 || s >= g.n) { fprintf(stderr, "source %d out of range\n", s); return 2; }
+      double c0 = cpuMs();
+      auto t0 = std::chrono::steady_clock::now();
+      impl.run(s);
+      auto t1 = std::chrono::steady_clock::now();
+      double c1 = cpuMs();
+      long long reach = 0;
+      double sum = 0;
+      for (u32 d : impl.dist) if (d != INF) { reach++; sum += d; }
+      printf("{\"ms\": %.4f, \"cpuMs\": %.4f, \"reach\": %lld, \"sum\": %.0f}\n", std::chrono::duration<double, std::milli>(t1 - t0).count(), c1 - c0, reach, sum);
+    } else if (strncmp(line, "mem", 3) == 0) {
+      printf("{\"maxRssKb\": %ld, \"startRssKb\": %ld, \"stateBytes\": %zu, \"csrBytes\": %zu}\n", maxRssKb(), startRssKb, stateBytes(impl), csrBytes);
+    } else {
+      fprintf(stderr, "unknown command: %s", line);
+      return 2;
+    }
+    fflush(stdout);
+  }
+  return 0;
 }
 
 int main(int argc, char** argv) {
-  if (argc < 4) { fprintf(stderr, "usage: sssp graph.bin sources.bin warmup\n"); return 2; }
+  if (argc != 3) { fprintf(stderr, "usage: sssp graph.bin binary|quad|dial   (then commands on stdin: run S | mem)\n"); return 2; }
+  long startRssKb = maxRssKb();
   auto t0 = std::chrono::steady_clock::now();
   Csr g = load(argv[1]);
-  double buildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  FILE* f = fopen(argv[2], "rb");
-  if (!f) { perror(argv[2]); return 2; }
-  int k = readInts(f, 1)[0];
-  std::vector<int32_t> src = readInts(f, k);
-  fclose(f);
-  std::vector<int> sources(src.begin(), src.end());
-  int warmup = atoi(argv[3]);
-  size_t bytes = g.first.size() * 4 + g.head.size() * 4 + g.cost.size() * 4;
-  printf("{\n  \"loadMs\": %.2f, \"csrBytes\": %zu,\n", buildMs, bytes);
-  Result binary = bench<BinaryHeapDijkstra>(g, sources, warmup);
-  Result quad = bench<QuadHeapDijkstra>(g, sources, warmup);
-  Result dial = bench<DialDijkstra>(g, sources, warmup);
-  struct rusage usage;
-  getrusage(RUSAGE_SELF, &usage);
-  printf("  \"maxRssKb\": %ld,\n", usage.ru_maxrss);
-  print("binaryHeap", binary, false);
-  print("quadHeap", quad, false);
-  print("dial", dial, true);
-  printf("}\n");
-  return 0;
+  double loadMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  std::string impl = argv[2];
+  if (impl == "binary") return serve<BinaryHeapDijkstra>(g, startRssKb, loadMs);
+  if (impl == "quad") return serve<QuadHeapDijkstra>(g, startRssKb, loadMs);
+  if (impl == "dial") return serve<DialDijkstra>(g, startRssKb, loadMs);
+  fprintf(stderr, "unknown implementation %s\n", argv[2]);
+  return 2;
 }

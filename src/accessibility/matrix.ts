@@ -1,8 +1,10 @@
+import { QiwanError } from "../core/errors.js";
 import type { TravelTimeMatrix } from "../query/query.js";
 
 /** Error for misuse of the accessibility functions (bad sizes, negative parameters). */
-export class AccessibilityError extends Error {
+export class AccessibilityError extends QiwanError {
   override name = "AccessibilityError";
+  readonly code = "ACCESSIBILITY_INVALID_INPUT";
 }
 
 /**

@@ -1,9 +1,11 @@
 import { checkLimit } from "../limits.js";
 import { mulberry32 } from "../util/random.js";
+import { QiwanError } from "../core/errors.js";
 
 /** Error for misuse of the attribution functions. */
-export class AttributionError extends Error {
+export class AttributionError extends QiwanError {
   override name = "AttributionError";
+  readonly code = "ATTRIBUTION_INVALID_INPUT";
 }
 
 /** Largest number of players for a full 2^k coalition table (2^20 values = 8 MiB). */

@@ -1,7 +1,7 @@
 /**
  * Calibration sets as CSV (RFC 4180, UTF-8, header `id,mode,from,to,minutes,kind,reading,asOf,source,note`).
  */
-import { parseLine } from "../timetable/csv.js";
+import { CsvParser, type CsvRecord } from "../timetable/formats/csv.js";
 import { csvCell } from "../targets/report.js";
 import { CalibrationFileError, type CalibrationProblem } from "./errors.js";
 import { CALIBRATION_COLUMNS, type CalibrationRow } from "./types.js";
@@ -10,25 +10,13 @@ const MODES = ["rail", "road"] as const;
 const KINDS = ["published", "data"] as const;
 const READINGS = ["scheduled", "typical"] as const;
 
-/** Logical records of a CSV text (quoted fields may span lines), with their 1-based first line. */
-function records(text: string): { fields: string[]; line: number }[] {
-  const out: { fields: string[]; line: number }[] = [];
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split("\n");
-  let pending: string | undefined;
-  let first = 0;
-  lines.forEach((raw, i) => {
-    const line = pending === undefined ? raw : `${pending}\n${raw}`;
-    if (pending === undefined) first = i + 1;
-    const fields = parseLine(line);
-    if (fields === undefined) {
-      pending = line;
-      return;
-    }
-    pending = undefined;
-    if (!(fields.length === 1 && fields[0] === "")) out.push({ fields, line: first });
-  });
-  if (pending !== undefined) out.push({ fields: parseLine(`${pending}"`) ?? [pending], line: first });
-  return out;
+/** Records of a CSV text (quoted fields may span lines), with their 1-based first line; blank lines dropped. */
+function records(text: string): CsvRecord[] {
+  const out: CsvRecord[] = [];
+  const parser = new CsvParser();
+  parser.push(text, out);
+  parser.end(out);
+  return out.filter((r) => !(r.fields.length === 1 && r.fields[0] === ""));
 }
 
 function isDate(s: string): boolean {
@@ -62,6 +50,10 @@ export function parseCalibrationCsv(text: string, file = "calibration.csv"): Cal
   recs.slice(1).forEach((rec, k) => {
     const row = k + 1;
     const f = rec.fields;
+    if (rec.unclosedQuote) {
+      bad(row, "(row)", f.join(","), `a quoted field opened on file line ${rec.line} is never closed`, 'close the field with a " (write "" for a quote inside it)');
+      return;
+    }
     if (f.length !== CALIBRATION_COLUMNS.length) {
       bad(row, "(row)", f.join(","), `has ${f.length} columns, expected ${CALIBRATION_COLUMNS.length} (file line ${rec.line})`, "quote fields that contain commas, and give an empty note as a trailing comma");
       return;

@@ -1,6 +1,7 @@
 /**
  * Errors of the calibration stage.
  */
+import { QiwanError } from "../core/errors.js";
 
 /** One bad cell of a calibration file: where (file, 1-based data row, column), what, how to fix. */
 export interface CalibrationProblem {
@@ -14,8 +15,9 @@ export interface CalibrationProblem {
 }
 
 /** A calibration file (or row list) is invalid: every problem found, each with its row and column. */
-export class CalibrationFileError extends Error {
+export class CalibrationFileError extends QiwanError {
   override name = "CalibrationFileError";
+  readonly code = "CALIBRATION_INVALID";
   readonly problems: readonly CalibrationProblem[];
 
   constructor(readonly file: string, problems: readonly CalibrationProblem[]) {

@@ -1,3 +1,5 @@
+import { QiwanError } from "../index.js";
+
 /**
  * Exit codes of the `qiwan` CLI, in one place. Scripts and CI can rely on them.
  *
@@ -23,12 +25,15 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  * An error a command throws to stop with a given exit code and a one-line message (no stack).
  * E.g. `throw new CliError("--format must be table, json or md", EXIT.USAGE)`.
  */
-export class CliError extends Error {
+export class CliError extends QiwanError {
   override name = "CliError";
+  /** `CLI_` + the exit code's name: `CLI_USAGE`, `CLI_BAD_DATA`, `CLI_TARGETS_FAILED`, `CLI_INTERNAL`. */
+  readonly code: `CLI_${keyof typeof EXIT}`;
   constructor(
     message: string,
     readonly exitCode: ExitCode,
   ) {
     super(message);
+    this.code = `CLI_${(Object.keys(EXIT) as (keyof typeof EXIT)[]).find((k) => EXIT[k] === exitCode) ?? "INTERNAL"}`;
   }
 }

@@ -80,6 +80,9 @@ export function compileGraphology<
     }
     e++;
   });
-  const { queue, reorder } = checkOptions({ queue: options.queue, reorder: options.reorder }, `${what}: options`);
-  return compileValidated(n, from, to, costSecs, undirectedCount > 0 ? twoWay : null, ids, 0, keys, queue, reorder, `${what}: costs`);
+  const { queue, reorder: order } = checkOptions({ queue: options.queue, reorder: options.reorder }, `${what}: options`);
+  if (order === "spatial") {
+    throw new CoreError(`${what}: options.reorder "spatial" needs node coordinates, which compileGraphology does not read; use reorder "bfs", or compileGraph with input.coordinates`);
+  }
+  return compileValidated(n, from, to, costSecs, undirectedCount > 0 ? twoWay : null, ids, 0, keys, queue, order, `${what}: costs`);
 }

@@ -1,5 +1,5 @@
 /** The shortest-path core: compile a graph once into typed arrays, then search it many times. */
-export { UNREACHABLE, CoreError } from "./errors.js";
+export { UNREACHABLE, UNREACHABLE_INT32, CoreError, QiwanError } from "./errors.js";
 export {
   compileGraph,
   MAX_BUCKET_COST_SECS,

@@ -54,17 +54,9 @@ export function contourAtMost(
   const n = width * height;
   let traced: number[][][][];
   if (tracer === "d3") {
-    // d3-contour keeps values >= its threshold; negate, and make NaN -Infinity (outside).
-    const negated = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      const v = values[k]!;
-      negated[k] = Number.isNaN(v) ? -Infinity : -v;
-    }
-    traced = contours().size([width, height]).smooth(false).contour(negated as unknown as number[], -threshold).coordinates;
+    traced = contours().size([width, height]).smooth(false).contour(negatedField(values, n) as unknown as number[], -threshold).coordinates;
   } else {
-    const inside = new Uint8Array(n);
-    for (let k = 0; k < n; k++) inside[k] = values[k]! <= threshold ? 1 : 0;
-    traced = traceRegions(width, height, inside);
+    traced = traceRegions(width, height, insideMask(values, n, threshold));
   }
   const out: MultiPolygonCoords = [];
   for (const polygon of traced) {
@@ -80,6 +72,33 @@ export function contourAtMost(
     if (rings.length > 0) out.push(rings);
   }
   return out;
+}
+
+// The per-cell loops live in their own small functions: V8 then optimises each loop on its own
+// instead of re-entering, and deoptimising, one large function's on-stack-replaced code per call.
+// Their arrays are reused from call to call (each is read synchronously by the tracer and not
+// kept): a fresh megabyte-sized typed array per band made V8 scavenge for "external memory
+// pressure" every few calls, which cost more than the tracing.
+let negatedBuffer = new Float64Array(0);
+let insideBuffer = new Uint8Array(0);
+
+/** d3-contour keeps values >= its threshold: the field negated, NaN made -Infinity (outside). */
+function negatedField(values: ArrayLike<number>, n: number): Float64Array {
+  if (negatedBuffer.length < n) negatedBuffer = new Float64Array(n);
+  const negated = negatedBuffer.subarray(0, n);
+  for (let k = 0; k < n; k++) {
+    const v = values[k]!;
+    negated[k] = Number.isNaN(v) ? -Infinity : -v;
+  }
+  return negated;
+}
+
+/** 1 where `values[k] <= threshold` (NaN is outside), else 0. */
+function insideMask(values: ArrayLike<number>, n: number, threshold: number): Uint8Array {
+  if (insideBuffer.length < n) insideBuffer = new Uint8Array(n);
+  const inside = insideBuffer.subarray(0, n);
+  for (let k = 0; k < n; k++) inside[k] = values[k]! <= threshold ? 1 : 0;
+  return inside;
 }
 
 const SCALE = 10 ** COORD_DECIMALS;

@@ -22,7 +22,7 @@ import {
   type EdgeCosts,
 } from "./costs.js";
 import { ModelError, didYouMean } from "./errors.js";
-import { expandNetwork, type Expansion } from "./expand.js";
+import { expandNetwork, type Expansion, type ServiceEdges } from "./expand.js";
 import { meshCostsInto, meshEndpointsInto, type ModelMesh } from "./mesh-model.js";
 import { resolveModelOptions } from "./options.js";
 import { admissionMask } from "./overlay.js";
@@ -41,6 +41,7 @@ import type {
 
 export { DEFAULT_MODEL_OPTIONS } from "./options.js";
 export type { EdgeCosts } from "./costs.js";
+export type { ServiceEdges } from "./expand.js";
 
 /**
  * A network turned into one multimodal graph (the superset of all projects), compiled once into the
@@ -69,6 +70,8 @@ export class TravelTimeModel {
    * local road mesh's, which follow them (see {@link meshEdges}).
    */
   readonly networkEdges: readonly ModelEdgeAttributes[];
+  /** Per service (network order): its forward ride edge of each segment and dwell edge of each intermediate stop. */
+  readonly serviceEdges: readonly ServiceEdges[];
   /** Pointers of every quantity the edge costs read (typical reading), with their base values. */
   readonly quantityPointers: ReadonlyMap<string, number>;
   /** Pointers that only the scheduled reading's costs read (`connectionWaitMin`), with their base values. */
@@ -103,6 +106,7 @@ export class TravelTimeModel {
     const x = expandNetwork(network, this.options, this.parameters, this.#projects.replacers);
     this.#expansion = x;
     this.warnings = x.warnings;
+    this.serviceEdges = x.serviceEdges;
 
     const mesh = x.mesh;
     this.#mesh = mesh;
@@ -447,6 +451,7 @@ export class TravelTimeModel {
       placeCount: this.network.places.length,
       placeCoords: this.network.places.map((p) => p.coord),
       networkEdges: this.networkEdges,
+      nodeAttrs: this.#expansion.nodeAttrs,
       edgeFrom: this.edgeFrom,
       edgeTo: this.edgeTo,
       edgeEntity: this.#edgeEntity,

@@ -20,14 +20,14 @@ export type CostFn = (v: Values) => number;
 
 /**
  * What the cost pass needs of an edge. A board edge gives its components: `wait` (the wait rule),
- * and after a ride `transfer` and `connectionWait` (the scheduled reading's wait); its typical cost
- * is `wait + transfer`. Every other edge gives `cost`.
+ * and after a ride `transfer` and `connectionWaitMode` (the boarded mode, whose `connectionWaitMin`
+ * is the scheduled reading's wait); its typical cost is `wait + transfer`. Every other edge gives `cost`.
  */
 export interface CostRecipe {
   readonly cost?: CostFn;
   readonly wait?: CostFn;
   readonly transfer?: CostFn;
-  readonly connectionWait?: CostFn;
+  readonly connectionWaitMode?: string;
 }
 
 /**
@@ -99,6 +99,8 @@ export function computeCosts(
   const transferSecs = new Float64Array(E);
   const waitSecs = new Float64Array(E);
   const connectionWaitSecs = new Float64Array(E);
+  // connectionWaitMin by mode, read once per pass: thousands of board edges share a few modes.
+  const connectionWaitByMode = new Map<string, number>();
   for (let e = 0; e < E; e++) {
     const recipe = recipes[e]!;
     if (recipe.wait === undefined) {
@@ -114,7 +116,11 @@ export function computeCosts(
     const t = recipe.transfer(values);
     transferSecs[e] = t;
     costsSecs[e] = w + t;
-    if (recipe.connectionWait) connectionWaitSecs[e] = Math.min(recipe.connectionWait(scheduledValues), w);
+    const mode = recipe.connectionWaitMode;
+    if (mode === undefined) continue;
+    let cw = connectionWaitByMode.get(mode);
+    if (cw === undefined) connectionWaitByMode.set(mode, (cw = scheduledValues.p("connectionWaitMin", mode) * 60));
+    connectionWaitSecs[e] = Math.min(cw, w);
   }
   bulk?.fill(values, costsSecs);
   return { costsSecs, transferSecs, waitSecs, connectionWaitSecs };

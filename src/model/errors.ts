@@ -1,12 +1,9 @@
-import { closestMatch } from "../network/suggest.js";
+import { QiwanError } from "../core/errors.js";
 
 /** Misuse of the travel-time model, or a network it cannot turn into a graph. */
-export class ModelError extends Error {
+export class ModelError extends QiwanError {
   override name = "ModelError";
+  readonly code = "MODEL_INVALID_INPUT";
 }
 
-/** `; did you mean "Y"?` when some candidate is close enough to be a typo of `input`, else an empty string. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
-  const best = closestMatch(input, candidates);
-  return best === undefined ? "" : `; did you mean "${best}"?`;
-}
+export { didYouMean } from "../core/suggest.js";

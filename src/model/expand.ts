@@ -30,6 +30,14 @@ export interface EdgeSpec extends CostRecipe {
   readonly group?: number;
 }
 
+/** A service's edges in its forward direction, by stop (edge indices). */
+export interface ServiceEdges {
+  /** `ride[k]`: the ride from stop k to stop k + 1. */
+  readonly ride: Int32Array;
+  /** `dwell[k]`: the dwell at stop k + 1 (the intermediate stops). */
+  readonly dwell: Int32Array;
+}
+
 /** The expanded graph: nodes (keys and attributes, by index) and edges with their cost recipes. */
 export interface Expansion {
   readonly nodeKeys: readonly string[];
@@ -43,6 +51,8 @@ export interface Expansion {
   readonly stopPlaces: ReadonlySet<Id>;
   /** The local road mesh (town nodes after every other node, mesh edges after every spec); absent without towns. */
   readonly mesh?: ModelMesh;
+  /** Per service (network order): its forward ride and dwell edges. */
+  readonly serviceEdges: readonly ServiceEdges[];
   readonly warnings: readonly string[];
 }
 
@@ -166,6 +176,7 @@ export function expandNetwork(
 
   // Services: line-stop nodes per direction and stop; board, ride, dwell, alight edges.
   const stopPlaces = new Set<Id>();
+  const serviceEdges: ServiceEdges[] = [];
   services.forEach((service, j) => {
     const entity = links.length + j;
     const where = `services[${j}] "${service.id}"`;
@@ -179,6 +190,8 @@ export function expandNetwork(
       );
     }
     const segmentCost = segmentCosts(network, placeIndex, service, j, stops, crowKm, warnings);
+    const segments = { ride: new Int32Array(stops.length - 1).fill(-1), dwell: new Int32Array(stops.length - 2).fill(-1) };
+    serviceEdges.push(segments);
     const projects = service.projects ?? [];
     const directions: Array<"forward" | "backward"> =
       service.bidirectional === false ? ["forward"] : ["forward", "backward"];
@@ -198,7 +211,6 @@ export function expandNetwork(
       const base = { mode: service.mode, serviceId: service.id, direction, projects };
       const headway: CostFn = (v) =>
         waitSecs(options.wait, v.q(pointerOf("services", j, "headwayMin"), service.headwayMin.value));
-      const connectionWait: CostFn = (v) => v.p("connectionWaitMin", service.mode) * 60;
       const dwell: CostFn = (v) =>
         service.dwellMin
           ? v.q(pointerOf("services", j, "dwellMin"), service.dwellMin.value) * 60
@@ -208,7 +220,6 @@ export function expandNetwork(
         const stop = stops[k]!;
         const stopId = places[stop]!.id;
         const ends = { fromPlaceId: stopId, toPlaceId: stopId };
-        const at = { ...base, stopIndex: position };
         if (position < last) {
           const transfer: CostFn = (v) => {
             const atStation = parameters.get("stationTransferMin", stopId);
@@ -221,7 +232,7 @@ export function expandNetwork(
             to: dep[position]!,
             entity,
             wait: headway,
-            attrs: { kind: "board", layer: 0, ...ends, ...at },
+            attrs: { kind: "board", layer: 0, ...ends, ...base },
           });
           specs.push({
             from: layerNode(stop, 1),
@@ -229,18 +240,19 @@ export function expandNetwork(
             entity,
             wait: headway,
             transfer,
-            connectionWait,
-            attrs: { kind: "board", layer: 1, ...ends, ...at },
+            connectionWaitMode: service.mode,
+            attrs: { kind: "board", layer: 1, ...ends, ...base },
           });
           // Segment index in the service's own (forward) order.
           const segment = direction === "forward" ? k : k - 1;
           const nextStopId = places[stops[order[position + 1]!]!]!.id;
+          if (direction === "forward") segments.ride[segment] = specs.length;
           specs.push({
             from: dep[position]!,
             to: arr[position + 1]!,
             entity,
             cost: segmentCost[segment]!,
-            attrs: { kind: "ride", layer: null, fromPlaceId: stopId, toPlaceId: nextStopId, ...at },
+            attrs: { kind: "ride", layer: null, fromPlaceId: stopId, toPlaceId: nextStopId, ...base },
           });
         }
         if (position > 0) {
@@ -249,16 +261,17 @@ export function expandNetwork(
             to: layerNode(stop, 1),
             entity,
             cost: () => 0,
-            attrs: { kind: "alight", layer: null, ...ends, ...at },
+            attrs: { kind: "alight", layer: null, ...ends, ...base },
           });
         }
         if (position > 0 && position < last) {
+          if (direction === "forward") segments.dwell[position - 1] = specs.length;
           specs.push({
             from: arr[position]!,
             to: dep[position]!,
             entity,
             cost: dwell,
-            attrs: { kind: "dwell", layer: null, ...ends, ...at },
+            attrs: { kind: "dwell", layer: null, ...ends, ...base },
           });
         }
       });
@@ -353,5 +366,5 @@ export function expandNetwork(
       );
     }
   });
-  return { nodeKeys, nodeAttrs, specs, connectorGroups, placeIndex, stopPlaces, ...(mesh && { mesh }), warnings };
+  return { nodeKeys, nodeAttrs, specs, connectorGroups, placeIndex, stopPlaces, serviceEdges, ...(mesh && { mesh }), warnings };
 }

@@ -26,13 +26,15 @@ import type { EdgeCosts } from "./costs.js";
 import type { ModelMesh } from "./mesh-model.js";
 import { meshAdmitted } from "./overlay.js";
 import type { ProjectIndex } from "./selection.js";
-import type { ModelEdgeAttributes, QueryFilter } from "./types.js";
+import type { ModelEdgeAttributes, ModelNodeAttributes, QueryFilter } from "./types.js";
 
 /** What the place graph reads of its model (the model passes its internals once). */
 export interface PlaceGraphSource {
   readonly placeCount: number;
   readonly placeCoords: readonly (readonly [number, number])[];
   readonly networkEdges: readonly ModelEdgeAttributes[];
+  /** Attributes of the network's own nodes (line-stop nodes carry their stop position). */
+  readonly nodeAttrs: readonly ModelNodeAttributes[];
   readonly edgeFrom: Int32Array;
   readonly edgeTo: Int32Array;
   readonly edgeEntity: Int32Array;
@@ -87,19 +89,21 @@ export class PlaceGraph {
       if (d === undefined) directions.set(key, (d = { board0: [], board1: [], ride: [], dwell: [], alight: [] }));
       return d;
     };
+    // Stop position of a line-stop edge: its departure node's (board) or its tail's (the others).
+    const at = (node: number): number => src.nodeAttrs[node]!.stopIndex!;
     src.networkEdges.forEach((e, i) => {
       switch (e.kind) {
         case "board":
-          (e.layer === 0 ? dir(e).board0 : dir(e).board1)[e.stopIndex!] = i;
+          (e.layer === 0 ? dir(e).board0 : dir(e).board1)[at(src.edgeTo[i]!)] = i;
           break;
         case "ride":
-          dir(e).ride[e.stopIndex!] = i;
+          dir(e).ride[at(src.edgeFrom[i]!)] = i;
           break;
         case "dwell":
-          dir(e).dwell[e.stopIndex!] = i;
+          dir(e).dwell[at(src.edgeFrom[i]!)] = i;
           break;
         case "alight":
-          dir(e).alight[e.stopIndex!] = i;
+          dir(e).alight[at(src.edgeFrom[i]!)] = i;
           break;
         default:
           if (src.edgeFrom[i]! < N && src.edgeTo[i]! < N) street.push(i);

@@ -101,11 +101,6 @@ export interface ModelEdgeAttributes {
   readonly linkId?: Id;
   readonly serviceId?: Id;
   readonly direction?: "forward" | "backward";
-  /**
-   * Line-stop edges (board, ride, dwell, alight): index, in the direction's running order, of the
-   * stop the edge is at (a ride: the stop it leaves).
-   */
-  readonly stopIndex?: number;
   /** Projects the edge's entity needs (empty: always present unless replaced). */
   readonly projects: readonly Id[];
   /**

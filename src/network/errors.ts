@@ -2,6 +2,7 @@
  * Errors thrown by the network stage. Each has a `name` so callers (and tests) match on the class.
  */
 import { showInvisible } from "../util/visible.js";
+import { QiwanError } from "../core/errors.js";
 
 /** One problem found in a network: where, what value, what is wrong, and how to fix it. */
 export interface NetworkProblem {
@@ -85,8 +86,9 @@ export function formatProblem(p: NetworkProblem): string {
  * A network file, folder or object is invalid. Thrown once per load with every problem found
  * (not just the first), each with its file, JSON path, bad value, message and fix.
  */
-export class NetworkValidationError extends Error {
+export class NetworkValidationError extends QiwanError {
   override name = "NetworkValidationError";
+  readonly code = "NETWORK_INVALID";
   /** Every problem found, in file then document order. Never empty. */
   readonly problems: readonly NetworkProblem[];
   /** What was loaded: a path, or "network object". */
@@ -110,8 +112,9 @@ export type EntityKind = "place" | "link" | "service" | "project" | "scenario" |
  * A caller named an id that the network does not have (e.g. `resolveScenario(net, "plan2025x")`).
  * Programmer or user error, not bad data: the CLI maps it to a usage error (exit 2).
  */
-export class UnknownIdError extends Error {
+export class UnknownIdError extends QiwanError {
   override name = "UnknownIdError";
+  readonly code = "UNKNOWN_ID";
   constructor(
     /** Which kind of entity was looked up. */
     readonly kind: EntityKind,

@@ -58,6 +58,8 @@ function active<T extends Link | Service>(entities: readonly T[], projects: Read
 
 /**
  * Resolve a scenario of a network: its project set, and the links and services that exist in it.
+ * (A scenario is one of the network's named scenarios, or one derived from it by `applyScenario`;
+ * a modified scenario, `{ base, modifications }`, becomes one only once applied.)
  *
  * The project set is built in this order:
  * 1. `extends`: start from the parent scenario's resolved set (recursively); otherwise empty;

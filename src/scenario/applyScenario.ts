@@ -1,7 +1,7 @@
 import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { ModificationError } from "./errors.js";
-import type { ScenarioSpec, ScenarioSpecInput } from "./modifications.js";
+import type { ModifiedScenario, ModifiedScenarioJson } from "./modifications.js";
 import { derivedScenario, resolveModifications, type ResolvedModifications } from "./resolveModifications.js";
 
 /** The result of applying a scenario: a new network that contains the derived scenario. */
@@ -19,7 +19,7 @@ function byId<T extends { readonly id: Id }>(items: readonly T[]): ReadonlyMap<I
 }
 
 /**
- * Apply `spec` (base scenario id + ordered modifications) to `network`: resolve everything first
+ * Apply the modified scenario `spec` (base scenario id + ordered modifications) to `network`: resolve everything first
  * (see {@link resolveModifications}; all problems in one {@link ModificationError}), then assemble a
  * new frozen `Network` holding the modified places, links, services, projects and parameters plus a
  * derived scenario `scenarioId` that extends `spec.base` with the `set-project` changes.
@@ -32,7 +32,7 @@ function byId<T extends { readonly id: Id }>(items: readonly T[]): ReadonlyMap<I
  *
  * @throws ModificationError listing every problem (index, type, field, value, message, fix).
  */
-export function applyScenario(network: Network, spec: ScenarioSpec | ScenarioSpecInput): AppliedScenario {
+export function applyScenario(network: Network, spec: ModifiedScenario | ModifiedScenarioJson): AppliedScenario {
   const resolved = resolveModifications(network, spec);
   if (resolved.modifications.length === 0) return { network, scenarioId: resolved.base, resolved };
   const base = network.scenarioById.get(resolved.base);

@@ -1,3 +1,5 @@
+import { QiwanError } from "../core/errors.js";
+
 /** One problem found while resolving a scenario's modifications. */
 export interface ModificationProblem {
   /** Position of the modification in the scenario's list (0-based); -1 for the scenario itself. */
@@ -29,8 +31,9 @@ function formatValue(v: unknown): string {
  * Every problem of a scenario's modifications, collected before anything is applied. Thrown by
  * `resolveModifications` and `applyScenario`; match on the class (or `name`) and read `.problems`.
  */
-export class ModificationError extends Error {
+export class ModificationError extends QiwanError {
   override name = "ModificationError";
+  readonly code = "SCENARIO_MODIFICATION_INVALID";
   readonly problems: readonly ModificationProblem[];
   constructor(problems: readonly ModificationProblem[]) {
     const lines = problems.map(
@@ -43,8 +46,9 @@ export class ModificationError extends Error {
 }
 
 /** A scenario file that cannot be read or parsed (I/O or JSON syntax); content errors are {@link ModificationError}. */
-export class ScenarioFileError extends Error {
+export class ScenarioFileError extends QiwanError {
   override name = "ScenarioFileError";
+  readonly code = "SCENARIO_FILE_UNREADABLE";
   /** The file path. */
   readonly path: string;
   constructor(path: string, message: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { decodeUtf8, parseJsonText } from "../network/json-text.js";
 import { ScenarioFileError } from "./errors.js";
-import type { ScenarioSpecInput } from "./modifications.js";
+import type { ModifiedScenarioJson } from "./modifications.js";
 
 /**
  * Read a scenario file (`{ "base": "plan-2025", "modifications": [...] }`) as untyped JSON. Its
@@ -13,7 +13,7 @@ import type { ScenarioSpecInput } from "./modifications.js";
  *   and nesting beyond `LIMITS.jsonDepth` included), or is not an object with `base` (string) and
  *   `modifications` (array).
  */
-export function loadScenarioFile(path: string): ScenarioSpecInput {
+export function loadScenarioFile(path: string): ModifiedScenarioJson {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -26,7 +26,7 @@ export function loadScenarioFile(path: string): ScenarioSpecInput {
 }
 
 /** Parse scenario JSON text (see {@link loadScenarioFile}); `label` names the source in errors. */
-export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioSpecInput {
+export function parseScenarioJson(text: string, label = "<scenario>"): ModifiedScenarioJson {
   // The network's strict reader: syntax errors at line:column, duplicate keys, bounded nesting.
   const parsed = parseJsonText(text, undefined);
   if (!parsed.ok) {
@@ -38,5 +38,5 @@ export function parseScenarioJson(text: string, label = "<scenario>"): ScenarioS
   if (typeof o.base !== "string") throw new ScenarioFileError(label, `"base" must be a scenario id string, got ${JSON.stringify(o.base)}`);
   if (!Array.isArray(o.modifications)) throw new ScenarioFileError(label, `"modifications" must be an array, got ${JSON.stringify(o.modifications)}`);
   // Other keys are kept so that resolving reports unknown ones (e.g. a misspelt "modifcations").
-  return { ...o, base: o.base, modifications: o.modifications } as ScenarioSpecInput;
+  return { ...o, base: o.base, modifications: o.modifications } as unknown as ModifiedScenarioJson;
 }

@@ -19,7 +19,7 @@ import {
 } from "../timetable/door-to-door.js";
 import { TimetableError } from "../timetable/errors.js";
 import { scenarioTimetable, type FeedInput } from "../timetable/network.js";
-import { formatSecs } from "../timetable/time.js";
+import { formatSecs } from "../timetable/formats/time.js";
 import { checkedIds, type CheckTargetsOptions } from "./check-targets.js";
 import { TargetEvaluator } from "./evaluator.js";
 import type { PairReading, PairResult, TargetResult } from "./results.js";

@@ -9,11 +9,11 @@ import { queryOf } from "../query/route.js";
 import { stationsOf } from "../query/stations.js";
 import { StreetSearch } from "../query/street.js";
 import { requirePlace } from "../network/lookup.js";
-import type { StopSecs } from "./engine.js";
+import type { StopSecs } from "./routing/engine.js";
 import { TimetableError } from "./errors.js";
 import type { NetworkTimetable } from "./network.js";
-import { quantileSorted, rangeRaptor } from "./range.js";
-import { DEFAULT_MAX_RIDES, RaptorRouter } from "./raptor.js";
+import { quantileSorted, rangeRaptor } from "./routing/range.js";
+import { DEFAULT_MAX_RIDES, RaptorRouter } from "./routing/raptor.js";
 
 
 /**

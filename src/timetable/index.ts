@@ -1,13 +1,9 @@
+/**
+ * Timetables: file formats (`formats/`), routing over typed arrays (`routing/`), and the bridge to
+ * the travel-time model (`network.ts`, `door-to-door.ts`).
+ */
 export * from "./errors.js";
-export { DAY_SECS, formatSecs, parseGtfsTime, parseServiceDate } from "./time.js";
-export * from "./timetable.js";
-export { DEFAULT_MAX_RIDES, MAX_MAX_RIDES, raptor, RaptorResult, RaptorRouter, type Journey, type Leg, type RaptorQuery, type StopSecs } from "./raptor.js";
-export * from "./range.js";
-export * from "./reverse.js";
-export * from "./footpaths.js";
-export * from "./gtfs.js";
-export * from "./gtfs-write.js";
-export * from "./synthesize.js";
-export * from "./china.js";
+export * from "./formats/index.js";
+export * from "./routing/index.js";
 export * from "./network.js";
 export * from "./door-to-door.js";

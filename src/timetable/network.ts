@@ -9,11 +9,11 @@ import { greatCircleKm } from "../model/geo.js";
 import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
-import { boardingTransferSecs, serviceEdges } from "../query/services.js";
+import { boardingTransferSecs, serviceAdmitted, serviceSecs } from "../query/services.js";
 import { StreetSearch, streetOverlay } from "../query/street.js";
 import { TimetableError } from "./errors.js";
-import { synthesizeTrips } from "./synthesize.js";
-import { TimetableBuilder, type Timetable } from "./timetable.js";
+import { synthesizeTrips } from "./routing/synthesize.js";
+import { TimetableBuilder, type Timetable } from "./routing/timetable.js";
 
 /** Default service day of synthetic trips: first departure 06:00, last departure 23:00 (seconds). */
 export const DEFAULT_SERVICE_DAY = { firstDepartureSecs: 6 * 3600, lastDepartureSecs: 23 * 3600 } as const;
@@ -136,9 +136,7 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   }
   const projects = "scenario" in selection ? model.scenarioProjects(selection.scenario) : selection.projects;
   const active = model.activeEntities(projects);
-  const filter = model.filterMask({ modes, measure });
   const linkCount = network.links.length;
-  const edgesOf = serviceEdges(model);
   const excluded = new Set(options.gtfs?.excludeServices ?? []);
   for (const id of excluded) {
     if (!network.serviceById.has(id)) throw new TimetableError(`options.gtfs.excludeServices: unknown service "${id}"; give ids from network.services`);
@@ -173,8 +171,8 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   };
 
   network.services.forEach((service, j) => {
-    const edges = edgesOf[j]!;
-    if (!active[linkCount + j] || !filter[edges.ride[0]!] || excluded.has(service.id)) return;
+    if (!active[linkCount + j] || !serviceAdmitted(model, j, modes) || excluded.has(service.id)) return;
+    const { runSecs, dwellSecs } = serviceSecs(model, j, costs);
     const stops = service.stops.map((p) => stopFor(p, service.mode));
     // Cumulative times from the first departure, rounded once per stop so errors never add up.
     const n = stops.length;
@@ -182,9 +180,9 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
     const dep = [0];
     let clock = 0;
     for (let k = 0; k < n - 1; k++) {
-      clock += costs.costsSecs[edges.ride[k]!]!;
+      clock += runSecs[k]!;
       arr.push(Math.round(clock));
-      if (k < n - 2) clock += costs.costsSecs[edges.dwell[k]!]!;
+      if (k < n - 2) clock += dwellSecs[k]!;
       dep.push(Math.round(clock));
     }
     const headway = Math.round((overrides.get(`/services/${j}/headwayMin`) ?? service.headwayMin.value) * 60);

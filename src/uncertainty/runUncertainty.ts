@@ -6,6 +6,7 @@ import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { distributionOf, quantileOf, type Distribution } from "./distributions.js";
 import { mulberry32 } from "../util/random.js";
+import { QiwanError } from "../core/errors.js";
 
 /** R-7 quantile of ascending values; Infinity where the interpolation reaches an unreachable draw (d3 gives NaN for ∞ − ∞). */
 function quantile(sorted: number[], p: number): number {
@@ -14,8 +15,9 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /** Error for misuse of the uncertainty analysis. */
-export class UncertaintyError extends Error {
+export class UncertaintyError extends QiwanError {
   override name = "UncertaintyError";
+  readonly code = "UNCERTAINTY_INVALID_INPUT";
 }
 
 /** A readable name for a quantity pointer (entity id instead of array index). */

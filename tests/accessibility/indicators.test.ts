@@ -9,6 +9,7 @@ import {
   weightedMean,
 } from "../../src/accessibility/index.js";
 import type { TravelTimeMatrix } from "../../src/query/index.js";
+import { runs } from "../util/property.js";
 
 const INF = Number.POSITIVE_INFINITY;
 // Hand-drawn: A–B 30 min, A–C 90 min, B–C unreachable. Populations A 100, B 50, C 200.
@@ -97,7 +98,7 @@ describe("accessibilityIndicators(matrix, populations, options)", () => {
           before.forEach((b, x) => b.forEach((v, i) => expect(after[x]![i]!).toBeGreaterThanOrEqual(v - 1e-9)));
         },
       ),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 });

@@ -8,6 +8,7 @@ import {
   shapleyFromTable,
   shapleySampled,
 } from "../../src/attribution/index.js";
+import { runs } from "../util/property.js";
 
 /** Brute-force oracle: average marginal contribution over all k! orders. */
 function shapleyByPermutations(k: number, v: (mask: number) => number): number[] {
@@ -68,7 +69,7 @@ describe("shapleyFromTable(k, coalitionTable(k, value))", () => {
         shapleyByPermutations(k, (m) => vals[m]!).forEach((x, i) => expect(phi[i]).toBeCloseTo(x, 9));
         expect(phi.reduce((a, b) => a + b, 0)).toBeCloseTo(vals[2 ** k - 1]! - vals[0]!, 9);
       }),
-      { seed: 42, numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -86,7 +87,7 @@ describe("shapleyFromTable(k, coalitionTable(k, value))", () => {
         expect(phi[4]).toBeCloseTo(0, 12);
         expect(phi[0]).toBeCloseTo(phi[1]!, 12);
       }),
-      { seed: 7, numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -124,7 +125,7 @@ describe("minimalCoalitions(k, meets)", () => {
         }
         expect([...got].sort((a, b) => a - b)).toEqual(brute);
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
   it("a threshold game: any 2 of 3 meet, so the minimal sets are the three pairs", () => {

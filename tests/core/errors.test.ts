@@ -71,6 +71,19 @@ describe("ids and indices", () => {
     throwsCore(() => s.pathTo(9), "9");
     throwsCore(() => matrix(g, [0], [5]), "destinations[0]", "5");
   });
+  it("multiSource rejects negative, NaN and infinite start offsets, naming the entry, its source and the fix", () => {
+    for (const queue of ["heap", "bucket"] as const) {
+      const s = new ShortestPathSearch(compileGraph(base, { queue }));
+      throwsCore(() => s.multiSource([0, 2], [0, -60]), "startSecs[1] = -60", "sources[1] = 2", ">= 0");
+      throwsCore(() => s.multiSource([1], [-0.5]), "startSecs[0] = -0.5");
+      throwsCore(() => s.multiSource([1], [-Infinity]), "-Infinity");
+      throwsCore(() => s.multiSource([1], [Infinity]), "Infinity", "finite");
+      throwsCore(() => s.multiSourceInto(new Float64Array(3), [1], [NaN]), "NaN");
+      // A rejected call leaves the search usable, and -0 counts as 0 (never reported as -0).
+      expect(Array.from(s.multiSource([0], [-0]))).toEqual([0, 5, 10]);
+      expect(Object.is(s.multiSource([0], [-0])[0], 0)).toBe(true);
+    }
+  });
   it("graph.edgeKeyOf / edgeCostSecs reject bad edge ids", () => {
     throwsCore(() => g.edgeCostSecs(2), "edge", "2", "0..1");
     throwsCore(() => g.edgeKeyOf(-1), "-1");

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DirectedGraph, MultiGraph } from "graphology";
 import { compileGraph, compileGraphology, ShortestPathSearch } from "../../src/index.js";
 import { graphArb, toGraphology } from "./oracles.js";
+import { runs } from "../util/property.js";
 
 describe("compileGraphology(graph, { weight })", () => {
   it("= compileGraph on the same edge list (attribute name and getter), keys and ids preserved", () => {
@@ -20,7 +21,7 @@ describe("compileGraphology(graph, { weight })", () => {
           for (let e = 0; e < c.edgeCount; e++) expect(c.edgeKeyOf(e)).toBe(`e${e}`);
         }
       }),
-      { seed: 42, numRuns: 100 },
+      runs(100),
     );
   });
 

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileGraph, matrix, matrixParallel, ShortestPathSearch } from "../../src/index.js";
 import { graphArb } from "./oracles.js";
+import { runs } from "../util/property.js";
 
 describe("matrix(graph, origins, destinations)", () => {
   it("rows = oneToAll at the destinations (with and without cutoff)", () => {
@@ -22,7 +23,7 @@ describe("matrix(graph, origins, destinations)", () => {
           expect(Array.from(row)).toEqual(destinations.map((t) => all[t]));
         });
       }),
-      { seed: 42, numRuns: 100 },
+      runs(100),
     );
   });
 });

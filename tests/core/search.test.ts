@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, type CompiledGraph } from "../../src/index.js";
+import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, UNREACHABLE_INT32, type CompiledGraph } from "../../src/index.js";
 import { bellmanFord, graphArb, graphologyTimes, toGraphology, type RandomGraph } from "./oracles.js";
+import { runs } from "../util/property.js";
 
 const RUNS = 150;
 
@@ -91,7 +92,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
             }
           }
         }),
-        { seed: 42, numRuns: RUNS },
+        runs(RUNS),
       );
     });
   }
@@ -103,7 +104,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         const compiled = compileGraph(g);
         expectTimes(new ShortestPathSearch(compiled).oneToAll(source), bellmanFord(g, [source], [0]));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -115,7 +116,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         const full = Array.from(search.oneToAll(source)).map((t) => (t <= cutoffSecs ? t : Infinity));
         expectTimes(search.oneToAll(source, { cutoffSecs }), full);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -132,7 +133,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           for (let v = 0; v < n; v++) expect(after[v]).toBeLessThanOrEqual(before[v]!);
         }
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -167,7 +168,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           }
         },
       ),
-      { seed: 42, numRuns: 400 },
+      runs(400),
     );
   });
 
@@ -191,7 +192,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 80 },
+      runs(80),
     );
   });
 
@@ -206,7 +207,7 @@ describe("ShortestPathSearch agrees with oracles on random graphs", () => {
         expectTimes(some, targets.map((t) => all[t]!));
         for (const t of targets) if (all[t]! < Infinity) expect(search.pathTo(t)!.costSecs).toBe(all[t]);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });
@@ -229,7 +230,7 @@ describe("cost overlays (withCosts)", () => {
         search.setGraph(base);
         expectTimes(search.oneToAll(source), bellmanFord(g, [source], [0]));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -255,8 +256,58 @@ describe("queue and layout switches give identical output", () => {
         const results = variants.map((v) => Array.from(new ShortestPathSearch(v).oneToAll(source, { cutoffSecs, reverse })));
         for (const r of results) expect(r).toEqual(results[0]);
       }),
+      runs(RUNS),
+    );
+  });
+
+  it('reorder "spatial" (Hilbert order over coordinates) = "bfs" = off: times, paths, multi-source, one-to-many', () => {
+    const coords = (n: number) => fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 2 * n, maxLength: 2 * n });
+    fc.assert(
+      fc.property(
+        graphArb({ maxNodes: 30, maxEdges: 90 }).chain((g) => fc.tuple(fc.constant(g), coords(g.nodeCount))),
+        fc.nat(),
+        fc.nat(),
+        fc.constantFrom("heap", "bucket"),
+        ([g, coordinates], a, b, queue) => {
+          const [s1, s2] = [a % g.nodeCount, b % g.nodeCount];
+          const input = { ...g, coordinates };
+          const off = compileGraph(input, { queue });
+          const variants = [off, compileGraph(input, { queue, reorder: "bfs" }), compileGraph(input, { queue, reorder: "spatial" })];
+          expect(variants.map((v) => v.reordered)).toEqual([false, true, true]);
+          const run = (graph: CompiledGraph) => {
+            const search = new ShortestPathSearch(graph);
+            const times = Array.from(search.oneToAll(s1));
+            const paths = times.map((_, v) => search.pathTo(v)?.costSecs ?? Infinity);
+            const pathWalks = times.map((_, v) => {
+              const p = search.pathTo(v);
+              return p === null ? Infinity : walk(g, graph, p);
+            });
+            return {
+              times,
+              paths,
+              pathWalks,
+              reverse: Array.from(search.oneToAll(s2, { reverse: true })),
+              multi: Array.from(search.multiSource([s1, s2], [30, 0])),
+              many: Array.from(search.oneToMany(s2, [s1, s2])),
+            };
+          };
+          const expected = run(off);
+          expect(expected.times).toEqual(bellmanFord(g, [s1], [0]));
+          expect(expected.paths).toEqual(expected.times);
+          expect(expected.pathWalks).toEqual(expected.times);
+          for (const v of variants.slice(1)) expect(run(v)).toEqual(expected);
+        },
+      ),
       { seed: 42, numRuns: RUNS },
     );
+  });
+
+  it('reorder "spatial" needs valid coordinates (CoreError naming the entry)', () => {
+    const g = { nodeCount: 2, from: [0], to: [1], costSecs: [3] };
+    expect(() => compileGraph(g, { reorder: "spatial" })).toThrow(/needs input.coordinates/);
+    expect(() => compileGraph({ ...g, coordinates: [0, 0, 1] }, { reorder: "spatial" })).toThrow(/2 × nodeCount = 4 numbers.*length 3/);
+    expect(() => compileGraph({ ...g, coordinates: [0, 0, NaN, 1] }, { reorder: "spatial" })).toThrow(/coordinates\[2\] = NaN \(lon of node 1\)/);
+    expect(() => compileGraph(g, { reorder: "hilbert" as never })).toThrow(/"bfs" or "spatial"/);
   });
 });
 
@@ -301,8 +352,82 @@ describe("bucket queue edge cases", () => {
         const small = { ...g, costSecs: g.costSecs.map((c) => c % 20) };
         expectTimes(new ShortestPathSearch(compileGraph(small, { queue: "bucket" })).multiSource(sources, starts), bellmanFord(small, sources, starts));
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
+  });
+});
+
+describe("oneToAllInt32(source, options) on bucket graphs", () => {
+  const asInt32 = (times: ArrayLike<number>) => Array.from(times, (t) => (t === Infinity ? UNREACHABLE_INT32 : t));
+
+  it("= oneToAll with UNREACHABLE_INT32 for Infinity (reorder off and on, forward and reverse, cutoffs)", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.boolean(), fc.boolean(), fc.option(fc.nat(6000), { nil: undefined }), (g, pick, reorder, reverse, cutoffSecs) => {
+        const source = pick % g.nodeCount;
+        const search = new ShortestPathSearch(compileGraph(g, { queue: "bucket", reorder }));
+        const expected = bellmanFord(g, [source], [0], reverse).map((t) => (t <= (cutoffSecs ?? Infinity) ? t : Infinity));
+        const out = new Int32Array(g.nodeCount).fill(-5); // stale content must not survive
+        expect(search.oneToAllInt32Into(out, source, { cutoffSecs, reverse })).toBe(out);
+        expect(Array.from(out)).toEqual(asInt32(expected));
+        // pathTo after an Int32 query: repeats it internally, never reads `out`.
+        out.fill(0);
+        for (let v = 0; v < g.nodeCount; v++) {
+          const path = search.pathTo(v);
+          expect(path === null ? Infinity : path.costSecs).toBe(expected[v]);
+        }
+        // Later queries never write into the caller's array, and are unaffected by it.
+        const snapshot = Array.from(out);
+        expectTimes(search.oneToAll(source, { cutoffSecs, reverse }), expected);
+        expect(Array.from(search.oneToAllInt32(source, { cutoffSecs, reverse }))).toEqual(asInt32(expected));
+        expect(Array.from(out)).toEqual(snapshot);
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("interleaves with oneToMany early stops and multiSource on the same search object", () => {
+    fc.assert(
+      fc.property(graphArb(), fc.nat(), fc.nat(), (g, a, b) => {
+        const [s1, s2] = [a % g.nodeCount, b % g.nodeCount];
+        const search = new ShortestPathSearch(compileGraph(g, { queue: "bucket" }));
+        const all1 = bellmanFord(g, [s1], [0]);
+        const all2 = bellmanFord(g, [s2], [0]);
+        expectTimes(search.oneToMany(s1, [s2]), [all1[s2]!]);
+        expect(Array.from(search.oneToAllInt32(s2))).toEqual(asInt32(all2));
+        expectTimes(search.multiSource([s1, s2], [0, 7]), bellmanFord(g, [s1, s2], [0, 7]));
+        expect(Array.from(search.oneToAllInt32(s1))).toEqual(asInt32(all1));
+      }),
+      { seed: 42, numRuns: RUNS },
+    );
+  });
+
+  it("search.byteLength grows only with the buffers a query kind needs (bucket graph)", () => {
+    const n = 1000;
+    const from = Array.from({ length: n - 1 }, (_, i) => i);
+    const g = compileGraph({ nodeCount: n, from, to: from.map((i) => i + 1), costSecs: from.map(() => 10) }, { queue: "bucket" });
+    const search = new ShortestPathSearch(g);
+    const ring = 32 * 4 + 4; // 32 bucket heads + one bitmap word
+    expect(search.byteLength).toBe(4 * n); // the touched list
+    search.oneToAllInt32(0); // distances live in the caller's array: bucket links and the ring only
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring);
+    search.oneToAll(0); // Float64 results: the internal Int32 distances
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring + 4 * n);
+    search.pathTo(5); // predecessors, on the first path request
+    expect(search.byteLength).toBe(4 * n + 8 * n + ring + 4 * n + 4 * n);
+  });
+
+  it("throws CoreError on a heap graph, a wrong out array, and times past the Int32 range", () => {
+    const heap = new ShortestPathSearch(compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [0.5] }));
+    expect(() => heap.oneToAllInt32(0)).toThrow(/queue is "bucket".*oneToAllInto/);
+    const bucket = new ShortestPathSearch(compileGraph({ nodeCount: 2, from: [0], to: [1], costSecs: [5] }, { queue: "bucket" }));
+    expect(() => bucket.oneToAllInt32Into(new Int32Array(3), 0)).toThrow(/length nodeCount = 2, got length 3/);
+    expect(() => bucket.oneToAllInt32Into(new Float64Array(2) as never, 0)).toThrow(CoreError);
+    // A chain whose far end is ~3.1e9 s away: the query falls back to the heap, and Int32 cannot hold it.
+    const n = 3000;
+    const from = Array.from({ length: n - 1 }, (_, i) => i);
+    const far = new ShortestPathSearch(compileGraph({ nodeCount: n, from, to: from.map((i) => i + 1), costSecs: from.map(() => 2 ** 20) }, { queue: "bucket" }));
+    expect(() => far.oneToAllInt32(0)).toThrow(/node 1024 is 1073741824 s away/);
+    expect(Array.from(far.oneToAllInt32(0, { cutoffSecs: 2 ** 21 }).subarray(0, 4))).toEqual([0, 2 ** 20, 2 ** 21, UNREACHABLE_INT32]);
   });
 });
 
@@ -336,7 +461,7 @@ describe("pathTo(node) lifecycle", () => {
         // A full query afterwards is unaffected by the early stop's leftovers.
         expectTimes(search.oneToAll(source), all);
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });
@@ -351,7 +476,7 @@ describe("metamorphic relations", () => {
         const scaled = new ShortestPathSearch(compileGraph({ ...g, costSecs: g.costSecs.map((c) => c * factor) })).oneToAll(source);
         expectTimes(scaled, Array.from(base, (t) => t * factor));
       }),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 
@@ -364,7 +489,7 @@ describe("metamorphic relations", () => {
           for (let u = 0; u < g.nodeCount; u++)
             for (let v = 0; v < g.nodeCount; v++) expect(all[s]![v]!).toBeLessThanOrEqual(all[s]![u]! + all[u]![v]!);
       }),
-      { seed: 42, numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -412,7 +537,7 @@ describe("disabled edges (Infinity) on the bucket queue", () => {
           for (let e = 0; e < costSecs.length; e++) expect(overlay.edgeCostSecs(e)).toBe(costSecs[e]);
         },
       ),
-      { seed: 42, numRuns: RUNS },
+      runs(RUNS),
     );
   });
 });

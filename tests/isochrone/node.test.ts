@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { IsochroneError, nodeIsochrone } from "../../src/isochrone/index.js";
+import { runs } from "../util/property.js";
 
 describe("nodeIsochrone(timesSecs, nodePlace, cutoffsMin)", () => {
   it("hand fixture: inclusive cutoffs, least time per place, unreachable and non-place nodes left out", () => {
@@ -42,7 +43,7 @@ describe("nodeIsochrone(timesSecs, nodePlace, cutoffsMin)", () => {
           }
         },
       ),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 

@@ -18,6 +18,7 @@ import {
   travelTimeSurface,
 } from "../../src/isochrone/index.js";
 import { distanceToBoundary, rfc7946Problems } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 const LON0 = 106.65;
 const LAT0 = 29.0;
@@ -65,7 +66,7 @@ describe("travelTimeSurface(nodes, maxTimeSecs, options)", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 25 },
+      runs(25),
     );
   });
 
@@ -97,7 +98,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
           }
         }
       }),
-      { seed: 7, numRuns: 25 },
+      runs(25),
     );
   });
 
@@ -129,7 +130,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
           }
         }
       }),
-      { seed: 11, numRuns: 25 },
+      runs(25),
     );
   });
 
@@ -154,7 +155,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
           }
         }
       }),
-      { seed: 12, numRuns: 25 },
+      runs(25),
     );
   });
 
@@ -164,7 +165,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
         const { collection } = polygonIsochrone(toNodes(raw), CUTOFFS, OPTS);
         collection.features.forEach((f, k) => expect(rfc7946Problems(f, `features[${k}]`)).toEqual([]));
       }),
-      { seed: 13, numRuns: 40 },
+      runs(40),
     );
   });
 
@@ -189,7 +190,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
           }
         }
       }),
-      { seed: 14, numRuns: 20 },
+      runs(20),
     );
   });
 
@@ -200,7 +201,7 @@ describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
         const b = JSON.stringify(polygonIsochrone(toNodes(raw).map((n) => ({ ...n })), CUTOFFS).collection);
         expect(a).toBe(b);
       }),
-      { seed: 15, numRuns: 10 },
+      runs(10),
     );
   });
 
@@ -265,7 +266,7 @@ describe("isochroneDifference(nodesA, nodesB, cutoffsMin)", () => {
           }
         }
       }),
-      { seed: 16, numRuns: 15 },
+      runs(15),
     );
   });
 });
@@ -297,7 +298,7 @@ describe("contourAtMost(grid, values, threshold, edge, tracer)", () => {
         const b = contourAtMost(s.grid, s.timesSecs, cutoffMin * 60, edge, "d3");
         expect(canonical(a)).toBe(canonical(b));
       }),
-      { seed: 17, numRuns: 60 },
+      runs(60),
     );
   });
 
@@ -315,7 +316,7 @@ describe("contourAtMost(grid, values, threshold, edge, tracer)", () => {
           }
         }
       }),
-      { seed: 18, numRuns: 300 },
+      runs(300),
     );
   });
 

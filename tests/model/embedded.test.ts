@@ -41,6 +41,20 @@ describe("travel-time model on the embedded network", () => {
     expect(model.warnings.filter((w) => /unreachable/.test(w))).toEqual([]);
   });
 
+  it("serviceEdges: every service's forward ride edge per segment and dwell edge per intermediate stop", () => {
+    network.services.forEach((service, j) => {
+      const { ride, dwell } = model.serviceEdges[j]!;
+      expect(ride.length).toBe(service.stops.length - 1);
+      expect(dwell.length).toBe(service.stops.length - 2);
+      ride.forEach((e, k) =>
+        expect(model.edges[e]).toMatchObject({ kind: "ride", direction: "forward", serviceId: service.id, fromPlaceId: service.stops[k], toPlaceId: service.stops[k + 1] }),
+      );
+      dwell.forEach((e, k) =>
+        expect(model.edges[e]).toMatchObject({ kind: "dwell", direction: "forward", serviceId: service.id, fromPlaceId: service.stops[k + 1] }),
+      );
+    });
+  });
+
   it("each scenario's explicit project set reproduces the scenario exactly", () => {
     for (const scenario of SCENARIOS) {
       const projects = [...resolveScenario(network, scenario).projects];

@@ -13,6 +13,7 @@ import type { Measure } from "../../src/network/schema.js";
 import type { ModeFilter } from "../../src/model/types.js";
 import { scenarioOnlyNetwork } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
+import { runs } from "../util/property.js";
 
 const SCENARIOS = ["s2020", "s2030", "s2040"];
 const FILTERS: Array<{ measure: Measure; modes: ModeFilter }> = [
@@ -22,7 +23,7 @@ const FILTERS: Array<{ measure: Measure; modes: ModeFilter }> = [
   { measure: "station-to-station", modes: "multimodal" },
 ];
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
-const RUNS = { seed: 42, numRuns: 25 };
+const RUNS = runs(25);
 
 /** Every place-to-place time (min, Infinity when unreachable or without stations) in one scenario. */
 function times(

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadNetworkSync, NetworkValidationError, resolveScenario } from "../../src/index.js";
 import { tinyJson } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 /** Every [path, container] pair in a JSON value, so a mutation can target any position. */
 function positions(v: unknown, path: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
@@ -50,7 +51,7 @@ describe("loadNetwork robustness (fast-check)", () => {
         // Whatever loads must also resolve every scenario.
         if (r.network) for (const s of r.network.scenarios) resolveScenario(r.network, s.id);
       }),
-      { seed: 42, numRuns: 400 },
+      runs(400),
     );
   });
 
@@ -59,7 +60,7 @@ describe("loadNetwork robustness (fast-check)", () => {
       fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true }), (v) => {
         expect(outcome(v).problems).toBeDefined();
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "../../src/index.js";
 import { locateJsonError } from "../../src/network/json-text.js";
 import { TINY_FILE, TINY_FOLDER, tinyJson } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 const tmp = mkdtempSync(path.join(tmpdir(), "qiwan-load-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -270,7 +271,7 @@ describe("locateJsonError(text)", () => {
         expect(err === undefined).toBe(parses(text));
         if (err) expect(err.offset).toBeLessThanOrEqual(text.length);
       }),
-      { seed: 42, numRuns: 2000 },
+      runs(2000),
     );
   });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closestMatch, editDistance, loadNetwork, NetworkValidationError, formatProblem } from "../../src/index.js";
 import { tinyJson } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 async function problemMap(raw: object) {
   const err = (await loadNetwork(raw).catch((e: unknown) => e)) as NetworkValidationError;
@@ -78,7 +79,7 @@ describe("editDistance(a, b) and closestMatch(wanted, candidates)", () => {
         expect(editDistance(a, a)).toBe(0);
         expect(editDistance(a, c)).toBeLessThanOrEqual(ab + editDistance(b, c));
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 

@@ -9,6 +9,7 @@ import {
   type ResolvedScenario,
 } from "../../src/index.js";
 import { TINY_FILE, tinyJson } from "./helpers.js";
+import { runs } from "../util/property.js";
 
 const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id);
 const sorted = (s: ReadonlySet<string>) => [...s].sort();
@@ -202,7 +203,7 @@ describe("resolveScenario invariants on random networks (fast-check)", () => {
           expect(ids(r.links)).toEqual(ids(candidates.filter((l) => !replaced.has(l.id))));
         }
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -217,7 +218,7 @@ describe("resolveScenario invariants on random networks (fast-check)", () => {
         for (const p of before.projects) expect(after.projects.has(p)).toBe(true);
         expect(after.projects.has(extra)).toBe(true);
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 });

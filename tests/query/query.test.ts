@@ -16,6 +16,7 @@ import {
   type QueryOptions,
 } from "../../src/index.js";
 import { randomNetwork } from "../fixtures/model/random.js";
+import { runs } from "../util/property.js";
 
 const network = loadNetworkSync(embeddedNetworkPath());
 const model = buildModel(network);
@@ -83,7 +84,7 @@ describe("Query(model): answers never depend on the order of calls", () => {
           expect(reordered.get(c)).toEqual(inOrder[i]);
         });
       }),
-      { numRuns: 30 },
+      runs(30),
     );
   });
 });
@@ -179,7 +180,7 @@ describe("findRoute(model, from, to, options) is Query.route", () => {
           ids.forEach((d, j) => expect(routes[j]).toEqual(findRoute(m, ids[0]!, d, { measure })));
         }
       }),
-      { numRuns: 15 },
+      runs(15),
     );
   });
 });

@@ -17,6 +17,7 @@ import {
 } from "../../src/index.js";
 import { loadFixture } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
+import { runs } from "../util/property.js";
 
 const MEASURES: Measure[] = ["door-to-door", "station-to-station"];
 const MODES: ModeFilter[] = ["multimodal", "rail", "road"];
@@ -102,7 +103,7 @@ describe("scheduled <= typical (property)", () => {
           }
         }
       }),
-      { numRuns: 20 },
+      runs(20),
     );
   });
 
@@ -134,7 +135,7 @@ describe("scheduled == typical when waits are zero", () => {
           for (const { typical, scheduled } of bothReadings(q, ids, s.id)) expect([...scheduled]).toEqual([...typical]);
         }
       }),
-      { numRuns: 20 },
+      runs(20),
     );
   });
 });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { raptor, TimetableBuilder, TimetableError } from "../../src/index.js";
 import { compile, rawTimetableArb } from "./random-timetable.js";
+import { runs } from "../util/property.js";
 
 describe("TimetableBuilder.finish()", () => {
   it("splits a trip that overtakes another into its own pattern, and RAPTOR still finds the faster one", () => {
@@ -43,7 +44,7 @@ describe("TimetableBuilder.finish()", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 

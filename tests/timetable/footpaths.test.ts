@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addGeneratedFootpaths, TimetableBuilder, TimetableError, walkAccess, type Timetable } from "../../src/index.js";
 import { haversineLonLatM } from "../../src/util/geo.js";
+import { runs } from "../util/property.js";
 
 type LonLat = [number, number];
 
@@ -53,7 +54,7 @@ describe("addGeneratedFootpaths(builder, { maxDistanceM, walkSpeedKmh, circuity 
         expect(added).toBe(want.size);
         expect(footpaths(b.finish())).toEqual(want);
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 

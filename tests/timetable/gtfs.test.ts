@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { GtfsValidationError, loadGtfs, parseGtfsTime, raptor, type Timetable } from "../../src/index.js";
-import { readCsv } from "../../src/timetable/csv.js";
+import { GtfsValidationError, loadGtfs, MAX_FREQUENCY_TRIPS, parseGtfsTime, raptor, type Timetable } from "../../src/index.js";
+import { readCsv } from "../../src/timetable/formats/csv.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gtfs/${name}`, import.meta.url));
 const hms = (h: number, m: number, s = 0): number => h * 3600 + m * 60 + s;
@@ -157,6 +157,10 @@ const badCases: BadCase[] = [
   { dir: "no-calendar", file: "calendar.txt", line: 0, column: "", value: "" },
   { dir: "bad-headway", file: "frequencies.txt", line: 2, column: "headway_secs", value: "0" },
   { dir: "out-of-range-lat", file: "stops.txt", line: 2, column: "stop_lat", value: "129.00" },
+  { dir: "frequency-flood", file: "frequencies.txt", line: 3, column: "headway_secs", value: "1" },
+  { dir: "no-trips", file: "trips.txt", line: 0, column: "", value: "" },
+  { dir: "no-stop-times", file: "stop_times.txt", line: 0, column: "", value: "" },
+  { dir: "empty-frequency-windows", file: "frequencies.txt", line: 0, column: "", value: "" },
 ];
 
 async function problemsOf(dir: string): Promise<GtfsValidationError> {
@@ -177,6 +181,28 @@ describe("loadGtfs(badFeed) throws one GtfsValidationError naming file, line, co
     expect(hit, JSON.stringify(err.problems)).toBeDefined();
     expect(hit!.fix.length).toBeGreaterThan(0);
     expect(err.message).toContain(c.file);
+  });
+
+  it("bad/stray-quote: the record whose quote never closes is reported on its line, its value cut in the message", async () => {
+    const err = await problemsOf("stray-quote");
+    expect(err.problems).toHaveLength(1);
+    expect(err.problems[0]).toMatchObject({ file: "stop_times.txt", line: 4, column: "", message: expect.stringMatching(/quoted field opened on line 4 is never closed/) });
+    expect(err.problems[0]!.value).toMatch(/^T2,08:15:00,08:15:00,B,1\nT2,08:25:00/);
+    // 57 characters of the value, then "...": the newlines inside are shown escaped.
+    expect(err.message).toContain('(value "T2,08:15:00,08:15:00,B,1\\nT2,08:25:00,08:25:00,C,2\\nT3,08:3...")');
+  });
+
+  it("bad/frequency-flood: the cap on generated trips names the row, the count and the cap; a raised cap is honoured, a lower one applies", async () => {
+    const err = await problemsOf("frequency-flood");
+    const p = err.problems.find((x) => x.file === "frequencies.txt")!;
+    expect(p.message).toContain(`this row generates ${999 * 3600} trips`);
+    expect(p.message).toContain(`cap of ${MAX_FREQUENCY_TRIPS} trips`);
+    // The valid fixture "frequency": line 2 generates 6 trips, line 3 three more; the cap counts both.
+    const atCap = await loadGtfs(fixture("frequency"), { maxFrequencyTrips: 9 });
+    expect(atCap.tripCount).toBe(9);
+    const rowOf = async (cap: number) => (await loadGtfs(fixture("frequency"), { maxFrequencyTrips: cap }).then(() => undefined, (e: GtfsValidationError) => e.problems.map((x) => `${x.file}:${x.line}`)));
+    expect(await rowOf(8)).toEqual(["frequencies.txt:3"]);
+    expect(await rowOf(5)).toEqual(["frequencies.txt:2"]);
   });
 
   it("lists every problem of a feed at once, not only the first", async () => {

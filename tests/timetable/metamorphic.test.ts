@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addPlannedLines, extendTimetable, latestDepartures, raptor, RaptorRouter, type Journey, type Timetable } from "../../src/index.js";
 import { compile, rawTimetableArb } from "./random-timetable.js";
+import { runs } from "../util/property.js";
 
 const arrivalsFrom = (tt: Timetable, stop: number, departureSecs: number, maxRides = 3): number[] => Array.from(raptor(tt, { access: [{ stop, secs: 0 }], departureSecs, maxRides }).arrivals());
 
@@ -26,7 +27,7 @@ describe("metamorphic relations of raptor", () => {
           for (let s = 0; s < raw.n; s++) expect(after[s]).toBeLessThanOrEqual(base[s]!);
         },
       ),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -41,7 +42,7 @@ describe("metamorphic relations of raptor", () => {
         const res = raptor(compile(raw), { access: [{ stop: 0, secs: 0 }], departureSecs: 600, maxRides: 4 });
         for (let s = 0; s < raw.n; s++) for (let k = 1; k <= 4; k++) expect(res.arrivalSecs(s, k)).toBeLessThanOrEqual(res.arrivalSecs(s, k - 1));
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 
@@ -55,7 +56,7 @@ describe("metamorphic relations of raptor", () => {
           expect(Array.from(router.route(q).arrivals())).toEqual(arrivalsFrom(tt, o % raw.n, m * 60));
         }
       }),
-      { seed: 42, numRuns: 100 },
+      runs(100),
     );
   });
 
@@ -83,7 +84,7 @@ describe("metamorphic relations of raptor", () => {
           expect(clock).toBeLessThanOrEqual(byMin * 60);
         }
       }),
-      { seed: 42, numRuns: 150 },
+      runs(150),
     );
   });
 });

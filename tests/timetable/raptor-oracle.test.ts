@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { latestDepartures, raptor, rangeRaptor, type Journey, type Timetable } from "../../src/index.js";
 import { compile, oracleEarliestArrivals, rawTimetableArb } from "./random-timetable.js";
+import { runs } from "../util/property.js";
 
 const queryArb = (n: number) =>
   fc.record({
@@ -57,7 +58,7 @@ describe("raptor(tt, query) against a time-expanded oracle", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -87,7 +88,7 @@ describe("raptor(tt, query) against a time-expanded oracle", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 150 },
+      runs(150),
     );
   });
 
@@ -113,7 +114,7 @@ describe("raptor(tt, query) against a time-expanded oracle", () => {
           }
         }
       }),
-      { seed: 42, numRuns: 150 },
+      runs(150),
     );
   });
 });
@@ -129,7 +130,7 @@ describe("skipUnchangedBoardings (an exact optimisation)", () => {
         for (let s = 0; s < raw.n; s++) expect(on.entries(s)).toEqual(off.entries(s));
         expect(Array.from(on.walkSecs)).toEqual(Array.from(off.walkSecs));
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 
@@ -141,7 +142,7 @@ describe("skipUnchangedBoardings (an exact optimisation)", () => {
         const off = raptor(tt, { ...q, maxRides: 4, skipUnchangedBoardings: false });
         for (let k = 0; k <= 4; k++) expect(Array.from(on.arrivals(k))).toEqual(Array.from(off.arrivals(k)));
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadGtfs, raptor, TimetableError, writeGtfs } from "../../src/index.js";
+import { GtfsValidationError, loadGtfs, raptor, TimetableError, writeGtfs } from "../../src/index.js";
 import { compile, rawTimetableArb } from "./random-timetable.js";
 
 /** Writes a minimal zip (PKWARE APPNOTE 4.3) with stored (0) or deflated (8) entries. */
@@ -66,11 +66,12 @@ describe("loadGtfs(zip) with archives written at test time", () => {
     expect(raptor(zipped, { access: [{ stop: A, secs: 0 }], departureSecs: 7 * 3600 }).arrivalSecs(zipped.stopIndexById.get("B")!)).toBe(9 * 3600);
   });
 
-  it("a file that is not a zip, or a missing path, throws TimetableError with the fix", async () => {
+  it("a file that is not a zip is an invalid feed (GtfsValidationError); a missing path is a TimetableError (bad argument)", async () => {
     const bogus = join(dir, "not-a-zip.zip");
     writeFileSync(bogus, "stop_id,stop_name\n");
-    await expect(loadGtfs(bogus)).rejects.toThrow(TimetableError);
-    await expect(loadGtfs(bogus)).rejects.toThrow(/not a zip archive/);
+    await expect(loadGtfs(bogus)).rejects.toThrow(GtfsValidationError);
+    await expect(loadGtfs(bogus)).rejects.toMatchObject({ problems: [expect.objectContaining({ file: "not-a-zip.zip", line: 0, message: expect.stringMatching(/is not a zip archive/) })] });
+    await expect(loadGtfs(join(dir, "nope"))).rejects.toThrow(TimetableError);
     await expect(loadGtfs(join(dir, "nope"))).rejects.toThrow(/does not exist/);
   });
 

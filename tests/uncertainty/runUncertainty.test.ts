@@ -5,6 +5,7 @@ import { buildModel } from "../../src/model/index.js";
 import { evaluateTarget } from "../../src/targets/index.js";
 import { distributionOf, mulberry32, quantileOf, runUncertainty, uncertainInputs, UncertaintyError } from "../../src/uncertainty/index.js";
 import { networkFromFile } from "../fixtures/tinyNetwork.js";
+import { runs } from "../util/property.js";
 
 const net = networkFromFile();
 const model = buildModel(net);
@@ -29,7 +30,7 @@ describe("mulberry32(seed) and distributions", () => {
       fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (u, v) => {
         if (u <= v) expect(quantileOf(tri, u)).toBeLessThanOrEqual(quantileOf(tri, v));
       }),
-      { seed: 42, numRuns: 200 },
+      runs(200),
     );
   });
 });

@@ -4,6 +4,7 @@ import { EARTH_RADIUS_M, haversineKm, haversineLonLatM, haversineM } from "../..
 import { mulberry32 } from "../../src/util/random.js";
 import * as api from "../../src/index.js";
 import type { LonLat } from "../../src/index.js";
+import { runs } from "../util/property.js";
 
 const lonLat = fc.tuple(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -89.9, max: 89.9, noNaN: true })) as fc.Arbitrary<LonLat>;
 
@@ -25,9 +26,11 @@ describe("haversineM(a, b), haversineKm(a, b), haversineLonLatM(lon1, lat1, lon2
         expect(haversineM(b, a)).toBeCloseTo(ab, 6);
         expect(haversineLonLatM(a[0], a[1], b[0], b[1])).toBe(ab);
         expect(haversineKm(a, b)).toBe(ab / 1000);
-        expect(ab).toBeLessThanOrEqual(haversineM(a, c) + haversineM(c, b) + 1e-6);
+        // 0.1 m: near antipodes asin(√h) with h ≈ 1 amplifies rounding to centimetres (random seeds
+        // found 2.4e-6 m over 20,009 km, beyond the 1e-6 m this allowed under the fixed seed).
+        expect(ab).toBeLessThanOrEqual(haversineM(a, c) + haversineM(c, b) + 0.1);
       }),
-      { seed: 42, numRuns: 300 },
+      runs(300),
     );
   });
 
