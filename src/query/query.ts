@@ -5,7 +5,7 @@
  * station-to-station: the stations of both places, with the no-station and same-station rules).
  */
 import { ShortestPathSearch } from "../core/index.js";
-import type { PlaceOverlay, TravelTimeModel } from "../model/build-model.js";
+import type { EdgeCosts, PlaceOverlay, TravelTimeModel } from "../model/build-model.js";
 import type { PlaceDraw } from "../model/place-graph.js";
 import type { Id, Measure } from "../network/schema.js";
 import { routeLegs, type RouteResult } from "./legs.js";
@@ -28,6 +28,9 @@ export interface PlaceTimesOptions extends QueryOptions {
   /** Search radius, seconds: places farther than this are `Infinity` (default no limit). */
   readonly cutoffSecs?: number;
 }
+
+/** What a route reads of the overlay it was found on: model edge costs and the path's model edges. */
+type SearchOverlay = Pick<PlaceOverlay, "costs" | "expand">;
 
 /** Options of {@link Query.reach} and {@link Query.townTimesTo}. */
 export interface ReachOptions extends QueryOptions {
@@ -95,8 +98,16 @@ export class Query {
     };
   }
 
-  /** The place-graph search pointed at the options' overlay, with the overlay and measure. */
-  #overlay(options: QueryOptions): { overlay: PlaceOverlay; search: ShortestPathSearch; measure: Measure } {
+  /**
+   * The search pointed at the options' overlay, with the overlay and measure: the place graph's,
+   * except for a one-off quantity draw (`quantities` without `edgeCosts`), whose place graph (mesh
+   * shortcuts) would cost more to build than one search of the full model.
+   */
+  #overlay(options: QueryOptions): { overlay: SearchOverlay; search: ShortestPathSearch; measure: Measure } {
+    if (options.quantities !== undefined && options.edgeCosts === undefined) {
+      const { search, measure, costs } = this.#fullOverlay(options);
+      return { overlay: { costs, expand: (path) => [...path] }, search, measure };
+    }
     const filter = this.#filter(options);
     const overlay = this.model.placeOverlay(querySelection(this.model, options), filter);
     let held = this.#placeSearch;
@@ -107,12 +118,12 @@ export class Query {
   }
 
   /** The full-model search pointed at the options' overlay. */
-  #fullOverlay(options: QueryOptions): { search: ShortestPathSearch; measure: Measure } {
+  #fullOverlay(options: QueryOptions): { search: ShortestPathSearch; measure: Measure; costs: EdgeCosts } {
     const filter = this.#filter(options);
-    const { graph } = this.model.overlayWithCosts(querySelection(this.model, options), filter);
+    const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), filter);
     const search = (this.#full ??= new ShortestPathSearch(this.model.compiled));
     search.setGraph(graph);
-    return { search, measure: filter.measure };
+    return { search, measure: filter.measure, costs };
   }
 
   /**
@@ -292,14 +303,14 @@ export class Query {
     return out;
   }
 
-  #doorToDoor(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: PlaceOverlay, legs: boolean): RouteResult[] {
+  #doorToDoor(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: SearchOverlay, legs: boolean): RouteResult[] {
     const model = this.model;
     const nodes = destinations.map((d) => model.destinationNode(d));
     const times = search.oneToMany(model.originNode(origin), nodes);
     return destinations.map((d, i) => this.#result(search, origin, d, times[i]!, nodes[i]!, overlay, legs));
   }
 
-  #stationToStation(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: PlaceOverlay, legs: boolean): RouteResult[] {
+  #stationToStation(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: SearchOverlay, legs: boolean): RouteResult[] {
     const model = this.model;
     const from = stationsOf(model, origin);
     let all: Float64Array | null = null;
@@ -326,7 +337,7 @@ export class Query {
   }
 
   /** A reached (or not) destination node as a route; reads the path of the latest search. */
-  #result(search: ShortestPathSearch, from: Id, to: Id, secs: number, node: number, overlay: PlaceOverlay, legs: boolean): RouteResult {
+  #result(search: ShortestPathSearch, from: Id, to: Id, secs: number, node: number, overlay: SearchOverlay, legs: boolean): RouteResult {
     if (!(secs < Infinity)) return { status: "no-route", from, to, timeMin: null, legs: [] };
     const model = this.model;
     if (!legs) return { status: "ok", from, to, timeMin: secs / 60, legs: [], toStation: model.placeOfNode(node) };

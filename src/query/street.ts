@@ -9,11 +9,14 @@ import type { ModeFilter, ProjectSelection } from "../model/types.js";
 import type { Id } from "../network/schema.js";
 import type { TimedOrigin } from "./options.js";
 
+/** The model's edge kinds that belong to rides; the street overlay sets them to Infinity. */
+const RIDE_KINDS: ReadonlySet<string> = new Set(["board", "ride", "dwell", "alight"]);
+
 /**
- * The street part of a selection: the model's door-to-door place graph (`model.placeGraph`) for
- * `modes` with every ride (hop) removed (cost `Infinity`). Roads (unless `modes` is `rail`),
- * connectors, generated access, the local road mesh (as place-to-place shortcuts) and the `arrive`
- * edges into destination sinks remain, in both layers. Its nodes are the model's place nodes.
+ * The street part of a selection: the model's door-to-door overlay for `modes` with every board,
+ * ride, dwell and alight edge removed (cost `Infinity`). Roads (unless `modes` is `rail`), connectors,
+ * generated access, the local road mesh (towns included) and the `arrive` edges into destination
+ * sinks remain, in both layers.
  */
 export function streetOverlay(
   model: TravelTimeModel,
@@ -21,14 +24,13 @@ export function streetOverlay(
   modes: ModeFilter = "multimodal",
   edgeCosts?: EdgeCosts,
 ): CompiledGraph {
-  const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
-  const costs = edgeCosts ?? model.base;
-  const projects = [...("scenario" in sel ? model.scenarioProjects(sel.scenario) : sel.projects)];
-  const draw = model.placeGraph.draw(costs, projects);
-  const filter = { modes, measure: "door-to-door" } as const;
-  const c = draw.overlayInto(new Float64Array(draw.edgeCount), model.activeEntities(projects), filter, model.filterMask(filter), costs.costsSecs);
-  for (let k = draw.firstSlot; k < draw.firstShortcut; k++) c[draw.arcOf[k]!] = Infinity;
-  return draw.overlayGraph(c);
+  const { costs } = model.overlayWithCosts(selection, { modes, measure: "door-to-door", ...(edgeCosts && { edgeCosts }) });
+  const c = Float64Array.from(costs.costsSecs);
+  // Mesh edges (after the network's own) are never rides.
+  model.networkEdges.forEach((e, i) => {
+    if (RIDE_KINDS.has(e.kind)) c[i] = Infinity;
+  });
+  return model.compiled.withCosts(c);
 }
 
 /**
