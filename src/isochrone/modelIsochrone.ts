@@ -7,7 +7,8 @@ import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
-import type { BandOptions } from "./bands.js";
+import type { BandOptions, IsochroneCollection } from "./bands.js";
+import { peopleWithin } from "../accessibility/people.js";
 import { type IsochroneDifference, isochroneDifference } from "./difference.js";
 import { type PolygonIsochrone, polygonIsochrone } from "./polygonIsochrone.js";
 import type { SurfaceOptions, TimedNode } from "./surface.js";
@@ -154,11 +155,11 @@ export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes, spacingK
 }
 
 /** Spacing of the points along mesh roads that a surface is drawn from (see {@link surfaceNodes}), km. */
-export const MESH_SAMPLE_KM = 1;
+export const MESH_SAMPLE_KM = 2;
 
 /**
  * The off-network leg of a model isochrone: with a local road mesh, door-to-door, the leg is short
- * (`MESH_ACCESS.maxAccessMin`, about 2 km at the default speed), since the mesh carries the trip to
+ * (`MESH_ACCESS.maxAccessMin`, about 4 km at the default speed), since the mesh carries the trip to
  * within a few km of every point; otherwise the surface defaults.
  */
 export function modelAccess(model: TravelTimeModel, times: PlaceTimes, options: SurfaceOptions): SurfaceOptions {
@@ -166,8 +167,8 @@ export function modelAccess(model: TravelTimeModel, times: PlaceTimes, options: 
   return { ...options, access: { ...MESH_ACCESS, ...options.access } };
 }
 
-/** Off-network leg defaults with a mesh: 10 minutes (about 1.9 km at 15 km/h and circuity 1.3). */
-export const MESH_ACCESS = { maxAccessMin: 10 } as const;
+/** Off-network leg defaults with a mesh: 20 minutes (about 3.8 km at 15 km/h and circuity 1.3: enough to fill the triangles between mesh roads, 10 km apart in the hills). */
+export const MESH_ACCESS = { maxAccessMin: 20 } as const;
 
 /**
  * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
@@ -186,7 +187,26 @@ export function modelPolygonIsochrone(
     ...modelAccess(model, times, options),
     properties: { ...bandProperties(times, request.modes ?? "multimodal"), ...options.properties },
   });
-  return { ...result, times };
+  return { ...result, collection: withTownPopulations(model, times, result.collection), times };
+}
+
+/**
+ * With town times (door-to-door over a mesh), a band's `populationCovered` counts the residents of
+ * the towns whose time is within its cutoff (each of which lies inside the band), with
+ * `populationEstimated` true when part of the figure comes from estimated town figures and
+ * `populationTowns` the towns counted; otherwise the places' sum stays.
+ */
+function withTownPopulations(model: TravelTimeModel, times: PlaceTimes, collection: IsochroneCollection): IsochroneCollection {
+  const towns = model.meshEdges?.towns;
+  const secs = times.townTimesSecs;
+  if (towns === undefined || secs === undefined) return collection;
+  return {
+    ...collection,
+    features: collection.features.map((f) => {
+      const count = peopleWithin(towns, secs, f.properties.cutoffMin);
+      return { ...f, properties: { ...f.properties, populationCovered: count.population, populationEstimated: count.estimated, populationTowns: count.towns } };
+    }),
+  };
 }
 
 /**

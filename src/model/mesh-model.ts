@@ -126,3 +126,21 @@ export function meshEndpointsInto(m: ModelMesh, placeCount: number, from: Int32A
     }
   }
 }
+
+/**
+ * The local road mesh of a network as map polylines (one two-point line per mesh road: town–town
+ * and place–town), for the `roads` layer of a map; empty without towns. Shares the model's mesh
+ * cache, so a map drawn beside a model triangulates once.
+ */
+export function meshRoads(network: Network, options: Omit<MeshOptions, "terrain" | "defaultTerrain"> = {}): [number, number][][] {
+  const m = modelMesh(network, 0, 0, options);
+  if (m === undefined) return [];
+  const T = m.mesh.townCount;
+  const coord = (i: number): [number, number] => {
+    const c = i < T ? m.towns[i]!.coord : network.places[i - T]!.coord;
+    return [c[0], c[1]];
+  };
+  const out: [number, number][][] = [];
+  for (let k = 0; k < m.mesh.edgeCount; k++) out.push([coord(m.mesh.from[k]!), coord(m.mesh.to[k]!)]);
+  return out;
+}

@@ -226,3 +226,23 @@ describe("door-to-door bands from QJ_CITY in current (issue 11)", () => {
     expect(byCutoff.get(360)!.properties.areaKm2).toBeGreaterThanOrEqual(100_000);
   });
 });
+
+describe("populationCovered over a town mesh (issue 11 item 3)", () => {
+  it("counts the residents of the towns within each cutoff (by brute force), flagged as estimates, and grows with the cutoff", () => {
+    const towns = network.towns?.list;
+    if (towns === undefined) return expect.fail("the embedded network has no towns section");
+    const r = modelPolygonIsochrone(model, { origins: "QJ_CITY", scenario: "current", cutoffsMin: [30, 120] });
+    const secs = r.times.townTimesSecs!;
+    const pops = [...r.collection.features].reverse().map((f) => {
+      let want = 0;
+      let estimated = false;
+      towns.forEach((t, i) => {
+        if (secs[i]! <= f.properties.cutoffMin * 60 && t.population !== null) ((want += t.population), (estimated ||= t.populationEstimated));
+      });
+      expect(f.properties.populationCovered).toBe(want);
+      expect(f.properties["populationEstimated"]).toBe(estimated);
+      return want;
+    });
+    expect(pops[1]!).toBeGreaterThan(pops[0]!);
+  });
+});
