@@ -21,6 +21,7 @@ import {
   loadNetwork,
   modelIsochroneDifference,
   modelPolygonIsochrone,
+  meshRoads,
   networkLayers,
   readNetworkBoundaries,
   renderPanelsSvg,
@@ -41,7 +42,8 @@ const model = buildModel(network);
 const boundaries = await readNetworkBoundaries(network);
 const origin = network.placeById.get(ORIGIN)!;
 const sub = `door-to-door from ${origin.name.en} ${origin.name.zh}`;
-const layersOf = (scenarioId: string) => networkLayers(network, resolveScenario(network, scenarioId), { boundaries });
+const roads = meshRoads(network);
+const layersOf = (scenarioId: string) => networkLayers(network, resolveScenario(network, scenarioId), { boundaries, roads });
 const titleOf = (scenarioId: string) => {
   const s = resolveScenario(network, scenarioId).scenario;
   return `${s.name.en} ${s.name.zh}`;
