@@ -102,6 +102,29 @@ describe("place graph = full model", () => {
     );
   });
 
+  it("a faster terrain class (its Monte Carlo pointer) never lengthens a time, and some trip gets faster", () => {
+    let faster = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom("hill", "plain"), fc.double({ min: 1.05, max: 3, noNaN: true }), (seed, terrain, factor) => {
+        const network = randomNetwork(seed, { towns: true });
+        const model = buildModel(network);
+        const q = new Query(model);
+        const base = network.towns!.terrain.get(terrain)!.speedKmh.value;
+        const edgeCosts = model.costsWith({ [terrainPointer(terrain, "speedKmh")]: base * factor });
+        for (const origin of network.places.map((p) => p.id)) {
+          const before = q.placeTimes(origin);
+          const after = q.placeTimes(origin, { edgeCosts });
+          after.forEach((t, k) => {
+            expect(t).toBeLessThanOrEqual(before[k]! + 1e-6);
+            if (t < before[k]! - 1e-6) faster++;
+          });
+        }
+      }),
+      runs(15),
+    );
+    expect(faster).toBeGreaterThan(0);
+  });
+
   const embedded = loadNetworkSync(embeddedNetworkPath());
   it.skipIf(embedded.towns === undefined)("on the embedded network: every scenario, from a sample of origins, door-to-door", () => {
     const model = buildModel(embedded);
