@@ -13,8 +13,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BBox, type MapPanel, type MapOptions, buildModel, modelIsochroneDifference, modelPolygonIsochrone, networkLayers, renderPanelsSvg, resolveScenario } from "../src/index.js";
-import { loadNetwork } from "../src/node.js";
-import { embeddedNetworkPath, readNetworkBoundaries, svgToPng } from "../src/node.js";
+import { embeddedNetworkPath, loadNetwork, readNetworkBoundaries, svgToPng } from "../src/node.js";
+import { meshRoads } from "../src/model/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "docs", "img");
@@ -29,7 +29,8 @@ const model = buildModel(network);
 const boundaries = await readNetworkBoundaries(network);
 const origin = network.placeById.get(ORIGIN)!;
 const sub = `door-to-door from ${origin.name.en} ${origin.name.zh}`;
-const layersOf = (scenarioId: string) => networkLayers(network, resolveScenario(network, scenarioId), { boundaries });
+const roads = meshRoads(network);
+const layersOf = (scenarioId: string) => networkLayers(network, resolveScenario(network, scenarioId), { boundaries, roads });
 const titleOf = (scenarioId: string) => {
   const s = resolveScenario(network, scenarioId).scenario;
   return `${s.name.en} ${s.name.zh}`;

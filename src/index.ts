@@ -141,6 +141,7 @@ export {
 export {
   buildModel,
   DEFAULT_PARAMETERS,
+  meshRoads,
   PARAMETER_SPECS,
   TravelTimeModel,
   type EdgeCosts,

@@ -19,7 +19,8 @@ export interface IsochroneBandProperties {
   readonly areaKm2: number;
   /**
    * Sum of the populations of the places inside the band (persons); `null` when no place has a
-   * known population.
+   * known population. Model isochrones over a town mesh count the towns instead (see
+   * `modelPolygonIsochrone`), with `populationEstimated` saying whether the figure is an estimate.
    */
   readonly populationCovered: number | null;
   /** Grid cell size the band was traced on, metres. */

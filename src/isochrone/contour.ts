@@ -141,7 +141,15 @@ function crossing(
   const a = values[ka]!;
   const b = values[kb]!;
   let d: number;
-  if (Number.isFinite(a) && Number.isFinite(b)) d = (threshold - a) / (b - a);
+  // The outside value counts at most one cell's off-network time beyond the inside one (what a
+  // single access disk gives): a sample reached only by a later node then cannot pull the edge
+  // back inside, so edges only move outward when times fall (monotone band areas).
+  if (Number.isFinite(a) && Number.isFinite(b)) {
+    const cap = edge?.perCell ?? Infinity;
+    const a1 = a <= b ? a : Math.min(a, b + cap);
+    const b1 = a <= b ? Math.min(b, a + cap) : b;
+    d = a1 === b1 ? 0.5 : (threshold - a1) / (b1 - a1);
+  }
   else if (edge === undefined) d = 0.5;
   else {
     const aIn = Number.isFinite(a);

@@ -2,12 +2,14 @@ import type { TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import { DEFAULT_READING } from "../query/options.js";
 import { requirePlace } from "../network/lookup.js";
+import { meshAdmitted } from "../model/overlay.js";
 import { queryOf } from "../query/route.js";
 import type { Id, Measure } from "../network/schema.js";
 import { normalizeCutoffsMin } from "./cutoffs.js";
 import { bandProperties, originStations, placePopulations, resolveOrigins, scenarioLabel } from "./request.js";
 import { type NodeIsochroneBand, nodeIsochrone } from "./nodeIsochrone.js";
-import type { BandOptions } from "./bands.js";
+import type { BandOptions, IsochroneCollection } from "./bands.js";
+import { peopleWithin } from "../accessibility/people.js";
 import { type IsochroneDifference, isochroneDifference } from "./difference.js";
 import { type PolygonIsochrone, polygonIsochrone } from "./polygonIsochrone.js";
 import type { SurfaceOptions, TimedNode } from "./surface.js";
@@ -58,6 +60,14 @@ export interface PlaceTimes {
   readonly reading: Reading;
   /** The scenario id, or "custom" for an explicit project set. */
   readonly scenario: string;
+  /**
+   * Seconds per town of the model's local road mesh (`network.towns.list` order), from the same
+   * search as `timesSecs`; absent when the trip does not use the mesh (no towns, station-to-station,
+   * rail only).
+   */
+  readonly townTimesSecs?: Float64Array;
+  /** Seconds of each mesh edge (`model.meshEdges.mesh` order) under the request's costs; absent without a mesh. */
+  readonly meshEdgeSecs?: Float64Array;
 }
 
 /**
@@ -77,15 +87,25 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
     if (measure === "station-to-station") originStations(model, o.placeId);
   }
   const reading = request.reading ?? DEFAULT_READING;
-  const timesSecs = queryOf(model).placeTimes(origins, {
+  const options = {
     selection: request.scenario,
     measure,
     reading,
     cutoffSecs: horizonSecs,
     ...(request.modes && { modes: request.modes }),
     ...(request.quantities && { quantities: request.quantities }),
-  });
-  return { timesSecs, origins, measure, reading, scenario: scenarioLabel(request.scenario) };
+  };
+  const scenario = scenarioLabel(request.scenario);
+  const mesh = model.meshEdges;
+  // Without the mesh in the trip (no towns, station-to-station, rail only), the place graph's search.
+  if (mesh === undefined || !meshAdmitted({ measure, modes: request.modes ?? "multimodal" }))
+    return { timesSecs: queryOf(model).placeTimes(origins, options), origins, measure, reading, scenario };
+  // One search of the full model gives places and towns alike (the place list and the bands agree).
+  const { placeSecs, townSecs } = queryOf(model).reach(origins, options);
+  const costs = request.quantities === undefined ? model.base : model.costsWith(request.quantities);
+  const meshEdgeSecs = new Float64Array(mesh.mesh.edgeCount);
+  for (let m = 0; m < meshEdgeSecs.length; m++) meshEdgeSecs[m] = costs.costsSecs[mesh.firstEdge + 4 * m]!;
+  return { timesSecs: placeSecs, origins, measure, reading, scenario, townTimesSecs: townSecs, meshEdgeSecs };
 }
 
 /**
@@ -99,18 +119,66 @@ export function modelNodeIsochrone(model: TravelTimeModel, request: IsochroneReq
 }
 
 /**
- * The timed nodes a polygon isochrone is drawn from: every place with its time (door-to-door), or
- * only the places where services stop (station-to-station, where no access leg is modelled, so a
- * city centre does not inherit its station's time at its own coordinates).
+ * The timed nodes a polygon isochrone is drawn from: every place reached, at its own coordinate
+ * with its time (station-to-station: its best station's time, as the place list says), every town
+ * of the local road mesh, and points along each mesh road between two reached ends (the road's time
+ * at that point, from the nearer end in time), `spacingKm` apart, so that bands follow the roads
+ * and stay contiguous with a short off-network leg.
  */
-export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes): TimedNode[] {
+export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes, spacingKm = MESH_SAMPLE_KM): TimedNode[] {
   const out: TimedNode[] = [];
   model.network.places.forEach((place, k) => {
-    if (times.measure === "station-to-station" && !model.isStop(place.id)) return;
-    out.push({ coord: place.coord, timeSecs: times.timesSecs[k]! });
+    const t = times.timesSecs[k]!;
+    if (t < Infinity) out.push({ coord: place.coord, timeSecs: t });
   });
+  const mesh = model.meshEdges;
+  const towns = times.townTimesSecs;
+  const edgeSecs = times.meshEdgeSecs;
+  if (mesh === undefined || towns === undefined || edgeSecs === undefined) return out;
+  mesh.towns.forEach((town, i) => {
+    const t = towns[i]!;
+    if (t < Infinity) out.push({ coord: town.coord, timeSecs: t });
+  });
+  const T = mesh.mesh.townCount;
+  const places = model.network.places;
+  const coordOf = (n: number) => (n < T ? mesh.towns[n]!.coord : places[n - T]!.coord);
+  const timeOf = (n: number) => (n < T ? towns[n]! : times.timesSecs[n - T]!);
+  const { from, to, crowKm } = mesh.mesh;
+  for (let m = 0; m < from.length; m++) {
+    const ta = timeOf(from[m]!);
+    const tb = timeOf(to[m]!);
+    if (!(ta < Infinity || tb < Infinity)) continue;
+    const pieces = Math.ceil(crowKm[m]! / spacingKm);
+    if (pieces < 2) continue;
+    const a = coordOf(from[m]!);
+    const b = coordOf(to[m]!);
+    const secs = edgeSecs[m]!;
+    for (let k = 1; k < pieces; k++) {
+      const f = k / pieces;
+      out.push({
+        coord: [a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])],
+        timeSecs: Math.min(ta + f * secs, tb + (1 - f) * secs),
+      });
+    }
+  }
   return out;
 }
+
+/** Spacing of the points along mesh roads that a surface is drawn from (see {@link surfaceNodes}), km. */
+export const MESH_SAMPLE_KM = 2;
+
+/**
+ * The off-network leg of a model isochrone: with a local road mesh, door-to-door, the leg is short
+ * (`MESH_ACCESS.maxAccessMin`, about 4 km at the default speed), since the mesh carries the trip to
+ * within a few km of every point; otherwise the surface defaults.
+ */
+export function modelAccess(model: TravelTimeModel, times: PlaceTimes, options: SurfaceOptions): SurfaceOptions {
+  if (model.meshEdges === undefined || times.townTimesSecs === undefined || times.measure !== "door-to-door") return options;
+  return { ...options, access: { ...MESH_ACCESS, ...options.access } };
+}
+
+/** Off-network leg defaults with a mesh: 20 minutes (about 3.8 km at 15 km/h and circuity 1.3: enough to fill the triangles between mesh roads, 10 km apart in the hills). */
+export const MESH_ACCESS = { maxAccessMin: 20 } as const;
 
 /**
  * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
@@ -126,10 +194,29 @@ export function modelPolygonIsochrone(
   const times = placeTimes(model, request, cutoffs[cutoffs.length - 1]! * 60);
   const result = polygonIsochrone(surfaceNodes(model, times), cutoffs, {
     places: placePopulations(model),
-    ...options,
+    ...modelAccess(model, times, options),
     properties: { ...bandProperties(times, request.modes ?? "multimodal"), ...options.properties },
   });
-  return { ...result, times };
+  return { ...result, collection: withTownPopulations(model, times, result.collection), times };
+}
+
+/**
+ * With town times (door-to-door over a mesh), a band's `populationCovered` counts the residents of
+ * the towns whose time is within its cutoff (each of which lies inside the band), with
+ * `populationEstimated` true when part of the figure comes from estimated town figures and
+ * `populationTowns` the towns counted; otherwise the places' sum stays.
+ */
+function withTownPopulations(model: TravelTimeModel, times: PlaceTimes, collection: IsochroneCollection): IsochroneCollection {
+  const towns = model.meshEdges?.towns;
+  const secs = times.townTimesSecs;
+  if (towns === undefined || secs === undefined) return collection;
+  return {
+    ...collection,
+    features: collection.features.map((f) => {
+      const count = peopleWithin(towns, secs, f.properties.cutoffMin);
+      return { ...f, properties: { ...f.properties, populationCovered: count.population, populationEstimated: count.estimated, populationTowns: count.towns } };
+    }),
+  };
 }
 
 /**
@@ -152,7 +239,7 @@ export function modelIsochroneDifference(
   const propsB = bandProperties(timesB, modes);
   const diff = isochroneDifference(surfaceNodes(model, timesA), surfaceNodes(model, timesB), cutoffs, {
     places: placePopulations(model),
-    ...options,
+    ...modelAccess(model, timesA, options),
     properties: { ...propsA, ...options.properties },
     propertiesB: { ...propsB, scenario: timesB.scenario, baseline: timesA.scenario },
   });

@@ -45,8 +45,8 @@ export interface TravelTimeGrid {
    */
   readonly timesSecs: Float64Array;
   /**
-   * Per sample, how many more seconds of off-network leg the best node's access disk allows
-   * (`maxAccessMin × 60 −` the leg); `NaN` where unreached. Used to place band edges between a
+   * Per sample, how many more seconds of off-network leg the access disks covering it allow (the
+   * most over the nodes: `maxAccessMin × 60 −` the leg); `NaN` where unreached. Used to place band edges between a
    * reached and an unreached sample where the access disk ends, instead of halfway.
    */
   readonly headroomSecs: Float64Array;
@@ -222,11 +222,37 @@ function splat(
         if (h > hMax) continue;
         const legSecs = twoR * Math.asin(Math.sqrt(h)) * secsPerM;
         const time = t + legSecs;
-        if (time < out[row + i]! && time <= maxTimeSecs) {
-          out[row + i] = time;
-          headroom[row + i] = maxAccessSecs - legSecs;
-        }
+        if (time > maxTimeSecs) continue;
+        if (time < out[row + i]!) out[row + i] = time;
+        // The most headroom of any node whose disk covers the sample (not only the best node's):
+        // it only grows when node times fall, so band edges only move outward (monotone areas).
+        const room = maxAccessSecs - legSecs;
+        if (!(room <= headroom[row + i]!)) headroom[row + i] = room;
       }
+    }
+    snapCorners(lon, lat, t, maxAccessSecs, grid, out, headroom);
+  }
+}
+
+/**
+ * The four samples around a node's own point take at most the node's time: the dual cell holding
+ * the point is then wholly inside every band whose cutoff the node meets, so a reached place or town
+ * always lies inside its band (the samples are at most one cell from the point: a shift of one cell's
+ * off-network time at most).
+ */
+function snapCorners(lon: number, lat: number, t: number, maxAccessSecs: number, grid: GridSpec, out: Float64Array, headroom: Float64Array): void {
+  const { west, north, dLon, dLat, width, height } = grid;
+  const x = (lon - west) / dLon - 0.5;
+  const y = (north - lat) / dLat - 0.5;
+  const i0 = Math.floor(x);
+  const j0 = Math.floor(y);
+  for (let j = j0; j <= j0 + 1; j++) {
+    if (j < 0 || j >= height) continue;
+    for (let i = i0; i <= i0 + 1; i++) {
+      if (i < 0 || i >= width) continue;
+      const k = j * width + i;
+      if (t < out[k]!) out[k] = t;
+      if (!(maxAccessSecs <= headroom[k]!)) headroom[k] = maxAccessSecs;
     }
   }
 }

@@ -37,7 +37,10 @@ export interface CostRecipe {
 export interface EdgeCosts {
   /** Seconds per edge; Infinity where the edge is absent. */
   readonly costsSecs: Float64Array;
-  /** Transfer part of each board edge's cost (s); 0 elsewhere. */
+  /**
+   * Transfer part of each board edge's cost (s); 0 elsewhere. This and the other component arrays
+   * cover the network's own edges only (`model.networkEdgeCount`): the mesh has no board edges.
+   */
   readonly transferSecs: Float64Array;
   /** Wait part of each board edge's cost (s) in the typical reading (the wait rule); 0 elsewhere. */
   readonly waitSecs: Float64Array;
@@ -66,9 +69,19 @@ export function toOverrideMap(q: QuantityOverrides | undefined): Map<string, num
 }
 
 /**
+ * Edges costed in bulk after the recipes' edges (the local road mesh): `edgeCount` more edges whose
+ * seconds `fill` writes into `costsSecs` from `recipes.length` onwards, reading quantities through
+ * `values`. They have no board components.
+ */
+export interface BulkCosts {
+  readonly edgeCount: number;
+  fill(values: Values, costsSecs: Float64Array): void;
+}
+
+/**
  * Runs every edge's recipe with the overrides; `record`, when given, receives every pointer the
  * typical costs read with its base value (this is how the model learns which quantities its costs
- * depend on), and `recordScheduled` those only the scheduled reading reads.
+ * depend on), and `recordScheduled` those only the scheduled reading reads. `bulk` edges follow.
  */
 export function computeCosts(
   recipes: readonly CostRecipe[],
@@ -76,11 +89,13 @@ export function computeCosts(
   overrides: ReadonlyMap<string, number>,
   record?: Map<string, number>,
   recordScheduled?: Map<string, number>,
+  bulk?: BulkCosts,
 ): EdgeCosts {
   const values = reader(params, overrides, record);
   const scheduledValues = reader(params, overrides, recordScheduled);
   const E = recipes.length;
-  const costsSecs = new Float64Array(E);
+  const costsSecs = new Float64Array(E + (bulk?.edgeCount ?? 0));
+  // Board components only over the recipes' edges: bulk edges are never board edges.
   const transferSecs = new Float64Array(E);
   const waitSecs = new Float64Array(E);
   const connectionWaitSecs = new Float64Array(E);
@@ -107,6 +122,7 @@ export function computeCosts(
     if (cw === undefined) connectionWaitByMode.set(mode, (cw = scheduledValues.p("connectionWaitMin", mode) * 60));
     connectionWaitSecs[e] = Math.min(cw, w);
   }
+  bulk?.fill(values, costsSecs);
   return { costsSecs, transferSecs, waitSecs, connectionWaitSecs };
 }
 
@@ -164,6 +180,10 @@ export function lookupQuantity(network: Network, params: ResolvedParameters, poi
   if (parts[0] === "parameters") {
     const v = params.get(parts[1] as ParameterName, parts[2]);
     return v as Quantity | undefined;
+  }
+  if (parts[0] === "towns" && parts[1] === "terrain") {
+    const t = network.towns?.terrain.get(parts[2] ?? "");
+    return parts[3] === "speedKmh" || parts[3] === "detourFactor" ? t?.[parts[3]] : undefined;
   }
   let node: unknown = network;
   for (const part of parts) {

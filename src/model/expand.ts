@@ -9,6 +9,7 @@ import type { CostFn, CostRecipe } from "./costs.js";
 import { waitSecs } from "./costs.js";
 import { ModelError, didYouMean } from "./errors.js";
 import { greatCircleKm } from "./geo.js";
+import { modelMesh, type ModelMesh } from "./mesh-model.js";
 import type { ResolvedParameters } from "./parameters.js";
 import { segmentCosts } from "./track-path.js";
 import type { ModelEdgeAttributes, ModelEdgeKind, ModelNodeAttributes, ModelOptions } from "./types.js";
@@ -48,6 +49,8 @@ export interface Expansion {
   readonly placeIndex: ReadonlyMap<Id, number>;
   /** Places where some service (in any project) stops. */
   readonly stopPlaces: ReadonlySet<Id>;
+  /** The local road mesh (town nodes after every other node, mesh edges after every spec); absent without towns. */
+  readonly mesh?: ModelMesh;
   /** Per service (network order): its forward ride and dwell edges. */
   readonly serviceEdges: readonly ServiceEdges[];
   readonly warnings: readonly string[];
@@ -55,8 +58,10 @@ export interface Expansion {
 
 /**
  * Expands a network. Node order: place (layer 0) for every place, then place-after-ride (layer 1),
- * then destination sinks, then line-stop nodes; so `layer * P + placeIndex` and `2P + placeIndex`
- * address the place nodes. `replacers` (per entity) decides which explicit connectors are always
+ * then destination sinks, then line-stop nodes, then the mesh's town nodes (see `mesh-model.ts`; they
+ * have no entry in `nodeKeys`, the model names them); so `layer * P + placeIndex` and
+ * `2P + placeIndex` address the place nodes. Edges: one spec per
+ * network edge; the mesh's edges follow the specs and have no spec (their costs come in bulk). `replacers` (per entity) decides which explicit connectors are always
  * present. Throws {@link ModelError} for unknown places and malformed services.
  */
 export function expandNetwork(
@@ -101,7 +106,7 @@ export function expandNetwork(
     mode: string,
     entity: number,
     cost: CostFn,
-    extra: { linkId?: Id; projects: readonly Id[] },
+    extra: { linkId?: Id; projects: readonly Id[]; accessRule?: "listed" | "radius" },
     group?: number,
   ): void => {
     for (const layer of [0, 1] as const) {
@@ -290,6 +295,15 @@ export function expandNetwork(
       (links[link]!.projects ?? []).length === 0 && replacers[link]!.length === 0;
     const accessCircuity = parameters.get("circuityFactor", "access")?.value ?? 1;
     const joined = new Set<string>();
+    // Pairs a place's `stations` list names: these connectors are the access the data states; the
+    // others exist only because a station is within the radius (a road shortcut the mesh replaces).
+    const listed = new Set<string>();
+    places.forEach((place, a) => {
+      for (const s of place.stations ?? []) {
+        const b = placeAt(s, `places[${a}] "${place.id}".stations`);
+        listed.add(a < b ? `${a},${b}` : `${b},${a}`);
+      }
+    });
     const generate = (a: number, b: number): void => {
       const key = a < b ? `${a},${b}` : `${b},${a}`;
       if (a === b || joined.has(key)) return;
@@ -305,8 +319,9 @@ export function expandNetwork(
         ? (v) => ((km * v.p("circuityFactor", "access")) / v.p("accessWalkSpeedKmh")) * 3600
         : (v) => ((km * v.p("circuityFactor", "access")) / v.p("accessCarSpeedKmh")) * 3600;
       const mode = walk ? "walk" : "car";
-      addStreetEdge(a, b, "access", mode, -1, cost, { projects: [] }, group);
-      addStreetEdge(b, a, "access", mode, -1, cost, { projects: [] }, group);
+      const extra = { projects: [], accessRule: listed.has(key) ? "listed" : "radius" } as const;
+      addStreetEdge(a, b, "access", mode, -1, cost, extra, group);
+      addStreetEdge(b, a, "access", mode, -1, cost, extra, group);
     };
     places.forEach((place, a) => {
       for (const s of place.stations ?? []) {
@@ -316,15 +331,6 @@ export function expandNetwork(
       for (const b of stationIdx) if (crowKm(a, b) <= options.accessRadiusKm) generate(a, b);
     });
   }
-  // A place with no road, connector, station or generated connector cannot be reached; say so.
-  places.forEach((place, a) => {
-    if (!hasStreetLink[a] && !stopPlaces.has(place.id) && !hasGeneratedAccess[a]) {
-      warnings.push(
-        `place "${place.id}" has no road or connector link, no station within ${options.accessRadiusKm} km and no service: it is unreachable`,
-      );
-    }
-  });
-
   // Destination sinks: entered from both layers at no cost, never left.
   places.forEach((place, p) => {
     for (const layer of [0, 1] as const) {
@@ -337,5 +343,28 @@ export function expandNetwork(
       });
     }
   });
-  return { nodeKeys, nodeAttrs, specs, connectorGroups, placeIndex, stopPlaces, serviceEdges, warnings };
+
+  // The local road mesh: town nodes after every other node, its edges after every spec.
+  const meshOptions = options.mesh === false ? undefined : options.mesh === true ? {} : options.mesh;
+  const mesh = meshOptions && modelMesh(network, nodeKeys.length, specs.length, meshOptions);
+  const onMesh = new Uint8Array(P);
+  if (mesh) {
+    onMesh.fill(1);
+    for (const id of mesh.unattachedPlaces) {
+      onMesh[placeIndex.get(id)!] = 0;
+      warnings.push(
+        `place "${id}" has no town within ${meshOptions!.anchorMaxKm ?? 30} km: it is not attached to the local road mesh (its own links and stations still reach it)`,
+      );
+    }
+  }
+
+  // A place with no road, connector, station, generated connector or mesh town cannot be reached; say so.
+  places.forEach((place, a) => {
+    if (!hasStreetLink[a] && !stopPlaces.has(place.id) && !hasGeneratedAccess[a] && !onMesh[a]) {
+      warnings.push(
+        `place "${place.id}" has no road or connector link, no station within ${options.accessRadiusKm} km and no service: it is unreachable`,
+      );
+    }
+  });
+  return { nodeKeys, nodeAttrs, specs, connectorGroups, placeIndex, stopPlaces, serviceEdges, ...(mesh && { mesh }), warnings };
 }

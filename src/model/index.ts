@@ -12,3 +12,5 @@ export {
 export { ModelError } from "./errors.js";
 export { greatCircleKm } from "./geo.js";
 export type * from "./types.js";
+export { buildMesh, meshCosts, meshTerrainOf, DEFAULT_MESH_TERRAIN, type Mesh, type MeshOptions, type MeshTerrain } from "./mesh.js";
+export { meshRoads, type ModelMesh } from "./mesh-model.js";

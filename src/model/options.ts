@@ -10,6 +10,7 @@ export const DEFAULT_MODEL_OPTIONS = {
   generateAccess: true,
   accessRadiusKm: 30,
   walkMaxKm: 1.5,
+  mesh: true,
 } as const satisfies Required<ModelOptions>;
 
 /** The options with defaults filled in; throws {@link ModelError} naming a bad option and the fix. */
@@ -32,5 +33,7 @@ export function resolveModelOptions(options: ModelOptions): Required<ModelOption
   if (!(Number.isFinite(o.accessRadiusKm) && o.accessRadiusKm >= 0))
     bad("accessRadiusKm", o.accessRadiusKm, "give a distance in km >= 0");
   if (!(Number.isFinite(o.walkMaxKm) && o.walkMaxKm >= 0)) bad("walkMaxKm", o.walkMaxKm, "give a distance in km >= 0");
+  if (typeof o.mesh !== "boolean" && (o.mesh === null || typeof o.mesh !== "object"))
+    bad("mesh", o.mesh, "give true, false or mesh options { maxEdgeKm, anchorTowns, anchorMaxKm }");
   return o;
 }

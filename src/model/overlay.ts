@@ -7,15 +7,27 @@ import type { ModeFilter, ModelEdgeAttributes, QueryFilter } from "./types.js";
 
 const RAIL: ReadonlySet<string> = new Set<string>(RAIL_MODES);
 
+/** Whether a filter admits the local road mesh: door-to-door trips by road or any mode, never rail-only. */
+export function meshAdmitted(filter: QueryFilter = {}): boolean {
+  return (filter.measure ?? "door-to-door") === "door-to-door" && (filter.modes ?? "multimodal") !== "rail";
+}
+
 /**
  * Per-edge admission (1/0) of a mode filter and measure: rides of the admitted modes; roads unless
- * `rail` (station-to-station: only for `road`); connectors and generated access door-to-door only;
- * `arrive` edges always.
+ * `rail` (station-to-station: only for `road`); connectors and generated access door-to-door only,
+ * except that with a mesh (`hasMesh`) the generated connectors that exist only by radius are
+ * admitted only where the mesh is not (rail-only door-to-door); `arrive` edges always; the mesh's
+ * edges (every index of `out` past `edges`) where {@link meshAdmitted}.
  */
-export function admissionMask(edges: readonly ModelEdgeAttributes[], filter: QueryFilter = {}): Uint8Array {
+export function admissionMask(
+  edges: readonly ModelEdgeAttributes[],
+  filter: QueryFilter = {},
+  hasMesh = false,
+  out: Uint8Array = new Uint8Array(edges.length),
+): Uint8Array {
   const modes: ModeFilter = filter.modes ?? "multimodal";
   const measure: Measure = filter.measure ?? "door-to-door";
-  const mask = new Uint8Array(edges.length);
+  const mesh = meshAdmitted(filter);
   edges.forEach((edge, e) => {
     let ok: boolean;
     switch (edge.kind) {
@@ -32,11 +44,17 @@ export function admissionMask(edges: readonly ModelEdgeAttributes[], filter: Que
         ok = measure === "station-to-station" ? modes === "road" : modes !== "rail";
         break;
       case "connector":
-      case "access":
         ok = measure === "door-to-door";
         break;
+      case "access":
+        ok = measure === "door-to-door" && !(hasMesh && mesh && edge.accessRule === "radius");
+        break;
+      case "mesh":
+        ok = mesh;
+        break;
     }
-    mask[e] = ok ? 1 : 0;
+    out[e] = ok ? 1 : 0;
   });
-  return mask;
+  out.fill(mesh ? 1 : 0, edges.length);
+  return out;
 }

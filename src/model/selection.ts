@@ -20,6 +20,7 @@ export class ProjectIndex {
   readonly #projectBit: Map<Id, number>;
   readonly #words: number;
   readonly #required: Uint32Array;
+  #present: Uint8Array | undefined;
 
   constructor(network: Network) {
     this.#projectBit = new Map(network.projects.map((p, i) => [p.id, i]));
@@ -57,6 +58,27 @@ export class ProjectIndex {
   }
 
   /**
+   * Entities present in every project set that contains `floor` (1/0): every project they need is
+   * in `floor`, and nothing replaces them (a replacer could be switched on by a larger set).
+   * Unknown project ids in `floor` are ignored.
+   */
+  activeAbove(floor: Iterable<Id>): Uint8Array {
+    const W = this.#words;
+    const set = new Uint32Array(W);
+    for (const p of floor) {
+      const bit = this.#projectBit.get(p);
+      if (bit !== undefined) set[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    const out = new Uint8Array(this.entityCount);
+    for (let i = 0; i < this.entityCount; i++) {
+      let ok = this.replacers[i]!.length === 0;
+      for (let w = 0; w < W && ok; w++) if ((this.#required[i * W + w]! & ~set[w]!) !== 0) ok = false;
+      out[i] = ok ? 1 : 0;
+    }
+    return out;
+  }
+
+  /**
    * Entity activity for a project set: `out[i]` is 1 when entity i exists: every project it needs is
    * in the set, and no entity that replaces it also has every project it needs. Unknown project ids
    * throw `UnknownIdError` with a did-you-mean.
@@ -72,7 +94,8 @@ export class ProjectIndex {
       }
       set[bit >>> 5]! |= 1 << (bit & 31);
     }
-    const present = new Uint8Array(this.entityCount);
+    // Scratch reused across calls (attribution calls this once per coalition).
+    const present = (this.#present ??= new Uint8Array(this.entityCount));
     for (let i = 0; i < this.entityCount; i++) {
       let ok = 1;
       for (let w = 0; w < W; w++) if ((this.#required[i * W + w]! & ~set[w]!) !== 0) ok = 0;

@@ -2,6 +2,7 @@
  * Types of the travel-time model: node and edge kinds of the expanded graph, options, filters.
  */
 import type { Id, Measure, ReadingKind } from "../network/schema.js";
+import type { MeshOptions } from "./mesh.js";
 
 /**
  * Node kinds of the expanded graph (see docs/design-choices.md, "graph construction"):
@@ -9,23 +10,28 @@ import type { Id, Measure, ReadingKind } from "../network/schema.js";
  * - `place-after-ride`: the same place reached after at least one ride (layer 1), so that boarding
  *   from here pays the transfer time;
  * - `destination`: a sink per place, entered at zero cost from both layers, where searches end;
- * - `departure` / `arrival`: a service direction at one of its stops (line-stop nodes).
+ * - `departure` / `arrival`: a service direction at one of its stops (line-stop nodes);
+ * - `town` / `town-after-ride`: a town centre of the local road mesh before / after a ride (only
+ *   when the network has a `towns` section; `placeId` is empty and `townId` names the town).
  */
-export type ModelNodeKind = "place" | "place-after-ride" | "destination" | "departure" | "arrival";
+export type ModelNodeKind = "place" | "place-after-ride" | "destination" | "departure" | "arrival" | "town" | "town-after-ride";
 
 /**
  * Edge kinds:
  * - `road`: a road link (driven), in both layers;
  * - `connector`: an explicit connector link (access/egress), in both layers;
  * - `access`: a generated connector (car or walk) between a place and a nearby stop, in both layers;
- *   absent in a selection where an explicit connector joins the same two places;
+ *   absent in a selection where an explicit connector joins the same two places (`accessRule` says
+ *   whether the place lists the station or the station is only within `accessRadiusKm`);
+ * - `mesh`: a local road of the town mesh (town–town, or a place's anchor road to a town), in both
+ *   layers and both directions; present in every selection (see docs/network-format-towns.md);
  * - `board`: place → departure line-stop: the wait, plus the transfer time from layer 1;
  * - `ride`: departure line-stop → next arrival line-stop: running time;
  * - `dwell`: arrival → departure at an intermediate stop of the same service direction;
  * - `alight`: arrival line-stop → place-after-ride (0 s);
  * - `arrive`: place or place-after-ride → destination sink (0 s).
  */
-export type ModelEdgeKind = "road" | "connector" | "access" | "board" | "ride" | "dwell" | "alight" | "arrive";
+export type ModelEdgeKind = "road" | "connector" | "access" | "board" | "ride" | "dwell" | "alight" | "arrive" | "mesh";
 
 /** Which modes a trip may use. */
 export type ModeFilter = "multimodal" | "rail" | "road";
@@ -58,6 +64,13 @@ export interface ModelOptions {
    * of the circuity changes the connector's time, not its mode.
    */
   readonly walkMaxKm?: number;
+  /**
+   * The local road mesh of the network's `towns` (default true: built when the network has towns;
+   * false: no mesh; an object: {@link MeshOptions} for `buildMesh`, terrain excepted, which comes
+   * from the network). With a mesh, door-to-door road and multimodal trips drive the mesh, and the
+   * generated connectors that exist only by `accessRadiusKm` are left to rail-only trips.
+   */
+  readonly mesh?: boolean | Omit<MeshOptions, "terrain" | "defaultTerrain">;
 }
 
 /** Attributes of a node of the model's graphology graph. */
@@ -69,6 +82,8 @@ export interface ModelNodeAttributes {
   readonly direction?: "forward" | "backward";
   /** Index of the stop in the direction's running order. */
   readonly stopIndex?: number;
+  /** Town nodes: the town's id in `network.towns`. */
+  readonly townId?: Id;
 }
 
 /** Attributes of an edge of the model's graphology graph. */
@@ -76,10 +91,11 @@ export interface ModelEdgeAttributes {
   /** Index of the edge in the compiled graph and in every cost array of the model. */
   readonly index: number;
   readonly kind: ModelEdgeKind;
-  /** Link mode, service mode, "car" or "walk" (generated access), or "none" (arrive). */
+  /** Link mode, service mode, "car" or "walk" (generated access), "local-road" (mesh), or "none" (arrive). */
   readonly mode: string;
   /** 0 before any ride, 1 after one; null for line-stop and destination edges. */
   readonly layer: 0 | 1 | null;
+  /** The place at each end; empty at a town's end of a mesh edge (see `fromTownId` / `toTownId`). */
   readonly fromPlaceId: Id;
   readonly toPlaceId: Id;
   readonly linkId?: Id;
@@ -87,6 +103,15 @@ export interface ModelEdgeAttributes {
   readonly direction?: "forward" | "backward";
   /** Projects the edge's entity needs (empty: always present unless replaced). */
   readonly projects: readonly Id[];
+  /**
+   * Generated connectors (`access`): `listed` when one place lists the other among its `stations`,
+   * `radius` when the station is only within `accessRadiusKm` (admitted door-to-door only where the
+   * mesh is not, i.e. rail-only trips, when the model has a mesh).
+   */
+  readonly accessRule?: "listed" | "radius";
+  /** Mesh edges: the towns at the ends (absent at a place's end, which `fromPlaceId` / `toPlaceId` name). */
+  readonly fromTownId?: Id;
+  readonly toTownId?: Id;
   /** Travel time with every quantity at its base value (s). */
   readonly costSecs: number;
 }

@@ -15,10 +15,12 @@ import type { Id } from "../network/schema.js";
  * - `ride`: one service from boarding to alighting: `waitMin` (headway rule), `transferMin` (only
  *   when an earlier ride precedes it), `inVehicleMin` (running plus dwell at intermediate stops);
  * - `connector`: a connector between two rides (e.g. a walk between stations), time in `transferMin`.
+ * Local roads of the town mesh (mode `local-road`) count as connectors: one leg per stretch between
+ * two places, an `access` leg before the first other leg, `egress` after the last, else `connector`.
  */
 export interface RouteLeg {
   readonly kind: "access" | "egress" | "drive" | "ride" | "connector";
-  /** Service mode for rides, `car` for drives, and `car`, `walk` or `connector` for connectors. */
+  /** Service mode for rides, `car` for drives, and `car`, `walk`, `connector` or `local-road` (the town mesh) for connectors. */
   readonly mode: string;
   /** Display name: the service's or link's English name (the id when it has none). */
   readonly line: string;
@@ -61,11 +63,9 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
   const raw: MutableLeg[] = [];
   let ride: MutableLeg | null = null;
   for (const e of edges) {
-    const edge = model.edges[e];
-    if (edge === undefined)
-      throw new ModelError(
-        `routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`,
-      );
+    if (!(Number.isInteger(e) && e >= 0 && e < model.edgeCount))
+      throw new ModelError(`routeLegs(model, edges): edge ${e} is not an edge of the model (0..${model.edgeCount - 1})`);
+    const edge = model.edgeAttributes(e);
     const secs = costs.costsSecs[e]!;
     switch (edge.kind) {
       case "arrive":
@@ -114,6 +114,29 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
           otherSecs: 0,
           projects: new Set(edge.projects),
         });
+        break;
+      }
+      case "mesh": {
+        // One leg per stretch of local roads between two places (the towns in between are not legs).
+        const prev = raw[raw.length - 1];
+        if (prev !== undefined && prev.mode === "local-road" && prev.to === "") {
+          prev.otherSecs += secs;
+          prev.to = edge.toPlaceId;
+        } else {
+          raw.push({
+            kind: "connector",
+            mode: "local-road",
+            lineIds: [],
+            names: ["local roads (town mesh)"],
+            from: edge.fromPlaceId,
+            to: edge.toPlaceId,
+            waitSecs: 0,
+            transferSecs: 0,
+            inVehicleSecs: 0,
+            otherSecs: secs,
+            projects: new Set(),
+          });
+        }
         break;
       }
       case "connector":

@@ -5,7 +5,8 @@
  * station-to-station: the stations of both places, with the no-station and same-station rules).
  */
 import { ShortestPathSearch } from "../core/index.js";
-import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
+import type { EdgeCosts, PlaceOverlay, TravelTimeModel } from "../model/build-model.js";
+import type { PlaceDraw } from "../model/place-graph.js";
 import type { Id, Measure } from "../network/schema.js";
 import { routeLegs, type RouteResult } from "./legs.js";
 import type { Reading } from "../model/types.js";
@@ -34,6 +35,23 @@ export interface PlaceTimesOptions extends QueryOptions {
   readonly cutoffSecs?: number;
 }
 
+/** What a route reads of the overlay it was found on: model edge costs and the path's model edges. */
+type SearchOverlay = Pick<PlaceOverlay, "costs" | "expand">;
+
+/** Options of {@link Query.reach} and {@link Query.townTimesTo}. */
+export interface ReachOptions extends QueryOptions {
+  /** Search radius, seconds: farther places and towns are `Infinity` (default no limit). */
+  readonly cutoffSecs?: number;
+}
+
+/** Times to every place and every town of the mesh from one search of the full model. */
+export interface Reach {
+  /** Seconds per place (`network.places` order), `Infinity` where not reached. */
+  readonly placeSecs: Float64Array;
+  /** Seconds per town (`network.towns.list` order; empty without a mesh), `Infinity` where not reached. */
+  readonly townSecs: Float64Array;
+}
+
 /** Options of {@link Query.routes}. */
 export interface RoutesOptions extends QueryOptions {
   /** Read the paths into legs (default true); false is faster and leaves `legs` empty and `fromStation` absent. */
@@ -48,9 +66,11 @@ export interface PlaceMatrixOptions extends QueryOptions {
 
 /**
  * Place-to-place queries on one model: times to every place, matrices and routes, under any
- * selection, measure, mode filter and quantity draw (each a cost overlay of the model's compiled
- * graph). Owns one search: not re-entrant, but every call is self-contained, so answers are the same
- * whatever calls came before.
+ * selection, measure, mode filter and quantity draw (each a cost overlay). Place-to-place answers
+ * search the model's place graph (`model.placeGraph`: the model contracted onto its place nodes,
+ * same distances); {@link reach} and {@link townTimesTo}, which need the towns of the local road
+ * mesh, search the full model. Owns its searches: not re-entrant, but every call is self-contained,
+ * so answers are the same whatever calls came before.
  *
  * @example
  * const q = new Query(buildModel(network));
@@ -59,11 +79,13 @@ export interface PlaceMatrixOptions extends QueryOptions {
  */
 export class Query {
   readonly model: TravelTimeModel;
-  readonly #search: ShortestPathSearch;
+  /** Search over the full model (towns included); created on first use. */
+  #full: ShortestPathSearch | undefined;
+  /** One search per place-graph topology (one per cost draw); the latest one is kept. */
+  #placeSearch: { draw: PlaceDraw; search: ShortestPathSearch } | undefined;
 
   constructor(model: TravelTimeModel) {
     this.model = model;
-    this.#search = new ShortestPathSearch(model.compiled);
   }
 
   /** Stations of a place under station-to-station (see `stationsOf`). */
@@ -71,19 +93,104 @@ export class Query {
     return stationsOf(this.model, placeId);
   }
 
-  /** Points the search at the options' overlay; returns its edge costs, measure and reading. */
-  #overlay(options: QueryOptions): { costs: EdgeCosts; measure: Measure; reading: Reading } {
-    const measure = options.measure ?? "door-to-door";
-    const reading = options.reading ?? DEFAULT_READING;
-    const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), {
+  /** The options' filter and costs, as the model's overlays take them (reading: the library default when absent). */
+  #filter(options: QueryOptions) {
+    return {
       modes: options.modes ?? "multimodal",
-      measure,
-      reading,
+      measure: options.measure ?? "door-to-door",
+      reading: options.reading ?? DEFAULT_READING,
       ...(options.quantities && { quantities: options.quantities }),
       ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
+    };
+  }
+
+  /**
+   * The search pointed at the options' overlay, with the overlay and measure: the place graph's,
+   * except for a one-off quantity draw (`quantities` without `edgeCosts`), whose place graph (mesh
+   * shortcuts) would cost more to build than one search of the full model.
+   */
+  #overlay(options: QueryOptions): { overlay: SearchOverlay; search: ShortestPathSearch; measure: Measure; reading: Reading } {
+    if (options.quantities !== undefined && options.edgeCosts === undefined) {
+      const { search, measure, reading, costs } = this.#fullOverlay(options);
+      return { overlay: { costs, expand: (path) => [...path] }, search, measure, reading };
+    }
+    const filter = this.#filter(options);
+    const overlay = this.model.placeOverlay(querySelection(this.model, options), filter);
+    let held = this.#placeSearch;
+    if (held === undefined || held.draw !== overlay.draw)
+      this.#placeSearch = held = { draw: overlay.draw, search: new ShortestPathSearch(overlay.graph) };
+    held.search.setGraph(overlay.graph);
+    return { overlay, search: held.search, measure: filter.measure, reading: filter.reading };
+  }
+
+  /** The full-model search pointed at the options' overlay. */
+  #fullOverlay(options: QueryOptions): { search: ShortestPathSearch; measure: Measure; reading: Reading; costs: EdgeCosts } {
+    const filter = this.#filter(options);
+    const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), filter);
+    const search = (this.#full ??= new ShortestPathSearch(this.model.compiled));
+    search.setGraph(graph);
+    return { search, measure: filter.measure, reading: filter.reading, costs };
+  }
+
+  /**
+   * Earliest arrival at every place and at every town of the local road mesh from one or more
+   * origins (one multi-source search of the full model, so both lists come from the same search).
+   * Door-to-door starts at the origins; station-to-station at every station of every origin, and a
+   * place takes its best station's time (towns are never reached: no mesh station-to-station). A
+   * town's time is its earlier layer (before or after a ride).
+   *
+   * @throws UnknownIdError for an unknown place or scenario; ModelError for a bad start offset.
+   */
+  reach(origins: Id | readonly (Id | TimedOrigin)[], options: ReachOptions = {}): Reach {
+    const model = this.model;
+    const list = timedOrigins(origins);
+    const { search, measure } = this.#fullOverlay(options);
+    const sources: number[] = [];
+    const starts: number[] = [];
+    for (const o of list) {
+      for (const id of measure === "station-to-station" ? stationsOf(model, o.placeId) : [o.placeId]) {
+        sources.push(model.originNode(id));
+        starts.push(o.startSecs);
+      }
+    }
+    const places = model.network.places;
+    const T = model.townCount;
+    const placeSecs = new Float64Array(places.length).fill(Infinity);
+    const townSecs = new Float64Array(T).fill(Infinity);
+    if (sources.length === 0) return { placeSecs, townSecs };
+    const nodeTimes = search.multiSource(sources, starts, options.cutoffSecs === undefined ? undefined : { cutoffSecs: options.cutoffSecs });
+    places.forEach((place, k) => {
+      const ends = measure === "station-to-station" ? stationsOf(model, place.id) : [place.id];
+      let best = Infinity;
+      for (const id of ends) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
+      placeSecs[k] = best;
     });
-    this.#search.setGraph(graph);
-    return { costs, measure, reading };
+    if (T > 0) {
+      const first = model.townNode(0, 0);
+      for (let i = 0; i < T; i++) townSecs[i] = Math.min(nodeTimes[first + i]!, nodeTimes[first + T + i]!);
+    }
+    return { placeSecs, townSecs };
+  }
+
+  /**
+   * Door-to-door time from every town of the mesh to a destination place (one reverse search of the
+   * full model from the destination's sink): seconds per town (`network.towns.list` order),
+   * `Infinity` where not reached within `cutoffSecs`. A town's trip starts before any ride. Empty
+   * without a mesh. Station-to-station has no towns: every town is `Infinity`.
+   */
+  townTimesTo(destination: Id, options: ReachOptions = {}): Float64Array {
+    const model = this.model;
+    const T = model.townCount;
+    const out = new Float64Array(T).fill(Infinity);
+    const { search, measure } = this.#fullOverlay(options);
+    if (T === 0 || measure === "station-to-station") return out;
+    const nodeTimes = search.oneToAll(model.destinationNode(destination), {
+      reverse: true,
+      ...(options.cutoffSecs !== undefined && { cutoffSecs: options.cutoffSecs }),
+    });
+    const first = model.townNode(0, 0);
+    for (let i = 0; i < T; i++) out[i] = nodeTimes[first + i]!;
+    return out;
   }
 
   /**
@@ -97,7 +204,7 @@ export class Query {
   placeTimes(origins: Id | readonly (Id | TimedOrigin)[], options: PlaceTimesOptions = {}): Float64Array {
     const model = this.model;
     const list = timedOrigins(origins);
-    const { measure } = this.#overlay(options);
+    const { search, measure } = this.#overlay(options);
     const sources: number[] = [];
     const starts: number[] = [];
     for (const o of list) {
@@ -109,7 +216,7 @@ export class Query {
     const places = model.network.places;
     const out = new Float64Array(places.length).fill(Infinity);
     if (sources.length === 0) return out;
-    const nodeTimes = this.#search.multiSource(
+    const nodeTimes = search.multiSource(
       sources,
       starts,
       options.cutoffSecs === undefined ? undefined : { cutoffSecs: options.cutoffSecs },
@@ -130,8 +237,7 @@ export class Query {
    */
   placeMatrix(origins: readonly Id[], destinations: readonly Id[], options: PlaceMatrixOptions = {}): TravelTimeMatrix {
     const model = this.model;
-    const { measure, reading } = this.#overlay(options);
-    const search = this.#search;
+    const { search, measure, reading } = this.#overlay(options);
     const D = destinations.length;
     const secs = new Float64Array(origins.length * D);
     if (measure === "door-to-door") {
@@ -183,7 +289,7 @@ export class Query {
    * @throws UnknownIdError for an unknown place or scenario.
    */
   routesFor(pairs: readonly (readonly [Id, Id])[], options: RoutesOptions = {}): RouteResult[] {
-    const { costs, measure, reading } = this.#overlay(options);
+    const { overlay, search, measure, reading } = this.#overlay(options);
     const legs = options.legs ?? true;
     const byOrigin = new Map<Id, number[]>();
     pairs.forEach(([o], i) => {
@@ -196,21 +302,21 @@ export class Query {
       const destinations = indices.map((i) => pairs[i]![1]);
       const results =
         measure === "door-to-door"
-          ? this.#doorToDoor(origin, destinations, costs, legs)
-          : this.#stationToStation(origin, destinations, costs, legs);
+          ? this.#doorToDoor(search, origin, destinations, overlay, legs)
+          : this.#stationToStation(search, origin, destinations, overlay, legs);
       indices.forEach((i, k) => (out[i] = { ...results[k]!, reading }));
     }
     return out;
   }
 
-  #doorToDoor(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): Unread[] {
+  #doorToDoor(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: SearchOverlay, legs: boolean): Unread[] {
     const model = this.model;
     const nodes = destinations.map((d) => model.destinationNode(d));
-    const times = this.#search.oneToMany(model.originNode(origin), nodes);
-    return destinations.map((d, i) => this.#result(origin, d, times[i]!, nodes[i]!, costs, legs));
+    const times = search.oneToMany(model.originNode(origin), nodes);
+    return destinations.map((d, i) => this.#result(search, origin, d, times[i]!, nodes[i]!, overlay, legs));
   }
 
-  #stationToStation(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): Unread[] {
+  #stationToStation(search: ShortestPathSearch, origin: Id, destinations: readonly Id[], overlay: SearchOverlay, legs: boolean): Unread[] {
     const model = this.model;
     const from = stationsOf(model, origin);
     let all: Float64Array | null = null;
@@ -221,7 +327,7 @@ export class Query {
         const s = pair.station;
         return { status: "same-station", from: origin, to: d, timeMin: 0, legs: [], fromStation: s, toStation: s };
       }
-      all ??= this.#search.multiSource(
+      all ??= search.multiSource(
         from.map((s) => model.originNode(s)),
         from.map(() => 0),
       );
@@ -232,23 +338,23 @@ export class Query {
         const n = model.destinationNode(s);
         if (all[n]! < secs) ((secs = all[n]!), (node = n));
       }
-      return this.#result(origin, d, secs, node, costs, legs);
+      return this.#result(search, origin, d, secs, node, overlay, legs);
     });
   }
 
   /** A reached (or not) destination node as a route; reads the path of the latest search. */
-  #result(from: Id, to: Id, secs: number, node: number, costs: EdgeCosts, legs: boolean): Unread {
+  #result(search: ShortestPathSearch, from: Id, to: Id, secs: number, node: number, overlay: SearchOverlay, legs: boolean): Unread {
     if (!(secs < Infinity)) return { status: "no-route", from, to, timeMin: null, legs: [] };
     const model = this.model;
     if (!legs) return { status: "ok", from, to, timeMin: secs / 60, legs: [], toStation: model.placeOfNode(node) };
-    const path = this.#search.pathTo(node);
+    const path = search.pathTo(node);
     if (path === null) return { status: "no-route", from, to, timeMin: null, legs: [] };
     return {
       status: "ok",
       from,
       to,
       timeMin: secs / 60,
-      legs: routeLegs(model, path.edges, costs),
+      legs: routeLegs(model, overlay.expand(path.edges), overlay.costs),
       fromStation: model.placeOfNode(path.nodes[0]!),
       toStation: model.placeOfNode(node),
     };

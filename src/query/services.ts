@@ -11,7 +11,7 @@ import type { ModeFilter } from "../model/types.js";
  */
 export function boardingTransferSecs(model: TravelTimeModel, costs: EdgeCosts): Map<string, number> {
   const out = new Map<string, number>();
-  model.edges.forEach((e, i) => {
+  model.networkEdges.forEach((e, i) => {
     if (e.kind === "board" && e.layer === 1) out.set(`${e.fromPlaceId}@${e.mode}`, costs.transferSecs[i]!);
   });
   return out;

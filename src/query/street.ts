@@ -15,7 +15,8 @@ const RIDE_KINDS: ReadonlySet<string> = new Set(["board", "ride", "dwell", "alig
 /**
  * The street part of a selection: the model's door-to-door overlay for `modes` with every board,
  * ride, dwell and alight edge removed (cost `Infinity`). Roads (unless `modes` is `rail`), connectors,
- * generated access and the `arrive` edges into destination sinks remain, in both layers.
+ * generated access, the local road mesh (towns included) and the `arrive` edges into destination
+ * sinks remain, in both layers.
  */
 export function streetOverlay(
   model: TravelTimeModel,
@@ -25,7 +26,8 @@ export function streetOverlay(
 ): CompiledGraph {
   const { costs } = model.overlayWithCosts(selection, { modes, measure: "door-to-door", ...(edgeCosts && { edgeCosts }) });
   const c = Float64Array.from(costs.costsSecs);
-  model.edges.forEach((e, i) => {
+  // Mesh edges (after the network's own) are never rides.
+  model.networkEdges.forEach((e, i) => {
     if (RIDE_KINDS.has(e.kind)) c[i] = Infinity;
   });
   return model.compiled.withCosts(c);

@@ -59,6 +59,31 @@ export function checkedIds(
 }
 
 /**
+ * Evaluators already made for a model, by targets, measures and reading: a loop of `checkTargets`
+ * calls on one model plans its searches once. Safe because an evaluator's answers never depend on
+ * its earlier calls (its searches are self-contained, like a `Query`'s).
+ */
+const evaluators = new WeakMap<TravelTimeModel, Map<string, TargetEvaluator>>();
+
+function evaluatorFor(model: TravelTimeModel, targets: readonly Id[], options: CheckTargetsOptions): TargetEvaluator {
+  const key = JSON.stringify([targets, options.measures ?? null, options.reading ?? null]);
+  let byKey = evaluators.get(model);
+  if (byKey === undefined) evaluators.set(model, (byKey = new Map()));
+  let ev = byKey.get(key);
+  if (ev === undefined) {
+    ev = new TargetEvaluator(model, {
+      targets,
+      ...(options.measures && { measures: options.measures }),
+      ...(options.reading && { reading: options.reading }),
+    });
+    // A handful of distinct checks per model at most; forget the oldest beyond that.
+    if (byKey.size >= 16) byKey.delete(byKey.keys().next().value!);
+    byKey.set(key, ev);
+  }
+  return ev;
+}
+
+/**
  * Check a network's targets in every scenario. For each scenario × target × measure the result lists
  * every origin–destination pair (cross: origins × destinations, skipping a place paired with itself;
  * all-pairs: every ordered pair of distinct origins) and a summary. Unreachable pairs are results
@@ -68,11 +93,7 @@ export function checkedIds(
 export function checkTargets(network: Network, options: CheckTargetsOptions = {}): TargetResult[] {
   const model = options.model ?? buildModel(network, options.modelOptions);
   const { scenarios, targets } = checkedIds(network, options);
-  const ev = new TargetEvaluator(model, {
-    targets,
-    ...(options.measures && { measures: options.measures }),
-    ...(options.reading && { reading: options.reading }),
-  });
+  const ev = evaluatorFor(model, targets, options);
   const total = scenarios.length * ev.items.length;
   const out: TargetResult[] = [];
   for (const scenario of scenarios) {

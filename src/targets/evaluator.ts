@@ -132,7 +132,8 @@ export class TargetEvaluator {
    * route-free read when the source {@link TargetTimeSource.readsReadings}).
    */
   results(selection: Id | ProjectSelection, options: TargetResultsOptions = {}): TargetResult[] {
-    const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
+    // A fresh object per call: a time source may keep per-selection work for the items of one call.
+    const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : { ...selection };
     const network = this.model.network;
     const scenario = "scenario" in sel ? network.scenarioById.get(sel.scenario) : undefined;
     return this.items.map((it, i) => {

@@ -62,9 +62,34 @@ export function frequencyTimes(query: Query): TargetTimeSource {
     readsReadings: true,
     bind(items) {
       let batch: PairTimes | null = null;
+      // Readings without routes come from one fast-path run for every item (the same place graph
+      // and station rules as routesFor, so the same times), kept for the selection and costs it ran
+      // for: `results` asks item by item with one selection object.
+      let ran: { selection: ProjectSelection; costs: EdgeCosts } | null = null;
       return {
         readings(i, selection, options) {
           const it = items[i]!;
+          if (options.routes === false) {
+            const costs = options.edgeCosts ?? (options.quantities === undefined ? model.base : model.costsWith(options.quantities));
+            batch ??= new PairTimes(model, items);
+            if (ran === null || ran.selection !== selection || ran.costs.costsSecs !== costs.costsSecs) {
+              batch.run(selection, costs);
+              ran = { selection, costs };
+            }
+            const secs = batch.secs[i]!;
+            const ends = batch.ends[i]!;
+            return it.pairs.map(([from, to], k): PairReading => {
+              const t = secs[k]!;
+              const end = ends[k]!;
+              if (it.measure === "station-to-station" && end < 0 && t === Infinity && query.stationsOf(from).length * query.stationsOf(to).length === 0)
+                return { status: "no-station", timeMin: null, legs: [] };
+              if (!(t < Infinity)) return { status: "no-route", timeMin: null, legs: [] };
+              const station = model.placeOfNode(end);
+              if (it.measure === "station-to-station" && t === 0 && query.stationsOf(from).includes(station))
+                return { status: "same-station", timeMin: 0, legs: [], fromStation: station, toStation: station };
+              return { status: "ok", timeMin: t / 60, legs: [], toStation: station };
+            });
+          }
           return query.routesFor(it.pairs, {
             selection,
             measure: it.measure,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { LonLat } from "../../src/network/schema.js";
+import type { GridSpec } from "../../src/isochrone/grid.js";
 import {
   ACCESS_DEFAULTS,
   EARTH_RADIUS_M,
@@ -39,11 +40,20 @@ const CUTOFFS = [20, 45, 90];
 const OPTS = { cellSizeM: 1000 } as const;
 
 /** The surface by definition: least node time plus off-network leg, within the horizon. */
-function bruteTime(nodes: readonly TimedNode[], p: LonLat, maxSecs: number): number {
+/**
+ * The surface at sample (i, j) by brute force: the least node time plus off-network leg, and the
+ * time of every node whose own point lies in one of the four grid squares touching the sample.
+ */
+function bruteTime(nodes: readonly TimedNode[], p: LonLat, maxSecs: number, at?: { grid: GridSpec; i: number; j: number }): number {
   const secsPerM = (ACCESS_DEFAULTS.circuity * 3.6) / ACCESS_DEFAULTS.speedKmh;
   let best = Infinity;
   for (const n of nodes) {
     if (!Number.isFinite(n.timeSecs)) continue;
+    if (at !== undefined && n.timeSecs <= maxSecs) {
+      const x = (n.coord[0] - at.grid.west) / at.grid.dLon - 0.5;
+      const y = (at.grid.north - n.coord[1]) / at.grid.dLat - 0.5;
+      if (Math.abs(at.i - Math.floor(x) - 0.5) <= 0.5 && Math.abs(at.j - Math.floor(y) - 0.5) <= 0.5) best = Math.min(best, n.timeSecs);
+    }
     const legSecs = haversineM(n.coord, p) * secsPerM;
     if (legSecs > ACCESS_DEFAULTS.maxAccessMin * 60 + 1e-6) continue;
     const t = n.timeSecs + legSecs;
@@ -60,7 +70,7 @@ describe("travelTimeSurface(nodes, maxTimeSecs, options)", () => {
         const s = travelTimeSurface(nodes, 90 * 60, OPTS);
         for (let j = 0; j < s.grid.height; j++) {
           for (let i = 0; i < s.grid.width; i++) {
-            const want = bruteTime(nodes, gridCellCentre(s.grid, i, j), 90 * 60);
+            const want = bruteTime(nodes, gridCellCentre(s.grid, i, j), 90 * 60, { grid: s.grid, i, j });
             const got = s.timesSecs[i + j * s.grid.width]!;
             if (Number.isFinite(want) || Number.isFinite(got)) expect(got).toBeCloseTo(want, 3);
           }
@@ -83,6 +93,21 @@ describe("travelTimeSurface(nodes, maxTimeSecs, options)", () => {
 });
 
 describe("polygonIsochrone(nodes, cutoffsMin, options)", () => {
+  it("puts every node whose time is within a cutoff inside that band", () => {
+    fc.assert(
+      fc.property(nodesArb, (raw) => {
+        const nodes = toNodes(raw);
+        const { collection } = polygonIsochrone(nodes, CUTOFFS, OPTS);
+        for (const f of collection.features) {
+          for (const n of nodes) {
+            if (n.timeSecs <= f.properties.cutoffMin * 60) expect(pointInMultiPolygon(n.coord, f.geometry.coordinates)).toBe(true);
+          }
+        }
+      }),
+      runs(25),
+    );
+  });
+
   it("puts every sample with time <= cutoff inside the band and every other sample outside", () => {
     fc.assert(
       fc.property(nodesArb, (raw) => {

@@ -8,6 +8,7 @@ import {
   compareScenarios,
   modelIsochroneDifference,
   modelPolygonIsochrone,
+  meshRoads,
   networkLayers,
   renderPanelsSvg,
   requirePlace,
@@ -22,6 +23,7 @@ import type { RegisterCommand } from "../context.js";
 import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
+import { mapBoundaries } from "./map.js";
 import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, scenarioArg, toJson } from "./analysis-args.js";
 
 /** The comparison as text tables (targets, OD summary and largest changes, accessibility, isochrone areas). */
@@ -76,7 +78,14 @@ export function renderComparison(c: ScenarioComparison, format: "table" | "md", 
  * An SVG of A's and B's isochrones side by side, plus the area newly within each cutoff in B when
  * both sides are scenarios of one network (one model, one grid); modified scenarios get two panels.
  */
-export function comparisonMapSvg(network: Network, a: ScenarioRef, b: ScenarioRef, origins: readonly string[], cutoffsMin: readonly number[]): string {
+export function comparisonMapSvg(
+  network: Network,
+  a: ScenarioRef,
+  b: ScenarioRef,
+  origins: readonly string[],
+  cutoffsMin: readonly number[],
+  extras: Parameters<typeof networkLayers>[2] = {},
+): string {
   const side = (ref: ScenarioRef) => (typeof ref === "string" ? { network, scenarioId: ref } : applyScenario(network, ref));
   const A = side(a);
   const B = side(b);
@@ -92,14 +101,14 @@ export function comparisonMapSvg(network: Network, a: ScenarioRef, b: ScenarioRe
     const ra = resolveScenario(network, A.scenarioId);
     const rb = resolveScenario(network, B.scenarioId);
     panels.push(
-      { title: title(network, A.scenarioId), subtitle: sub, layers: networkLayers(network, ra), bands: d.a.collection, origins: coords },
-      { title: title(network, B.scenarioId), subtitle: sub, layers: networkLayers(network, rb), bands: d.b.collection, origins: coords },
-      { title: `${B.scenarioId} vs ${A.scenarioId}`, subtitle: "newly within each cutoff", layers: networkLayers(network, rb), gained: d.gained, lost: d.lost, outlineBands: d.a.collection, origins: coords },
+      { title: title(network, A.scenarioId), subtitle: sub, layers: networkLayers(network, ra, extras), bands: d.a.collection, origins: coords },
+      { title: title(network, B.scenarioId), subtitle: sub, layers: networkLayers(network, rb, extras), bands: d.b.collection, origins: coords },
+      { title: `${B.scenarioId} vs ${A.scenarioId}`, subtitle: "newly within each cutoff", layers: networkLayers(network, rb, extras), gained: d.gained, lost: d.lost, outlineBands: d.a.collection, origins: coords },
     );
   } else {
     for (const s of [A, B]) {
       const iso = modelPolygonIsochrone(buildModel(s.network), { origins: [...origins], scenario: s.scenarioId, cutoffsMin });
-      panels.push({ title: title(s.network, s.scenarioId), subtitle: `${sub} (${s.scenarioId})`, layers: networkLayers(s.network, resolveScenario(s.network, s.scenarioId)), bands: iso.collection, origins: coords });
+      panels.push({ title: title(s.network, s.scenarioId), subtitle: `${sub} (${s.scenarioId})`, layers: networkLayers(s.network, resolveScenario(s.network, s.scenarioId), extras), bands: iso.collection, origins: coords });
     }
   }
   return renderPanelsSvg(panels);
@@ -151,7 +160,8 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
       await emit(ctx, text, opts.out);
       if (opts.map !== undefined) {
         const origins = isoFrom ?? network.targets[0]?.origins ?? [];
-        const svg = analysisErrors(() => comparisonMapSvg(network, refA, refB, origins, cutoffsMin));
+        const extras = { boundaries: await mapBoundaries(network), roads: meshRoads(network) };
+        const svg = analysisErrors(() => comparisonMapSvg(network, refA, refB, origins, cutoffsMin, extras));
         await writeOutput(opts.map, svg, "--map");
         ctx.io.stderr.write(`qiwan: wrote ${opts.map}\n`);
       }

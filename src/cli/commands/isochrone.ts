@@ -7,6 +7,7 @@ import {
   DEFAULT_READING,
   formatCutoffMin,
   MEASURES,
+  meshRoads,
   networkLayers,
   renderMapSvg,
   requirePlace,
@@ -56,7 +57,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
     .option("--cell-m <metres>", "grid cell size in metres (default: automatic, 250 m for a region)")
     .option("--access-kmh <kmh>", "off-network speed, km/h (default 15)")
     .option("--circuity <ratio>", "off-network road distance / straight line (default 1.3)")
-    .option("--max-access-min <min>", "longest off-network leg, minutes (default 30)")
+    .option("--max-access-min <min>", "longest off-network leg, minutes (default 30; 20 door-to-door over a town mesh)")
     .addHelpText(
       "after",
       "\nA place is reached within a cutoff when its time is <= the cutoff. Bands are GeoJSON MultiPolygons\n" +
@@ -104,7 +105,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           const svg = renderMapSvg({
             title: `${scenario.scenario.name.en} ${scenario.scenario.name.zh}`,
             subtitle: `${flags.measure} (${timetable ? `timetable ${timetable.statistic}` : flags.reading}) from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
-            layers: networkLayers(network, scenario, { boundaries: await mapBoundaries(network) }),
+            layers: networkLayers(network, scenario, { boundaries: await mapBoundaries(network), roads: meshRoads(network) }),
             bands: iso.collection,
             origins: origins.map((o, i) => requirePlace(network, o.placeId, `--from[${i}]`).coord),
           });

@@ -8,6 +8,7 @@ import {
   formatCutoffMin,
   modelIsochroneDifference,
   modelPolygonIsochrone,
+  meshRoads,
   networkLayers,
   readNetworkBoundaries,
   renderMapSvg,
@@ -59,7 +60,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
     .option("--cell-m <metres>", "grid cell size in metres (default: automatic)")
     .option("--access-kmh <kmh>", "off-network speed, km/h (default 15)")
     .option("--circuity <ratio>", "off-network circuity (default 1.3)")
-    .option("--max-access-min <min>", "longest off-network leg, minutes (default 30)")
+    .option("--max-access-min <min>", "longest off-network leg, minutes (default 30; 20 door-to-door over a town mesh)")
     .action(async (flags: MapFlags) => {
       const ext = path.extname(flags.out).toLowerCase();
       if (ext !== "" && ext !== ".svg" && ext !== ".png") {
@@ -72,7 +73,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
       checkOutputFolder(flags.out);
       if (flags.geojson !== undefined) checkOutputFolder(flags.geojson, "--geojson");
       const network = await ctx.network();
-      const boundaries = await mapBoundaries(network);
+      const extras = { boundaries: await mapBoundaries(network), roads: meshRoads(network) };
       const cutoffsMin = parseMinutes(flags.minutes);
       const origins = flags.isochroneFrom === undefined ? undefined : parseOrigins(flags.isochroneFrom, "--isochrone-from");
       const originCoords = () => (origins ?? []).map((o, i) => requirePlace(network, o.placeId, `--isochrone-from[${i}]`).coord);
@@ -93,12 +94,12 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         const coords = originCoords();
         const sub = `door-to-door from ${names}`;
         svg = renderPanelsSvg([
-          { title: `${sa.scenario.name.en} ${sa.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sa, { boundaries }), bands: d.a.collection, origins: coords },
-          { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb, { boundaries }), bands: d.b.collection, origins: coords },
+          { title: `${sa.scenario.name.en} ${sa.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sa, extras), bands: d.a.collection, origins: coords },
+          { title: `${sb.scenario.name.en} ${sb.scenario.name.zh}`, subtitle: sub, layers: networkLayers(network, sb, extras), bands: d.b.collection, origins: coords },
           {
             title: `${b} vs ${a}`,
             subtitle: `newly within ${cutoffsMin.map(formatCutoffMin).join(", ")} (outline: ${a})`,
-            layers: networkLayers(network, sb, { boundaries }),
+            layers: networkLayers(network, sb, extras),
             gained: d.gained,
             lost: d.lost,
             outlineBands: d.a.collection,
@@ -122,7 +123,7 @@ export const registerMap: RegisterCommand = (program, ctx) => {
         svg = renderMapSvg({
           title: scenario ? `${scenario.scenario.name.en} ${scenario.scenario.name.zh}` : `${network.name.en} ${network.name.zh}: all links`,
           ...(origins && { subtitle: `door-to-door from ${names}` }),
-          layers: networkLayers(network, scenario, { boundaries }),
+          layers: networkLayers(network, scenario, extras),
           ...(bands && { bands }),
           ...(origins && { origins: originCoords() }),
         });
