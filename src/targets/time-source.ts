@@ -6,6 +6,7 @@
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import type { ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import { PairTimes } from "../query/pair-times.js";
+import { DEFAULT_READING } from "../query/options.js";
 import type { Query } from "../query/query.js";
 import type { PairReading, TargetItem } from "./results.js";
 
@@ -69,7 +70,9 @@ export function frequencyTimes(query: Query): TargetTimeSource {
       return {
         readings(i, selection, options) {
           const it = items[i]!;
-          if (options.routes === false) {
+          // The fast path times every item under its own reading; another reading asks the routes.
+          const ownReading = it.reading ?? DEFAULT_READING;
+          if (options.routes === false && (options.reading ?? ownReading) === ownReading) {
             const costs = options.edgeCosts ?? (options.quantities === undefined ? model.base : model.costsWith(options.quantities));
             batch ??= new PairTimes(model, items);
             if (ran === null || ran.selection !== selection || ran.costs.costsSecs !== costs.costsSecs) {

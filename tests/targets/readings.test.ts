@@ -73,6 +73,21 @@ describe("TargetEvaluator results under declared readings", () => {
     expect(typicalWaits).toBeGreaterThan(0);
   });
 
+  it("without routes, both readings' times equal those with routes (the fast path never stands in for the other reading)", () => {
+    const fast = checkTargets(network, { model, scenarios: ["current"], routes: false });
+    const slow = checkTargets(network, { model, scenarios: ["current"], routes: true });
+    let differ = 0;
+    fast.forEach((r, i) =>
+      r.pairs.forEach((p, k) => {
+        const q = slow[i]!.pairs[k]!;
+        expect([p.scheduledMin, p.typicalMin, p.timeMin]).toEqual([q.scheduledMin, q.typicalMin, q.timeMin]);
+        if (p.scheduledMin !== null && p.typicalMin !== null && p.typicalMin > p.scheduledMin + 1e-9) differ++;
+      }),
+    );
+    // Waits exist in this network, so the two readings must differ somewhere.
+    expect(differ).toBeGreaterThan(0);
+  });
+
   it("an override reads every target its way and says so", () => {
     const over = checkTargets(network, { model, scenarios: ["current"], targets: ["T_CQ_30", "T_COMMUTE_60_CQ"], reading: "typical", routes: false });
     for (const r of over) expect(r).toMatchObject({ reading: "typical", readingFrom: "override" });
