@@ -61,12 +61,17 @@ describe("qiwan check", () => {
     }
   });
 
-  it("the table ends with a summary row per target × measure and a column per scenario", async () => {
+  it("the table is the verdict: a row per target × measure, a column per scenario; pair rows only with --detail", async () => {
     const { out } = await cli("check");
     const lines = out.trimEnd().split("\n");
-    expect(lines.at(-5)).toMatch(/^target\s+measure\s+base\s+plan$/);
-    expect(lines.at(-3)).toMatch(/^T_AB\s+door-to-door\s+0\/1 not-met\s+1\/1 met$/);
-    expect(lines.at(-1)).toMatch(/^T_circle\s+door-to-door\s+4\/6 partly-met\s+4\/6 partly-met$/);
+    const head = lines.findIndex((l) => l.startsWith("promise"));
+    expect(lines[head]).toMatch(/^promise\s+measure\s+base\s+plan$/);
+    expect(lines[head + 2]).toMatch(/^A to B within an hour\s+door\s+0\/1 0% ✗\s+1\/1 100% ✓$/);
+    expect(lines[head + 4]).toMatch(/^Half-hour circle\s+door\s+4\/6 60% ~\s+4\/6 60% ~$/);
+    expect(out).not.toMatch(/A → B/);
+    const detail = await cli("check", "--detail");
+    expect(detail.out.startsWith(out)).toBe(true);
+    expect(detail.out).toMatch(/base\s+T_AB\s+door-to-door\s+A → B\s+70\s+<= 60\s+-10\s+FAIL/);
   });
 
   it("--strict exits 1 when a target pair fails, 0 otherwise", async () => {
@@ -146,7 +151,7 @@ describe("qiwan check", () => {
     const report = path.join(dir, "targets.md");
     const { code, out } = await cli("check", "--report", report);
     expect(code).toBe(0);
-    expect(out).toMatch(/T_AB/);
+    expect(out).toMatch(/A to B within an hour/);
     const md = readFileSync(report, "utf8");
     expect(md).toMatch(/^# Plan targets/);
     expect(md).toMatch(/\| base \| door-to-door \| A → B \| 70 \| -10 \| ❌ fail \|/);
@@ -156,11 +161,12 @@ describe("qiwan check", () => {
 describe("qiwan check colour", () => {
   it("colours the result only when asked (TTY or FORCE_COLOR), never with NO_COLOR", async () => {
     const plain = memoryIo();
-    await run([...NET, "check"], plain);
+    await run([...NET, "check", "--detail"], plain);
     expect(plain.out()).not.toMatch(/\u001b\[/);
     const forced = memoryIo({ env: { FORCE_COLOR: "1" } });
-    await run([...NET, "check"], forced);
+    await run([...NET, "check", "--detail"], forced);
     expect(forced.out()).toMatch(/\u001b\[31mFAIL/);
+    expect(forced.out()).toMatch(/\u001b\[31m✗/);
     // Colour never shifts the columns: without the escape codes the text is the plain table.
     // eslint-disable-next-line no-control-regex
     expect(forced.out().replace(/\u001b\[\d+m/g, "")).toBe(plain.out());
