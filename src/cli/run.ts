@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import {
+  AmbiguousPlaceError,
   formatProblem,
   LimitError,
   LIMITS,
@@ -102,7 +103,7 @@ function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
     for (const p of err.problems) line(`  ${formatProblem(p).replace(/\n/g, " ")}`);
     return EXIT.BAD_DATA;
   }
-  if (err instanceof UnknownIdError) {
+  if (err instanceof UnknownIdError || err instanceof AmbiguousPlaceError) {
     line(`qiwan: ${err.message}`);
     return EXIT.USAGE;
   }

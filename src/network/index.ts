@@ -3,6 +3,7 @@ export type * from "./types.js";
 export {
   NetworkValidationError,
   UnknownIdError,
+  AmbiguousPlaceError,
   formatProblem,
   showValue,
   type NetworkProblem,
@@ -12,6 +13,7 @@ export { loadNetwork, loadNetworkSync, FOLDER_HEADER_FILE, type LoadNetworkOptio
 export { embeddedNetworkPath } from "./embedded.js";
 export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
 export { requirePlace } from "./lookup.js";
+export { findPlaces, resolvePlace } from "./place-names.js";
 export { checkProvenance } from "./provenance.js";
 export { closestMatch, editDistance } from "./suggest.js";
 export { haversineKm } from "../util/geo.js";

@@ -6,7 +6,7 @@ import {
   findRoute,
   formatMinutes,
   MEASURES,
-  requirePlace,
+  resolvePlace,
   type Measure,
   type ModeFilter,
   type RouteResult,
@@ -69,8 +69,8 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
   program
     .command("route")
     .description("fastest route between two places, leg by leg (wait, transfer, in-vehicle, access/egress minutes)")
-    .requiredOption("--from <place>", "origin place id")
-    .requiredOption("--to <place>", "destination place id")
+    .requiredOption("--from <place>", "origin: a place id or name (綦江, Wansheng; see qiwan places)")
+    .requiredOption("--to <place>", "destination: a place id or name")
     .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
     .addOption(
       new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
@@ -82,15 +82,15 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
     .action(async (opts: RouteCommandOptions) => {
       const wait = parseWait(opts.wait);
       const network = await ctx.network();
-      requirePlace(network, opts.from, "--from");
-      requirePlace(network, opts.to, "--to");
+      const from = resolvePlace(network, opts.from, "--from").id;
+      const to = resolvePlace(network, opts.to, "--to").id;
       const scenarios = opts.scenario
         ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
         : network.scenarios.map((s) => s.id);
       const model = modelOrExit(network, { wait });
       const results = scenarios.map((scenario) => ({
         scenario,
-        route: findRoute(model, opts.from, opts.to, { scenario, measure: opts.measure, modes: opts.modes }),
+        route: findRoute(model, from, to, { scenario, measure: opts.measure, modes: opts.modes }),
       }));
       const text =
         opts.format === "json"
