@@ -16,6 +16,7 @@ import {
 } from "../index.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
+import { addExamples } from "./examples.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";
 import { guardOutputs, outputsAndInputs } from "./outputs.js";
@@ -48,6 +49,7 @@ export function createProgram(
       outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
     });
   for (const register of commands) register(program, ctx);
+  addExamples(program);
   // Before any command runs: no output may clobber an input or another output (exit 2).
   program.hook("preAction", (_program, action) => {
     const { outputs, inputs } = outputsAndInputs(action, ctx.networkSource());

@@ -30,8 +30,7 @@ export const registerPlaces: RegisterCommand = (program, ctx) => {
     .addHelpText(
       "after",
       "\nEvery command that takes a place (--from, --to, --places) accepts its id or an unambiguous name;\n" +
-        "a name that matches several places is a usage error (exit 2) listing them. Exit 1 when nothing matches.\n\n" +
-        "Examples:\n  qiwan places\n  qiwan places 綦江\n  qiwan places --kind city --format csv --out cities.csv",
+        "a name that matches several places is a usage error (exit 2) listing them. Exit 1 when nothing matches.",
     )
     .action(async (query: string | undefined, opts: { kind?: string; format: (typeof PLACES_FORMATS)[number]; out?: string }) => {
       const network = await ctx.network();
