@@ -184,6 +184,22 @@ describe("qiwan route and qiwan matrix", () => {
     expect(out).toMatch(/Rail 1/);
   });
 
+  it("route --format csv has one row per leg, and the legs add up to the JSON route's total", async () => {
+    const csv = await cli("route", "--from", "A", "--to", "S4", "--format", "csv");
+    const json = JSON.parse((await cli("route", "--from", "A", "--to", "S4", "--format", "json")).out) as { routes: { scenario: string; route: { timeMin: number | null; legs: unknown[] } }[] };
+    const [head, ...rows] = csv.out.trimEnd().split("\n").map((l) => l.split(","));
+    const col = (name: string) => head!.indexOf(name);
+    for (const { scenario, route } of json.routes) {
+      const mine = rows.filter((r) => r[col("scenario")] === scenario);
+      expect(mine).toHaveLength(Math.max(1, route.legs.length));
+      if (route.timeMin !== null) {
+        const sum = mine.reduce((a, r) => a + Number(r[col("leg_min")]), 0);
+        expect(sum).toBeCloseTo(route.timeMin, 2);
+        expect(Number(mine[0]![col("total_min")])).toBeCloseTo(route.timeMin, 2);
+      }
+    }
+  });
+
   it("matrix --format json gives places × places minutes, 0 on the diagonal, null when unreachable", async () => {
     const { code, out } = await cli(
       "matrix",

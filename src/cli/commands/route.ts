@@ -3,6 +3,7 @@
  */
 import { Option } from "commander";
 import {
+  csvCell,
   findRoute,
   formatMinutes,
   MEASURES,
@@ -23,7 +24,7 @@ interface RouteCommandOptions {
   scenario?: string[];
   measure: Measure;
   modes: ModeFilter;
-  format: "table" | "json" | "md";
+  format: "table" | "json" | "md" | "csv";
   out?: string;
   wait: string;
 }
@@ -64,6 +65,23 @@ export function renderRoute(scenarioId: string, r: RouteResult, format: "table" 
   );
 }
 
+/**
+ * Routes as CSV: one row per leg (minutes, 3 decimals), the scenario and status on every row; a
+ * scenario without a route has one row with its status and empty leg fields.
+ */
+export function routesCsv(routes: readonly { scenario: string; route: RouteResult }[]): string {
+  const head = ["scenario", "from", "to", "status", "total_min", "leg", "kind", "mode", "line", "leg_from", "leg_to", "wait_min", "transfer_min", "in_vehicle_min", "access_egress_min", "leg_min", "projects"];
+  const lines = [head.join(",")];
+  for (const { scenario, route: r } of routes) {
+    const common = [scenario, r.from, r.to, r.status, r.timeMin];
+    if (r.legs.length === 0) lines.push([...common, "", "", "", "", "", "", "", "", "", "", "", ""].map((v) => csvCell(v)).join(","));
+    r.legs.forEach((l, i) => {
+      lines.push([...common, i + 1, l.kind, l.mode, l.line, l.from, l.to, l.waitMin, l.transferMin, l.inVehicleMin, l.accessMin + l.egressMin, l.timeMin, l.projects.join(" ")].map((v) => csvCell(v)).join(","));
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** Registers `qiwan route --from --to`. */
 export const registerRoute: RegisterCommand = (program, ctx) => {
   program
@@ -76,7 +94,7 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
       new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
     )
     .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md"]).default("table"))
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .action(async (opts: RouteCommandOptions) => {
@@ -99,7 +117,9 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
               null,
               2,
             ) + "\n"
-          : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
+          : opts.format === "csv"
+            ? routesCsv(results)
+            : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
       if (opts.out) await writeOut(opts.out, text);
       else ctx.io.stdout.write(text);
     });
