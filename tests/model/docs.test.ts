@@ -3,10 +3,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PARAMETERS, PARAMETER_SPECS } from "../../src/index.js";
 
-// The README is the API reference: its parameter table must state every default exactly.
-const readme = fileURLToPath(new URL("../../README.md", import.meta.url));
+// docs/model.md (moved from the README) states every default parameter exactly in its table.
+const readme = fileURLToPath(new URL("../../docs/model.md", import.meta.url));
 
-describe("README.md parameter table", () => {
+describe("docs/model.md parameter table", () => {
   it("lists every default parameter with its value, unit and range", () => {
     const text = readFileSync(readme, "utf8");
     for (const [name, spec] of Object.entries(PARAMETER_SPECS)) {
