@@ -14,7 +14,8 @@ import { fileURLToPath } from "node:url";
 import { attributeProjects } from "../src/attribution/index.js";
 import { TargetEvaluator } from "../src/targets/index.js";
 import { buildModel } from "../src/model/index.js";
-import { embeddedNetworkPath, loadNetwork } from "../src/network/index.js";
+import { embeddedNetworkPath } from "../src/node.js";
+import { loadNetwork } from "../src/node.js";
 import { evaluateTarget } from "../src/targets/index.js";
 import { runUncertainty } from "../src/uncertainty/index.js";
 

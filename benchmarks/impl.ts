@@ -24,7 +24,8 @@ import { MultiDirectedGraph } from "graphology";
 import { dijkstra } from "graphology-shortest-path";
 import createGraph from "ngraph.graph";
 import ngraphPath from "ngraph.path";
-import { compileGraph, matrix, matrixParallel, ShortestPathSearch, UNREACHABLE_INT32, type CompiledGraph } from "../src/core/index.js";
+import { compileGraph, matrix, ShortestPathSearch, UNREACHABLE_INT32, type CompiledGraph } from "../src/core/index.js";
+import { matrixParallel } from "../src/node.js";
 import { Compiled } from "../src/core/graph.js";
 import { prng, readArcs, readFloats, readInts, writeInts } from "./graphs.js";
 

@@ -14,23 +14,11 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type TimedNode,
-  type TravelTimeModel,
-  buildModel,
-  embeddedNetworkPath,
-  haversineM,
-  isochroneBands,
-  loadNetwork,
-  modelNodeIsochrone,
-  modelPolygonIsochrone,
-  placeTimes,
-  surfaceNodes,
-  travelTimeSurface,
-  gridCellCentre,
-  ACCESS_DEFAULTS,
-  mulberry32,
-} from "../src/index.js";
+import { type TimedNode, type TravelTimeModel, buildModel, modelNodeIsochrone, modelPolygonIsochrone } from "../src/index.js";
+import { loadNetwork } from "../src/node.js";
+import { embeddedNetworkPath } from "../src/node.js";
+import { haversineM, isochroneBands, placeTimes, surfaceNodes, travelTimeSurface, gridCellCentre, ACCESS_DEFAULTS } from "../src/isochrone/index.js";
+import { mulberry32 } from "../src/uncertainty/index.js";
 
 const smoke = process.argv.includes("--smoke");
 const write = process.argv.includes("--write");

@@ -10,7 +10,9 @@
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
-import { ShortestPathSearch, compileGraph, embeddedNetworkPath, loadNetwork } from "../src/index.js";
+import { ShortestPathSearch, compileGraph } from "../src/index.js";
+import { loadNetwork } from "../src/node.js";
+import { embeddedNetworkPath } from "../src/node.js";
 import { buildMesh, meshTerrainOf, type Mesh, type MeshTown } from "../src/model/mesh.js";
 import { POPULATION_CSV, readPopulationCsv } from "../scripts/data/towns.js";
 

@@ -7,7 +7,8 @@
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { buildModel, embeddedNetworkPath, evaluateTarget, loadNetworkSync, resolveScenario } from "../src/index.js";
+import { buildModel, evaluateTarget, resolveScenario } from "../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../src/node.js";
 import type { Measure } from "../src/network/schema.js";
 
 const { values: args } = parseArgs({ options: { smoke: { type: "boolean", default: false } } });

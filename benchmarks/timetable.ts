@@ -12,16 +12,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  latestDepartures,
-  loadGtfs,
-  raptor,
-  rangeRaptor,
-  reverseTimetable,
-  writeGtfs,
-  mulberry32,
-  type Timetable,
-} from "../src/index.js";
+import { latestDepartures, reverseTimetable } from "../src/timetable/index.js";
+import { loadGtfs, writeGtfs } from "../src/node.js";
+import { raptor, rangeRaptor, type Timetable } from "../src/index.js";
+import { mulberry32 } from "../src/uncertainty/index.js";
 import { chinaRailTimetable, readChinaRail2023 } from "../scripts/data/china-rail-2023.js";
 
 const args = process.argv.slice(2);

@@ -11,15 +11,9 @@
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import {
-  buildModel,
-  checkTargets,
-  checkTargetsTimetable,
-  embeddedNetworkPath,
-  loadNetworkSync,
-  scenarioTimetable,
-  targetPairs,
-} from "../src/index.js";
+import { buildModel, checkTargets, checkTargetsTimetable, scenarioTimetable } from "../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../src/node.js";
+import { targetPairs } from "../src/targets/index.js";
 
 const args = process.argv.slice(2);
 const arg = (name: string): string | undefined => {

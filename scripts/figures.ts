@@ -12,21 +12,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  type BBox,
-  type MapPanel,
-  type MapOptions,
-  buildModel,
-  embeddedNetworkPath,
-  loadNetwork,
-  modelIsochroneDifference,
-  modelPolygonIsochrone,
-  networkLayers,
-  readNetworkBoundaries,
-  renderPanelsSvg,
-  resolveScenario,
-  svgToPng,
-} from "../src/index.js";
+import { type BBox, type MapPanel, type MapOptions, buildModel, modelIsochroneDifference, modelPolygonIsochrone, networkLayers, renderPanelsSvg, resolveScenario } from "../src/index.js";
+import { loadNetwork } from "../src/node.js";
+import { embeddedNetworkPath, readNetworkBoundaries, svgToPng } from "../src/node.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, "docs", "img");

@@ -17,7 +17,7 @@ import {
   VERDICT_LEGEND,
   verdictAnswer,
   verdictOf,
-} from "../src/index.js";
+} from "../src/node.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The README this script maintains. */

@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { borderLines, simplifyLine } from "../../src/render/boundaries.js";
-import { loadNetwork } from "../../src/network/load.js";
+import { loadNetwork } from "../../src/network/load-files.js";
 import type { LonLat } from "../../src/network/schema.js";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

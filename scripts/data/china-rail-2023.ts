@@ -1,7 +1,9 @@
 import { createReadStream, existsSync } from "node:fs";
 import { join } from "node:path";
 import { createGunzip } from "node:zlib";
-import { addGeneratedFootpaths, mulberry32, TimetableBuilder, TimetableError, type FootpathOptions, type Timetable } from "../../src/index.js";
+import { addGeneratedFootpaths } from "../../src/timetable/index.js";
+import { mulberry32 } from "../../src/uncertainty/index.js";
+import { TimetableBuilder, TimetableError, type FootpathOptions, type Timetable } from "../../src/index.js";
 import { readCsv } from "../../src/timetable/formats/csv.js";
 
 /**

@@ -243,6 +243,7 @@ export function patternServices(ctx: RailContext): { services: Record<string, un
       runMinutes: [run],
     };
     if (!bidirectional) out.bidirectional = false;
+    out.role = "frequency-aggregate";
     if (common.length > 0) out.projects = common;
     out.note = `Frequency of every 2023 train between the two stations (stop patterns ${members.map((m) => ids[m]).join(", ")}), with their median time: what a traveller who takes the next train meets. Its trains also belong to those pattern services, whose fastest trains are usually faster than this median.`;
     services.push(out);

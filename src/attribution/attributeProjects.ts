@@ -3,7 +3,7 @@ import { buildModel, type TravelTimeModel } from "../model/build-model.js";
 import { Query } from "../query/query.js";
 import { TargetEvaluator, DEFAULT_UNREACHABLE_MIN, type ItemOutcome } from "../targets/evaluator.js";
 import { UnknownIdError } from "../network/errors.js";
-import type { Id, Measure } from "../network/schema.js";
+import type { Id, Measure, ReadingKind } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
 import type { Network } from "../network/types.js";
 import {
@@ -30,6 +30,8 @@ export interface AttributeOptions {
   /** Target ids (default all) and measures (default each target's, else both). */
   readonly targets?: readonly Id[];
   readonly measures?: readonly Measure[];
+  /** Reading of every target, overriding each target's declared one (default: the target's, else `scheduled`). */
+  readonly reading?: ReadingKind;
   /** Default "both". */
   readonly method?: AttributionMethod;
   /** Exact Shapley up to this many projects (default 16, at most 20); permutation sampling beyond. */
@@ -67,6 +69,8 @@ export interface ProjectShare {
 export interface TargetAttribution {
   readonly targetId: Id;
   readonly measure: Measure;
+  /** The reading the times were read under (the target's declared one unless overridden). */
+  readonly reading: ReadingKind;
   readonly thresholdMin: number;
   /** Outcome with every attributed project (the scenario) and with none of them. */
   readonly withAll: ItemOutcome;
@@ -162,6 +166,7 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
   const ev = new TargetEvaluator(model, {
     ...(options.targets ? { targets: options.targets } : {}),
     ...(options.measures ? { measures: options.measures } : {}),
+    ...(options.reading ? { reading: options.reading } : {}),
     unreachableMin: options.unreachableMin ?? DEFAULT_UNREACHABLE_MIN,
   });
   const nItems = ev.items.length;
@@ -178,7 +183,10 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
   const pops = Float64Array.from(popPlaces, (p) => p.population!.value);
   const query = new Query(model);
   const accessIndex = (mask: number): number => {
-    const m = query.placeMatrix(popIds, popIds, { selection: { projects: projectsOf(mask) } });
+    const m = query.placeMatrix(popIds, popIds, {
+      selection: { projects: projectsOf(mask) },
+      ...(options.reading ? { reading: options.reading } : {}),
+    });
     return weightedMean(gravityAccessibility(m, pops, acc?.decay ?? { kind: "exponential" }), pops);
   };
   const accShapley = acc !== null && popIds.length > 0 && exact && k <= (acc.shapleyMaxProjects ?? 10);
@@ -247,6 +255,7 @@ export function attributeProjects(network: Network, options: AttributeOptions = 
     return {
       targetId: it.target.id,
       measure: it.measure,
+      reading: it.reading,
       thresholdMin: it.thresholdMin,
       withAll: withAll[item]!,
       withNone: withNone[item]!,

@@ -1,6 +1,7 @@
 /**
  * Calibration sets as CSV (RFC 4180, UTF-8, header `id,mode,from,to,minutes,kind,reading,asOf,source,note`).
  */
+import { READINGS } from "../network/schema.js";
 import { CsvParser, type CsvRecord } from "../timetable/formats/csv.js";
 import { csvCell } from "../targets/report.js";
 import { CalibrationFileError, type CalibrationProblem } from "./errors.js";
@@ -8,7 +9,6 @@ import { CALIBRATION_COLUMNS, type CalibrationRow } from "./types.js";
 
 const MODES = ["rail", "road"] as const;
 const KINDS = ["published", "data"] as const;
-const READINGS = ["scheduled", "typical"] as const;
 
 /** Records of a CSV text (quoted fields may span lines), with their 1-based first line; blank lines dropped. */
 function records(text: string): CsvRecord[] {

@@ -3,8 +3,6 @@ export { CalibrationFileError, type CalibrationProblem } from "./errors.js";
 export {
   evaluateCalibration,
   rangeEndAssumptions,
-  scheduledModel,
-  SCHEDULED_MODEL_OPTIONS,
   type CalibrationOptions,
 } from "./evaluate.js";
 export { renderCalibrationMarkdown, calibrationReportCsv, legsText } from "./report.js";

@@ -2,7 +2,7 @@
  * Types of the calibration stage: the rows of a calibration set (published or data-derived travel
  * times) and the result of comparing a model with them.
  */
-import type { Id } from "../network/schema.js";
+import type { Id, ReadingKind } from "../network/schema.js";
 import type { RouteLeg } from "../query/legs.js";
 
 /**
@@ -23,7 +23,7 @@ export interface CalibrationRow {
   /** `published`: press, official or map-service figure; `data`: computed from a cited data set. */
   readonly kind: "published" | "data";
   /** `scheduled`: fastest scheduled, no initial wait; `typical`: what a traveller meets. */
-  readonly reading: "scheduled" | "typical";
+  readonly reading: ReadingKind;
   /** Date the figure refers to, `YYYY-MM-DD`. */
   readonly asOf: string;
   /** Where the figure comes from. */
@@ -36,7 +36,8 @@ export interface CalibrationRow {
 export const CALIBRATION_COLUMNS = ["id", "mode", "from", "to", "minutes", "kind", "reading", "asOf", "source", "note"] as const;
 
 /**
- * Why a row's model time is off (only for rows outside the rail tolerance, ±10 % by default):
+ * Why a row's model time is off (only for rows outside their mode's tolerance, rail ±10 % and road
+ * ±20 % by default):
  * - `no-service`: no rail route (no station, or no service connects them);
  * - `no-road`: no road route;
  * - `forced-transfer`: the model changes trains (two or more rides);
@@ -83,6 +84,9 @@ export interface CalibrationSummary {
   /** Share of all rows within ±10 % and within ±20 % (unreached rows count as outside). */
   readonly within10: number;
   readonly within20: number;
+  /** The mode's match tolerance (largest |ratio − 1|) and the share of rows within it. */
+  readonly tolerance: number;
+  readonly withinTolerance: number;
   /** Median of |ratio − 1| over reached rows (0.05 = 5 %), null when none is reached. */
   readonly medianAbsError: number | null;
   /** Median ratio over reached rows, null when none is reached. */
@@ -105,7 +109,7 @@ export interface RangeEndAssumption {
 export interface CalibrationReport {
   readonly networkId: string;
   readonly scenario: Id;
-  /** What the model charged for the first boarding (e.g. `fixed 0 min`). */
+  /** The model's wait rule (e.g. `half-headway`): what rows read as `typical` wait at each boarding. */
   readonly waitRule: string;
   readonly tolerance: { readonly rail: number; readonly road: number };
   readonly results: readonly CalibrationResult[];

@@ -10,7 +10,7 @@ import {
   ModelError,
   showInvisible,
   type Network,
-} from "../index.js";
+} from "../node.js";
 import { colourEnabled, createColour, type Colour } from "./colour.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";

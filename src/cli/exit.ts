@@ -1,4 +1,4 @@
-import { QiwanError } from "../index.js";
+import { QiwanError } from "../node.js";
 
 /**
  * Exit codes of the `qiwan` CLI, in one place. Scripts and CI can rely on them.

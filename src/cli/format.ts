@@ -46,3 +46,13 @@ export function renderTable(
       .trimEnd();
   return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n") + "\n";
 }
+
+/**
+ * RFC 4180 CSV cell, the rule the library's CSV writers (`targetsCsv`, `calibrationReportCsv`) use:
+ * quoted when it holds a comma, quote or line break; numbers rounded to 3 decimals; null empty.
+ */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return "";
+  const s = typeof value === "number" ? String(Math.round(value * 1000) / 1000) : value;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

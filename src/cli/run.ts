@@ -7,13 +7,14 @@ import {
   AmbiguousPlaceError,
   formatProblem,
   LimitError,
+  MissingDependencyError,
   LIMITS,
   limitsTable,
   NetworkValidationError,
   showInvisible,
   UnknownIdError,
   VERSION,
-} from "../index.js";
+} from "../node.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
 import { addExamples } from "./examples.js";
@@ -112,6 +113,10 @@ function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
   if (err instanceof CliError) {
     line(`qiwan: ${err.message}`);
     return err.exitCode;
+  }
+  if (err instanceof MissingDependencyError) {
+    line(`qiwan: ${err.message}`);
+    return EXIT.USAGE;
   }
   if (err instanceof LimitError) {
     line(`qiwan: ${err.message}`);

@@ -1,7 +1,7 @@
 import { accessibilityIndicators, type AccessibilityOptions, type AccessibilityResult } from "../accessibility/summary.js";
 import { modelPolygonIsochrone } from "../isochrone/modelIsochrone.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
-import type { ModeFilter } from "../model/types.js";
+import type { ModeFilter, Reading } from "../model/types.js";
 import type { Id } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { applyScenario } from "../scenario/applyScenario.js";
@@ -19,6 +19,10 @@ export interface CompareOptions {
   readonly places?: readonly Id[];
   /** Modes of the OD matrix (default multimodal; door-to-door). */
   readonly modes?: ModeFilter;
+  /**
+   * Reading of the OD matrix, accessibility and isochrones (default `scheduled`, the query layer's default), and an override of every target's declared reading (default: each target's own).
+   */
+  readonly reading?: Reading;
   /**
    * Accessibility options (default cutoffs [30, 60, 120] min; centres: the destinations of the
    * network's targets that are among `places`, i.e. the centres the plan promises access to).
@@ -46,6 +50,8 @@ export interface ComparedScenario {
 export interface TargetChange {
   readonly targetId: Id;
   readonly measure: TargetResult["measure"];
+  /** The reading both sides were judged under. */
+  readonly reading: TargetResult["reading"];
   readonly thresholdMin: number;
   readonly statusA: TargetResult["summary"]["status"];
   readonly statusB: TargetResult["summary"]["status"];
@@ -140,7 +146,11 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
   const B = side(b);
   const places = options.places ?? network.places.filter((p) => p.kind === "city" || p.kind === "town").map((p) => p.id);
   const matrixOf = (s: { scen: ComparedScenario; model: TravelTimeModel }) =>
-    new Query(s.model).placeMatrix(places, places, { selection: s.scen.id, modes: options.modes ?? "multimodal" });
+    new Query(s.model).placeMatrix(places, places, {
+      selection: s.scen.id,
+      modes: options.modes ?? "multimodal",
+      ...(options.reading && { reading: options.reading }),
+    });
   const mA = matrixOf(A);
   const mB = matrixOf(B);
   const n = places.length;
@@ -172,7 +182,12 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
     }),
   );
 
-  const results = (s: { scen: ComparedScenario; model: TravelTimeModel }) => checkTargets(s.scen.network, { scenarios: [s.scen.id], model: s.model, routes: false });
+  const results = (s: { scen: ComparedScenario; model: TravelTimeModel }) => checkTargets(s.scen.network, {
+      scenarios: [s.scen.id],
+      model: s.model,
+      routes: false,
+      ...(options.reading && { reading: options.reading }),
+    });
   const tA = results(A);
   const tB = new Map(results(B).map((r) => [`${r.targetId}|${r.measure}`, r]));
   const targets: TargetChange[] = [];
@@ -199,6 +214,7 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
     targets.push({
       targetId: ra.targetId,
       measure: ra.measure,
+      reading: ra.reading,
       thresholdMin: ra.thresholdMin,
       statusA: sa.status,
       statusB: sb.status,
@@ -226,7 +242,12 @@ export function compareScenarios(network: Network, a: ScenarioRef, b: ScenarioRe
     const cutoffsMin = options.isochrones?.cutoffsMin ?? [30, 60, 120];
     if (origins.length > 0) {
       const iso = (s: { scen: ComparedScenario; model: TravelTimeModel }) =>
-        modelPolygonIsochrone(s.model, { origins: [...origins], scenario: s.scen.id, cutoffsMin }).collection.features;
+        modelPolygonIsochrone(s.model, {
+          origins: [...origins],
+          scenario: s.scen.id,
+          cutoffsMin,
+          ...(options.reading && { reading: options.reading }),
+        }).collection.features;
       const fa = iso(A), fb = iso(B);
       isochrones = [...cutoffsMin].sort((x, y) => x - y).map((c) => {
         const x = fa.find((f) => f.properties.cutoffMin === c)?.properties.areaKm2 ?? 0;

@@ -9,6 +9,5 @@ export {
   type QueueKind,
 } from "./graph.js";
 export { compileGraphology, type GraphologyCompileOptions } from "./graphology.js";
-export { readDimacs } from "./dimacs.js";
 export { ShortestPathSearch, type SearchOptions, type PathResult } from "./search.js";
-export { matrix, matrixParallel, type MatrixOptions, type ParallelMatrixOptions } from "./matrix.js";
+export { matrix, type MatrixOptions } from "./matrix.js";

@@ -1,5 +1,6 @@
 import type { TravelTimeModel } from "../model/build-model.js";
-import type { ModeFilter, ProjectSelection, QuantityOverrides } from "../model/types.js";
+import type { ModeFilter, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
+import { DEFAULT_READING } from "../query/options.js";
 import { requirePlace } from "../network/lookup.js";
 import { queryOf } from "../query/route.js";
 import type { Id, Measure } from "../network/schema.js";
@@ -35,6 +36,11 @@ export interface IsochroneRequest {
   /** Modes allowed (default multimodal). */
   readonly modes?: ModeFilter;
   /**
+   * How waits are read (default `scheduled`, the query layer's `DEFAULT_READING`: no wait before the
+   * first boarding); `typical` charges the wait rule at every boarding.
+   */
+  readonly reading?: Reading;
+  /**
    * Quantity overrides by JSON Pointer (e.g. `{ "/links/3/speedKmh": 120 }`), applied on top of the
    * scenario, as in the model's `overlay` (sensitivity runs, Monte Carlo draws).
    */
@@ -48,6 +54,8 @@ export interface PlaceTimes {
   /** The origins with their start offsets, resolved. */
   readonly origins: readonly Required<IsochroneOrigin>[];
   readonly measure: Measure;
+  /** The reading the times were computed under. */
+  readonly reading: Reading;
   /** The scenario id, or "custom" for an explicit project set. */
   readonly scenario: string;
 }
@@ -68,14 +76,16 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
     requirePlace(network, o.placeId, `origins[${i}]`);
     if (measure === "station-to-station") originStations(model, o.placeId);
   }
+  const reading = request.reading ?? DEFAULT_READING;
   const timesSecs = queryOf(model).placeTimes(origins, {
     selection: request.scenario,
     measure,
+    reading,
     cutoffSecs: horizonSecs,
     ...(request.modes && { modes: request.modes }),
     ...(request.quantities && { quantities: request.quantities }),
   });
-  return { timesSecs, origins, measure, scenario: scenarioLabel(request.scenario) };
+  return { timesSecs, origins, measure, reading, scenario: scenarioLabel(request.scenario) };
 }
 
 /**
@@ -104,7 +114,7 @@ export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes): TimedNo
 
 /**
  * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
- * `measure`, `modes`, `origins`, `areaKm2`, `populationCovered` (from places' populations) and
+ * `measure`, `reading`, `modes`, `origins`, `areaKm2`, `populationCovered` (from places' populations) and
  * `cellSizeM`. Surface and grid options as in {@link polygonIsochrone}.
  */
 export function modelPolygonIsochrone(

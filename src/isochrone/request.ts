@@ -34,11 +34,12 @@ export function scenarioLabel(selection: Id | ProjectSelection): string {
   return typeof selection === "string" ? selection : "scenario" in selection ? selection.scenario : "custom";
 }
 
-/** Band properties every model isochrone carries: `scenario`, `measure`, `modes`, `origins` (`ID+600s` for an offset). */
+/** Band properties every model isochrone carries: `scenario`, `measure`, `reading`, `modes`, `origins` (`ID+600s` for an offset). */
 export function bandProperties(times: PlaceTimes, modes: ModeFilter): Record<string, unknown> {
   return {
     scenario: times.scenario,
     measure: times.measure,
+    reading: times.reading,
     modes,
     origins: times.origins.map((o) => (o.startSecs === 0 ? o.placeId : `${o.placeId}+${o.startSecs}s`)).join(","),
   };

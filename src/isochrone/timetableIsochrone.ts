@@ -56,7 +56,9 @@ export function timetablePlaceTimes(model: TravelTimeModel, request: Omit<Timeta
   const statistic = request.statistic ?? "p50";
   const results = router.travelTimes(origins, places, request.window);
   const timesSecs = Float64Array.from(results, (r) => statisticSecs(travelTimeStats(r.travelTimesSecs), statistic));
-  return { timesSecs, origins, measure: nt.measure, scenario: scenarioLabel(nt.selection) };
+  // The statistic is the reading: the best departure of the window is the scheduled connection.
+  const reading = statistic === "best" ? "scheduled" : "typical";
+  return { timesSecs, origins, measure: nt.measure, reading, scenario: scenarioLabel(nt.selection) };
 }
 
 /** Node isochrone bands (see `nodeIsochrone`) from {@link timetablePlaceTimes}. */

@@ -79,6 +79,8 @@ export class TravelTimeModel {
   readonly #edgeGroup: Int32Array;
   /** Indices of the board edges, whose costs the readings recombine. */
   readonly #boardEdges: Int32Array;
+  /** Board edges of frequency-aggregate services (closed under the scheduled reading). */
+  readonly #aggregateBoardEdges: Int32Array;
   /** Scheduled costs of {@link base} (computed on first use). */
   #baseScheduled: EdgeCosts | undefined;
   readonly #filterMasks = new Map<string, Uint8Array>();
@@ -124,6 +126,11 @@ export class TravelTimeModel {
     this.graph = graph;
     this.edges = edges;
     this.#boardEdges = Int32Array.from(edges.filter((e) => e.kind === "board"), (e) => e.index);
+    const aggregates = new Set(network.services.filter((s) => s.role === "frequency-aggregate").map((s) => s.id));
+    this.#aggregateBoardEdges = Int32Array.from(
+      edges.filter((e) => e.kind === "board" && e.serviceId !== undefined && aggregates.has(e.serviceId)),
+      (e) => e.index,
+    );
     this.nodeIndex = new Map(x.nodeKeys.map((k, i) => [k, i]));
     this.compiled = compileGraph(
       { nodeCount: x.nodeKeys.length, from, to, costSecs: this.base.costsSecs, directed: true, ids: [...x.nodeKeys] },
@@ -219,8 +226,9 @@ export class TravelTimeModel {
    */
   readingCosts(costs: EdgeCosts, reading: Reading = "typical"): EdgeCosts {
     if (reading === "typical") return costs;
-    if (costs === this.base) return (this.#baseScheduled ??= readingCosts(costs, reading, this.#boardEdges));
-    return readingCosts(costs, reading, this.#boardEdges);
+    if (costs === this.base)
+      return (this.#baseScheduled ??= readingCosts(costs, reading, this.#boardEdges, this.#aggregateBoardEdges));
+    return readingCosts(costs, reading, this.#boardEdges, this.#aggregateBoardEdges);
   }
 
   /**

@@ -113,12 +113,19 @@ export function computeCosts(
 /**
  * The costs of a reading: `typical` is the costs as computed (the wait rule at every boarding);
  * `scheduled` re-costs every board edge (`boardEdges`) as its transfer plus its connection wait, so
- * the first boarding is free. Only board edges differ, so every scheduled cost is `<=` the typical one.
+ * the first boarding is free, and closes the board edges of frequency aggregates (`aggregateBoardEdges`,
+ * services whose trains other services already run). Only board edges differ.
  */
-export function readingCosts(costs: EdgeCosts, reading: Reading, boardEdges: Int32Array): EdgeCosts {
+export function readingCosts(
+  costs: EdgeCosts,
+  reading: Reading,
+  boardEdges: Int32Array,
+  aggregateBoardEdges: Int32Array = new Int32Array(0),
+): EdgeCosts {
   if (reading === "typical") return costs;
   const costsSecs = Float64Array.from(costs.costsSecs);
   for (const e of boardEdges) costsSecs[e] = costs.transferSecs[e]! + costs.connectionWaitSecs[e]!;
+  for (const e of aggregateBoardEdges) costsSecs[e] = Infinity;
   return { ...costs, costsSecs, waitSecs: costs.connectionWaitSecs };
 }
 

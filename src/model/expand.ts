@@ -184,7 +184,7 @@ export function expandNetwork(
         `${where}.runMinutes: expected ${stops.length - 1} values (one per segment), got ${service.runMinutes.length}`,
       );
     }
-    const segmentCost = segmentCosts(network, placeIndex, service, j, stops, crowKm, warnings);
+    const segmentCost = segmentCosts(network, placeIndex, service, j, stops, crowKm, warnings, parameters);
     const segments = { ride: new Int32Array(stops.length - 1).fill(-1), dwell: new Int32Array(stops.length - 2).fill(-1) };
     serviceEdges.push(segments);
     const projects = service.projects ?? [];

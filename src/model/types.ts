@@ -1,7 +1,7 @@
 /**
  * Types of the travel-time model: node and edge kinds of the expanded graph, options, filters.
  */
-import type { Id, Measure } from "../network/schema.js";
+import type { Id, Measure, ReadingKind } from "../network/schema.js";
 
 /**
  * Node kinds of the expanded graph (see docs/design-choices.md, "graph construction"):
@@ -104,12 +104,14 @@ export type QuantityOverrides = ReadonlyMap<string, number> | Readonly<Record<st
 
 /**
  * How a promise's travel time is read (the waits counted), each a cost overlay of the same graph:
- * - `"typical"` (default): the model's wait rule at every boarding (half the headway by default),
- *   plus the transfer time at every boarding after a ride;
- * - `"scheduled"`: the fastest scheduled connection: no wait at the first boarding; at every later
- *   one the transfer time plus `connectionWaitMin` of the boarded mode, at most the typical wait.
+ * - `"scheduled"` (the query layer's default, `DEFAULT_READING`): the fastest scheduled connection:
+ *   no wait at the first boarding; at every later one the transfer time plus `connectionWaitMin` of
+ *   the boarded mode, at most the typical wait;
+ * - `"typical"`: the model's wait rule at every boarding (half the headway by default), plus the
+ *   transfer time at every boarding after a ride. These are the edge costs as computed, so the
+ *   model's own cost functions (`overlay`, `readingCosts`, `costsFor`) default to it.
  */
-export type Reading = "typical" | "scheduled";
+export type Reading = ReadingKind;
 
 /** Mode filter and measure of a query (defaults: multimodal, door-to-door). */
 export interface QueryFilter {

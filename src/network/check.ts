@@ -7,7 +7,7 @@
 import { haversineKm } from "../util/geo.js";
 import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
-import { IdSchema } from "./schema.js";
+import { IdSchema, SERVICE_MODES, trackModes, type ServiceMode } from "./schema.js";
 import { didYouMean } from "./suggest.js";
 import { checkTowns } from "./towns.js";
 import type { RawProblem } from "./zod-problems.js";
@@ -306,6 +306,19 @@ export function checkNetworkData(root: unknown): RawProblem[] {
         `runMinutes has ${s.runMinutes.length} ${s.runMinutes.length === 1 ? "entry" : "entries"} for ${stops.length} stops`,
         `give exactly ${stops.length - 1} run times, one per segment between consecutive stops`,
       );
+    // Listed track links: links of the network, of a mode the service's vehicles can run on.
+    for (const [lid, j] of strings(s.links)) {
+      if (!refTo("links", ["services", i, "links", j], lid)) continue;
+      const linkMode = ids.get("links")!.get(lid)!.mode;
+      const track = (SERVICE_MODES as readonly unknown[]).includes(s.mode) ? trackModes(s.mode as ServiceMode) : undefined;
+      if (typeof linkMode === "string" && track !== undefined && !(track as readonly string[]).includes(linkMode))
+        add(
+          ["services", i, "links", j],
+          lid,
+          `service ${showValue(s.id)} (${String(s.mode)}) cannot run on link ${JSON.stringify(lid)} (${linkMode})`,
+          `list only ${track.join("/")} links for a ${String(s.mode)} service`,
+        );
+    }
     checkProjectRefs("services", s, i);
   }
 

@@ -9,8 +9,7 @@ export {
   type NetworkProblem,
   type EntityKind,
 } from "./errors.js";
-export { loadNetwork, loadNetworkSync, FOLDER_HEADER_FILE, type LoadNetworkOptions } from "./load.js";
-export { embeddedNetworkPath } from "./embedded.js";
+export { loadNetwork, FOLDER_HEADER_FILE, type LoadNetworkOptions } from "./load.js";
 export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
 export { requirePlace } from "./lookup.js";
 export { findPlaces, resolvePlace } from "./place-names.js";

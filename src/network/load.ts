@@ -1,10 +1,8 @@
 /**
- * Loading a network from a file, a folder of files, or an object: parse, validate (schema and
- * semantic checks, every problem collected), then build the frozen {@link Network}.
+ * Loading a network from an object: validate (schema and semantic checks, every problem collected),
+ * then build the frozen {@link Network}. Browser-safe; reading files and folders is `load-files.ts`
+ * (the `qiwan-access/node` entry point).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
-import path from "node:path";
 import { checkNetworkData } from "./check.js";
 import { NetworkValidationError, type NetworkProblem } from "./errors.js";
 import { deepFreeze, FrozenMap } from "./freeze.js";
@@ -16,7 +14,7 @@ import { NetworkFileSchema, type NetworkFile } from "./schema.js";
 import type { Network } from "./types.js";
 import { problemsFromZod, type RawProblem } from "./zod-problems.js";
 
-/** Options for {@link loadNetwork} and {@link loadNetworkSync}. */
+/** Options of `loadNetwork` (both entry points) and `loadNetworkSync` (`qiwan-access/node`). */
 export interface LoadNetworkOptions {
   /**
    * Name used for an in-memory object in error messages and as `Network.origin`
@@ -31,71 +29,7 @@ const ENTITY_FILE_KEYS: readonly string[] = ["places", "links", "services", "pro
 /** The file holding the header fields of a folder network. */
 export const FOLDER_HEADER_FILE = "network.json";
 
-/** One JSON file's bytes, as read from disk (decoded strictly as UTF-8 when parsed). */
-interface TextFile {
-  readonly file: string;
-  readonly bytes: Uint8Array;
-}
-
-/** What a path turned out to hold, before parsing. */
-type Source =
-  | { readonly kind: "file"; readonly file: TextFile }
-  | { readonly kind: "folder"; readonly folder: string; readonly files: readonly TextFile[] }
-  | { readonly kind: "missing"; readonly problem: NetworkProblem };
-
-function missing(p: string, err: unknown): Source {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  return {
-    kind: "missing",
-    problem: {
-      file: p,
-      path: "$",
-      value: p,
-      message:
-        code === "ENOENT"
-          ? `no network file or folder at ${JSON.stringify(p)}`
-          : `cannot read ${JSON.stringify(p)}: ${(err as Error | undefined)?.message ?? String(err)}`,
-      fix:
-        code === "ENOENT"
-          ? "check the path (a network is a .json file or a folder holding network.json)"
-          : "check the file permissions",
-    },
-  };
-}
-
-function jsonNames(names: readonly string[]): string[] {
-  return names.filter((n) => n.toLowerCase().endsWith(".json")).sort();
-}
-
-async function readSource(p: string): Promise<Source> {
-  try {
-    const s = await stat(p);
-    if (!s.isDirectory()) return { kind: "file", file: { file: p, bytes: await readFile(p) } };
-    const names = jsonNames(await readdir(p));
-    const files = await Promise.all(
-      names.map(async (n) => ({ file: path.join(p, n), bytes: await readFile(path.join(p, n)) })),
-    );
-    return { kind: "folder", folder: p, files };
-  } catch (err) {
-    return missing(p, err);
-  }
-}
-
-function readSourceSync(p: string): Source {
-  try {
-    if (!statSync(p).isDirectory()) return { kind: "file", file: { file: p, bytes: readFileSync(p) } };
-    const names = jsonNames(readdirSync(p));
-    return {
-      kind: "folder",
-      folder: p,
-      files: names.map((n) => ({ file: path.join(p, n), bytes: readFileSync(path.join(p, n)) })),
-    };
-  } catch (err) {
-    return missing(p, err);
-  }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
@@ -106,76 +40,24 @@ function describeType(v: unknown): string {
 }
 
 /** Raw data plus, for a folder, which file each top-level key came from. */
-interface Assembled {
+export interface Assembled {
   readonly root: Record<string, unknown>;
   readonly fileOfKey: (key: string | number | undefined) => string | undefined;
   /** Set for a folder network: missing entity lists are then fixed by adding a file. */
   readonly folder?: string;
 }
 
+/** One JSON file's bytes, as read from disk (decoded strictly as UTF-8 when parsed). */
+export interface TextFile {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+}
+
 /** Decode (strict UTF-8) and parse (strict JSON) one file. */
-function parseFile(f: TextFile): { ok: true; value: unknown } | { ok: false; problems: NetworkProblem[] } {
+export function parseFile(f: TextFile): { ok: true; value: unknown } | { ok: false; problems: NetworkProblem[] } {
   const decoded = decodeUtf8(f.bytes, f.file);
   if (!decoded.ok) return { ok: false, problems: [decoded.problem] };
   return parseJsonText(decoded.text, f.file);
-}
-
-function assemble(source: Source): Assembled | NetworkProblem[] {
-  if (source.kind === "missing") return [source.problem];
-  if (source.kind === "file") {
-    const parsed = parseFile(source.file);
-    if (!parsed.ok) return parsed.problems;
-    if (!isPlainObject(parsed.value)) return [topLevelProblem(parsed.value, source.file.file)];
-    const file = source.file.file;
-    return { root: parsed.value, fileOfKey: () => file };
-  }
-  const problems: NetworkProblem[] = [];
-  const header = path.join(source.folder, FOLDER_HEADER_FILE);
-  if (!source.files.some((f) => f.file === header)) {
-    problems.push({
-      file: source.folder,
-      path: "$",
-      value: source.files.map((f) => path.basename(f.file)),
-      message: `folder ${JSON.stringify(source.folder)} has no ${FOLDER_HEADER_FILE}`,
-      fix: `add ${FOLDER_HEADER_FILE} holding schema, version, id, name and asOf (or pass a single-file network)`,
-    });
-  }
-  const root: Record<string, unknown> = {};
-  const keyFile = new Map<string, string>();
-  for (const f of source.files) {
-    const parsed = parseFile(f);
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      continue;
-    }
-    if (!isPlainObject(parsed.value)) {
-      problems.push(topLevelProblem(parsed.value, f.file));
-      continue;
-    }
-    for (const [key, value] of Object.entries(parsed.value)) {
-      if (key === "$schema") continue; // each file may point its editor at the schema
-      const first = keyFile.get(key);
-      if (first !== undefined) {
-        problems.push({
-          file: f.file,
-          path: formatPath([key]),
-          value: key,
-          message: `entity key ${JSON.stringify(key)} appears in two files: ${path.basename(first)} and ${path.basename(f.file)}`,
-          fix: `keep ${JSON.stringify(key)} in one file only (merge the two lists)`,
-        });
-        continue;
-      }
-      keyFile.set(key, f.file);
-      // defineProperty: a key "__proto__" stays an ordinary key instead of changing the prototype.
-      Object.defineProperty(root, key, { value, enumerable: true, writable: true, configurable: true });
-    }
-  }
-  if (problems.length > 0) return problems;
-  return {
-    root,
-    folder: source.folder,
-    fileOfKey: (key) => (typeof key === "string" ? keyFile.get(key) : undefined) ?? header,
-  };
 }
 
 /**
@@ -197,7 +79,7 @@ function nestingDepth(root: unknown, stopAbove: number): number {
   return max;
 }
 
-function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
+export function topLevelProblem(value: unknown, file: string | undefined): NetworkProblem {
   return {
     ...(file === undefined ? {} : { file }),
     path: "$",
@@ -331,70 +213,68 @@ function build(data: NetworkFile, origin: string | undefined): Network {
   return Object.freeze(network);
 }
 
-function finish(source: Source | { kind: "object"; value: unknown }, origin: string | undefined): Network {
-  const label = origin ?? "network object";
-  let assembled: Assembled | NetworkProblem[];
-  if (source.kind === "object") {
-    const depth = nestingDepth(source.value, LIMITS.jsonDepth.max);
-    if (depth > LIMITS.jsonDepth.max) {
-      throw new NetworkValidationError(label, [
-        {
-          path: "$",
-          value: undefined,
-          message: `the network object nests deeper than ${LIMITS.jsonDepth.max} levels (LIMITS.jsonDepth)`,
-          fix: "pass network data: a network nests at most a few levels (check for a self-containing value)",
-        },
-      ]);
-    }
-    let copy: unknown;
-    try {
-      // A private copy: validation and freezing must never touch the caller's object.
-      copy = structuredClone(source.value);
-    } catch (err) {
-      throw new NetworkValidationError(label, [
-        {
-          path: "$",
-          value: source.value,
-          message: `the network object is not plain data (${(err as Error).message.split("\n")[0]})`,
-          fix: "pass plain JSON-like data: objects, arrays, strings, numbers, booleans",
-        },
-      ]);
-    }
-    assembled = isPlainObject(copy) ? { root: copy, fileOfKey: () => undefined } : [topLevelProblem(copy, undefined)];
-  } else {
-    assembled = assemble(source);
-  }
+/** Validate assembled data (or report the problems found while assembling it) and build the network. */
+export function networkFrom(assembled: Assembled | NetworkProblem[], label: string, origin: string | undefined): Network {
   if (Array.isArray(assembled)) throw new NetworkValidationError(label, assembled);
   const v = validate(assembled);
   if (Array.isArray(v)) throw new NetworkValidationError(label, v);
   return build(v, origin);
 }
 
-/**
- * Load and validate a network.
- *
- * @param pathOrObject A path to a single-file network (`*.json`), a path to a folder network
- *   (`network.json` with the header fields plus one file per entity kind, e.g. `places.json`
- *   holding `{ "places": [...] }`; every `*.json` in the folder is read), or an in-memory object
- *   with the single-file layout. The object is copied, never modified; it may hold NaN or Infinity,
- *   which are reported as problems.
- * @returns A deeply frozen {@link Network} (its Maps and arrays are read-only too).
- * @throws {@link NetworkValidationError} listing every problem (unreadable, non-JSON or truncated
- *   files with line and column, schema violations, unknown references with "did you mean",
- *   implausible coordinates and lengths, cyclic scenario inheritance, ...). Nothing else is thrown
- *   for bad input.
- */
-export async function loadNetwork(pathOrObject: string | object, options: LoadNetworkOptions = {}): Promise<Network> {
-  if (typeof pathOrObject === "string") {
-    return finish(await readSource(pathOrObject), options.origin ?? pathOrObject);
+/** An in-memory network object, copied (never modified), validated and frozen. */
+export function networkFromObject(value: unknown, origin: string | undefined): Network {
+  const label = origin ?? "network object";
+  const depth = nestingDepth(value, LIMITS.jsonDepth.max);
+  if (depth > LIMITS.jsonDepth.max) {
+    throw new NetworkValidationError(label, [
+      {
+        path: "$",
+        value: undefined,
+        message: `the network object nests deeper than ${LIMITS.jsonDepth.max} levels (LIMITS.jsonDepth)`,
+        fix: "pass network data: a network nests at most a few levels (check for a self-containing value)",
+      },
+    ]);
   }
-  return finish({ kind: "object", value: pathOrObject }, options.origin);
+  let copy: unknown;
+  try {
+    // A private copy: validation and freezing must never touch the caller's object.
+    copy = structuredClone(value);
+  } catch (err) {
+    throw new NetworkValidationError(label, [
+      {
+        path: "$",
+        value: value,
+        message: `the network object is not plain data (${(err as Error).message.split("\n")[0]})`,
+        fix: "pass plain JSON-like data: objects, arrays, strings, numbers, booleans",
+      },
+    ]);
+  }
+  const assembled = isPlainObject(copy) ? { root: copy, fileOfKey: () => undefined } : [topLevelProblem(copy, undefined)];
+  return networkFrom(assembled, label, origin);
 }
 
-/** Synchronous {@link loadNetwork}: same input, result and errors, reading with blocking fs calls. */
-export function loadNetworkSync(pathOrObject: string | object, options: LoadNetworkOptions = {}): Network {
-  if (typeof pathOrObject === "string") {
-    return finish(readSourceSync(pathOrObject), options.origin ?? pathOrObject);
-  }
-  return finish({ kind: "object", value: pathOrObject }, options.origin);
+/** The problem reported when a browser-safe loader is handed a path. */
+function pathProblem(p: string): NetworkProblem {
+  return {
+    path: "$",
+    value: p,
+    message: `a path (${JSON.stringify(p)}) needs the Node entry point: this loadNetwork takes a network object`,
+    fix: 'import { loadNetwork } from "qiwan-access/node" to read a file or folder, or pass the parsed object',
+  };
+}
+
+/**
+ * Validate an in-memory network object (browser-safe). To read a file or a folder, use `loadNetwork`
+ * from `qiwan-access/node`, which takes a path or an object.
+ *
+ * @param data An object with the single-file layout (`networks/schema.json`). It is copied, never
+ *   modified; it may hold NaN or Infinity, which are reported as problems.
+ * @returns A deeply frozen {@link Network} (its Maps and arrays are read-only too).
+ * @throws {@link NetworkValidationError} listing every problem (schema violations, unknown
+ *   references with "did you mean", implausible coordinates and lengths, cyclic scenario
+ *   inheritance, ...), or naming the Node entry point when `data` is a path string.
+ */
+export async function loadNetwork(data: object, options: LoadNetworkOptions = {}): Promise<Network> {
+  if (typeof data === "string") throw new NetworkValidationError(data, [pathProblem(data)]);
+  return networkFromObject(data, options.origin);
 }

@@ -233,6 +233,37 @@ export const SERVICE_MODES = ["hsr", "rail", "suburban", "metro", "bus", "coach"
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 
 /**
+ * Link modes a service of mode `mode` can run on: any rail track for rail services, roads for buses
+ * and coaches, waterways for ferries, none for air. A service lists the links it uses beyond its own
+ * mode's ({@link ownTrackModes}) in `links`.
+ */
+export function trackModes(mode: ServiceMode): readonly LinkMode[] {
+  if ((RAIL_MODES as readonly string[]).includes(mode)) return RAIL_MODES;
+  if (mode === "bus" || mode === "coach") return ROAD_MODES;
+  return mode === "ferry" ? ["waterway"] : [];
+}
+
+/**
+ * Link modes a service runs on without listing them: a rail service its own mode's track only (a
+ * `suburban` service on `rail` track lists those links), buses and coaches every road, ferries
+ * waterways, air nothing.
+ */
+export function ownTrackModes(mode: ServiceMode): readonly LinkMode[] {
+  return (RAIL_MODES as readonly string[]).includes(mode) ? [mode as LinkMode] : trackModes(mode);
+}
+
+/** Every {@link ServiceRole}. */
+export const SERVICE_ROLES = ["trains", "frequency-aggregate"] as const;
+/**
+ * What a service stands for: `trains` (default) runs its own trains; `frequency-aggregate` stands
+ * for trains other services already run (e.g. every train between two stations, whatever its stop
+ * pattern), so that the typical reading waits for the next of them. An aggregate is read only by the
+ * typical reading: the scheduled reading and synthesized timetables skip it (its trains are already
+ * there).
+ */
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+
+/**
  * A frequency-based service: ordered `stops`, `headwayMin` (min between departures), `dwellMin` (min
  * per intermediate stop), and either `runMinutes` per segment (min) or `speedKmh` over the links (km/h).
  */
@@ -248,10 +279,26 @@ export const ServiceSchema = z.strictObject({
   dwellMin: quantity(BOUNDS.dwellMin).optional(),
   /** Running time of each segment between consecutive stops (length = stops.length - 1). */
   runMinutes: z.array(quantity(BOUNDS.minutes)).optional(),
-  /** Alternative to `runMinutes`: a speed over the lengths of the links between consecutive stops. */
+  /**
+   * Alternative to `runMinutes`: the service's average running speed over the links between
+   * consecutive stops, each link capped at its own speed. Each segment follows the fastest path over
+   * the links of the service's own mode (a `hsr` service: `hsr` links; `bus`/`coach`: road links;
+   * `ferry`: waterways) and the links listed in `links`.
+   */
   speedKmh: quantity(BOUNDS.speedKmh).optional(),
+  /**
+   * Track links of another mode the service may also run on (ids), e.g. a `suburban` service on
+   * conventional `rail` track. Only read for segments without `runMinutes`.
+   */
+  links: z.array(IdSchema).optional(),
   /** Runs in both directions (default true) with the same times reversed. */
   bidirectional: z.boolean().optional(),
+  /**
+   * `trains` (default): the service runs its own trains. `frequency-aggregate`: it stands for trains
+   * other services run (their combined headway, a representative time); read by the typical reading
+   * only, never synthesized into a timetable.
+   */
+  role: z.enum(SERVICE_ROLES).optional(),
   /** The service runs only in scenarios that include every one of these projects. */
   projects: z.array(IdSchema).optional(),
   /** Services this one supersedes when it is active. */
@@ -333,6 +380,41 @@ export const MEASURES = ["door-to-door", "station-to-station"] as const;
  */
 export type Measure = (typeof MEASURES)[number];
 
+/** Every {@link ReadingKind}: how a promise's travel time is read. */
+export const READINGS = ["scheduled", "typical"] as const;
+/**
+ * How a promise's travel time is read (the waits counted):
+ * - `scheduled`: the fastest scheduled connection: riding plus realistic transfers, no wait before
+ *   the first boarding (how plans, timetables and the press quote "1 hour to Guiyang");
+ * - `typical`: what a traveller who arrives at a random moment meets: waits from the headways at
+ *   every boarding (or timetable percentiles over a departure window).
+ */
+export type ReadingKind = (typeof READINGS)[number];
+
+/**
+ * How a target's promise is read, with its justification: exactly one of `source` (a citation that
+ * says how such promises are measured) or `rationale` (the argument, in a sentence or more).
+ */
+export const TargetReadingSchema = z
+  .strictObject({
+    kind: z.enum(READINGS),
+    source: z.string().min(3).optional(),
+    rationale: z.string().min(10, "explain the reading in a sentence (at least 10 characters)").optional(),
+  })
+  .superRefine((r, ctx) => {
+    if ((r.source === undefined) === (r.rationale === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          r.source === undefined
+            ? 'a reading needs a justification: "source" (a citation) or "rationale" (why the promise is read this way)'
+            : 'a reading has both "source" and "rationale"',
+      });
+    }
+  });
+/** A target's reading as validated by {@link TargetReadingSchema}. */
+export type TargetReading = z.infer<typeof TargetReadingSchema>;
+
 /**
  * A plan target: every pair (origins × destinations, or all ordered pairs of `origins`) must take at
  * most (`<=`) or less than (`<`) `thresholdMin` minutes.
@@ -357,6 +439,11 @@ export const TargetSchema = z.strictObject({
   measures: z.array(z.enum(MEASURES)).min(1).optional(),
   /** Which modes may be used (default multimodal). */
   modes: z.enum(["multimodal", "rail", "road"]).optional(),
+  /**
+   * How the promise is read, with a source or rationale (default: the library's default reading,
+   * `scheduled`). A check can override it for every target (`--reading`).
+   */
+  reading: TargetReadingSchema.optional(),
   /** Why these origins and destinations (e.g. which cities count as "main"). */
   rationale: z.string().min(1),
 });

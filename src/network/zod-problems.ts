@@ -215,6 +215,8 @@ export function problemsFromZod(
         else if (m.startsWith("a number needs provenance"))
           fix = 'add "source": "<citation>" or "assumption": { "why": "...", "range": [low, high] }';
         else if (m.startsWith("give either")) fix = 'keep "source" or "assumption", not both';
+        else if (m.startsWith("a reading needs")) fix = 'add "rationale": "<why the promise is read this way>" or "source": "<citation>"';
+        else if (m.startsWith("a reading has both")) fix = 'keep "source" or "rationale", not both (put the citation inside the rationale)';
         else if (m.includes("low <= high")) fix = "swap the range ends";
         else if (m.includes("must lie inside range")) fix = "move mode inside the range, or widen the range";
         else if (m.startsWith("is not a calendar date")) fix = `write ${field} as a real date: YYYY, YYYY-MM or YYYY-MM-DD`;

@@ -3,6 +3,7 @@
  */
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import { ModelError } from "../model/errors.js";
+import type { Reading } from "../model/types.js";
 import type { Id } from "../network/schema.js";
 
 /**
@@ -166,6 +167,16 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
 }
 
 /**
+ * The wait before the first boarding of a route (min): the first ride's wait when no ride precedes
+ * it, which is 0 under the scheduled reading and the wait rule's wait under the typical one; 0 for a
+ * route without rides. Part of the route's time, reported so that no measure hides it.
+ */
+export function initialWaitMin(legs: readonly RouteLeg[]): number {
+  const first = legs.find((l) => l.kind === "ride");
+  return first === undefined ? 0 : first.waitMin;
+}
+
+/**
  * The binding leg of a route: the leg with the largest `timeMin` (the first of equals), or -1 for a
  * route without legs. Improving any one leg can save at most that leg's whole time, so this is the
  * leg with the largest possible saving (see docs/design-choices.md).
@@ -194,6 +205,8 @@ export interface RouteResult {
   readonly to: Id;
   /** Travel time (min), null unless `ok` (0 for `same-station`). */
   readonly timeMin: number | null;
+  /** The reading the time was computed under (see `Reading`): `scheduled` has no initial wait. */
+  readonly reading: Reading;
   readonly legs: readonly RouteLeg[];
   /**
    * Where the route starts and ends: the places themselves (door-to-door) or the best station pair.

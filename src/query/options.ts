@@ -7,6 +7,13 @@ import { ModelError } from "../model/errors.js";
 import type { ModeFilter, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 
+/**
+ * The reading every query, matrix, route, isochrone and target check uses unless told otherwise:
+ * `scheduled`, the fastest scheduled connection (how plans and timetables quote a travel time). A
+ * target declares its own (`target.reading`); `typical` adds the waits a traveller meets.
+ */
+export const DEFAULT_READING: Reading = "scheduled";
+
 /** Options of every {@link Query} method; each has a default. */
 export interface QueryOptions {
   /** A scenario id or `{ scenario }` / `{ projects }` (default: the network's first scenario). */
@@ -20,9 +27,10 @@ export interface QueryOptions {
   /** Modes allowed (default `multimodal`). */
   readonly modes?: ModeFilter;
   /**
-   * How waits are counted (default `typical`): `typical` charges the model's wait rule at every
-   * boarding; `scheduled` reads the fastest scheduled connection: no wait at the first boarding, a
-   * connection wait (`connectionWaitMin`, at most the typical wait) after a ride. See {@link Reading}.
+   * How waits are counted (default {@link DEFAULT_READING}, `scheduled`): `scheduled` reads the
+   * fastest scheduled connection: no wait at the first boarding, a connection wait
+   * (`connectionWaitMin`, at most the typical wait) after a ride; `typical` charges the model's wait
+   * rule at every boarding. See {@link Reading}.
    */
   readonly reading?: Reading;
   /** Quantity overrides (a Monte Carlo draw), as `TravelTimeModel.costsWith` takes them. */

@@ -7,9 +7,10 @@ import { ShortestPathSearch } from "../core/index.js";
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import type { ModeFilter, ProjectSelection, Reading } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
+import { DEFAULT_READING } from "./options.js";
 import { stationPair, stationsOf } from "./stations.js";
 
-/** One list of pairs and how to time them (defaults: door-to-door, multimodal, typical). */
+/** One list of pairs and how to time them (defaults: door-to-door, multimodal, {@link DEFAULT_READING}). */
 export interface PairList {
   readonly pairs: readonly (readonly [Id, Id])[];
   readonly measure?: Measure;
@@ -71,7 +72,7 @@ export class PairTimes {
     lists.forEach((l, i) => {
       const measure = l.measure ?? "door-to-door";
       const modes = l.modes ?? "multimodal";
-      const reading = l.reading ?? "typical";
+      const reading = l.reading ?? DEFAULT_READING;
       const key = `${modes}|${measure}|${reading}`;
       let g = groups.get(key);
       if (!g) groups.set(key, (g = { group: { measure, modes, reading, slots: [], refs: [], lastCosts: null }, lists: [] }));
@@ -85,7 +86,7 @@ export class PairTimes {
 
   /**
    * Times of every list's pairs for a selection (a scenario id, `{ scenario }`, `{ projects }` or a
-   * project list) and typical edge costs (default the model's base; a draw from `model.costsWith`),
+   * project list) and edge costs as computed (default the model's base; a draw from `model.costsWith`),
    * written to {@link secs}.
    */
   run(selection: Id | ProjectSelection | Iterable<Id>, costs: EdgeCosts = this.model.base): void {

@@ -8,7 +8,8 @@ import { ShortestPathSearch } from "../core/index.js";
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import type { Id, Measure } from "../network/schema.js";
 import { routeLegs, type RouteResult } from "./legs.js";
-import { querySelection, timedOrigins, type QueryOptions, type TimedOrigin } from "./options.js";
+import type { Reading } from "../model/types.js";
+import { DEFAULT_READING, querySelection, timedOrigins, type QueryOptions, type TimedOrigin } from "./options.js";
 import { stationPair, stationsOf } from "./stations.js";
 
 /**
@@ -20,7 +21,12 @@ export interface TravelTimeMatrix {
   readonly origins: readonly string[];
   readonly destinations: readonly string[];
   readonly secs: Float64Array;
+  /** The reading the times were computed under (absent on matrices built outside {@link Query}). */
+  readonly reading?: Reading;
 }
+
+/** A route before the reading is stamped on it. */
+type Unread = Omit<RouteResult, "reading">;
 
 /** Options of {@link Query.placeTimes}. */
 export interface PlaceTimesOptions extends QueryOptions {
@@ -65,18 +71,19 @@ export class Query {
     return stationsOf(this.model, placeId);
   }
 
-  /** Points the search at the options' overlay; returns its edge costs and measure. */
-  #overlay(options: QueryOptions): { costs: EdgeCosts; measure: Measure } {
+  /** Points the search at the options' overlay; returns its edge costs, measure and reading. */
+  #overlay(options: QueryOptions): { costs: EdgeCosts; measure: Measure; reading: Reading } {
     const measure = options.measure ?? "door-to-door";
+    const reading = options.reading ?? DEFAULT_READING;
     const { graph, costs } = this.model.overlayWithCosts(querySelection(this.model, options), {
       modes: options.modes ?? "multimodal",
       measure,
-      ...(options.reading && { reading: options.reading }),
+      reading,
       ...(options.quantities && { quantities: options.quantities }),
       ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),
     });
     this.#search.setGraph(graph);
-    return { costs, measure };
+    return { costs, measure, reading };
   }
 
   /**
@@ -123,7 +130,7 @@ export class Query {
    */
   placeMatrix(origins: readonly Id[], destinations: readonly Id[], options: PlaceMatrixOptions = {}): TravelTimeMatrix {
     const model = this.model;
-    const { measure } = this.#overlay(options);
+    const { measure, reading } = this.#overlay(options);
     const search = this.#search;
     const D = destinations.length;
     const secs = new Float64Array(origins.length * D);
@@ -151,7 +158,7 @@ export class Query {
         if (o === d) secs[i * D + j] = 0;
       }),
     );
-    return { origins, destinations, secs };
+    return { origins, destinations, secs, reading };
   }
 
   /** The fastest route between two places (see {@link routesFor}). */
@@ -176,7 +183,7 @@ export class Query {
    * @throws UnknownIdError for an unknown place or scenario.
    */
   routesFor(pairs: readonly (readonly [Id, Id])[], options: RoutesOptions = {}): RouteResult[] {
-    const { costs, measure } = this.#overlay(options);
+    const { costs, measure, reading } = this.#overlay(options);
     const legs = options.legs ?? true;
     const byOrigin = new Map<Id, number[]>();
     pairs.forEach(([o], i) => {
@@ -191,23 +198,23 @@ export class Query {
         measure === "door-to-door"
           ? this.#doorToDoor(origin, destinations, costs, legs)
           : this.#stationToStation(origin, destinations, costs, legs);
-      indices.forEach((i, k) => (out[i] = results[k]!));
+      indices.forEach((i, k) => (out[i] = { ...results[k]!, reading }));
     }
     return out;
   }
 
-  #doorToDoor(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): RouteResult[] {
+  #doorToDoor(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): Unread[] {
     const model = this.model;
     const nodes = destinations.map((d) => model.destinationNode(d));
     const times = this.#search.oneToMany(model.originNode(origin), nodes);
     return destinations.map((d, i) => this.#result(origin, d, times[i]!, nodes[i]!, costs, legs));
   }
 
-  #stationToStation(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): RouteResult[] {
+  #stationToStation(origin: Id, destinations: readonly Id[], costs: EdgeCosts, legs: boolean): Unread[] {
     const model = this.model;
     const from = stationsOf(model, origin);
     let all: Float64Array | null = null;
-    return destinations.map((d): RouteResult => {
+    return destinations.map((d): Unread => {
       const pair = stationPair(from, stationsOf(model, d));
       if (pair.kind === "no-station") return { status: "no-station", from: origin, to: d, timeMin: null, legs: [] };
       if (pair.kind === "same-station") {
@@ -230,7 +237,7 @@ export class Query {
   }
 
   /** A reached (or not) destination node as a route; reads the path of the latest search. */
-  #result(from: Id, to: Id, secs: number, node: number, costs: EdgeCosts, legs: boolean): RouteResult {
+  #result(from: Id, to: Id, secs: number, node: number, costs: EdgeCosts, legs: boolean): Unread {
     if (!(secs < Infinity)) return { status: "no-route", from, to, timeMin: null, legs: [] };
     const model = this.model;
     if (!legs) return { status: "ok", from, to, timeMin: secs / 60, legs: [], toStation: model.placeOfNode(node) };

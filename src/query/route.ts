@@ -15,7 +15,7 @@ export interface RouteOptions {
   readonly projects?: Iterable<Id>;
   readonly measure?: Measure;
   readonly modes?: ModeFilter;
-  /** `typical` (default) or `scheduled`; see {@link Reading}. */
+  /** `scheduled` (default, `DEFAULT_READING`) or `typical`; see {@link Reading}. */
   readonly reading?: Reading;
   readonly quantities?: QuantityOverrides;
 }
@@ -33,7 +33,11 @@ export function queryOf(model: TravelTimeModel): Query {
 /**
  * The fastest route between two places. Door-to-door starts before any ride at `from` and ends on
  * arrival at `to` by any means; station-to-station is the best pair of stations of the two places
- * (see {@link stationsOf}), riding only. Same as `new Query(model).route(from, to, …)`.
+ * (see {@link stationsOf}), riding only. Read as `scheduled` unless `reading` says otherwise (no wait
+ * before the first boarding). Same as `new Query(model).route(from, to, …)`.
+ *
+ * @example
+ * findRoute(model, "QJ_EAST", "CQ_WEST", { scenario: "current", measure: "station-to-station", modes: "rail" }).timeMin;
  */
 export function findRoute(model: TravelTimeModel, from: Id, to: Id, options: RouteOptions = {}): RouteResult {
   return queryOf(model).route(from, to, {

@@ -2,7 +2,6 @@
 // readNetworkBoundaries needs them), so that the browser and Deno builds do not pull them in.
 
 import type { LonLat } from "../network/schema.js";
-import type { Network } from "../network/types.js";
 import { IsochroneError } from "../isochrone/errors.js";
 
 /** One boundary line: `[lon, lat]` vertices; `shared` when it separates two areas (else an outer edge: coast or national border). */
@@ -146,31 +145,4 @@ export function parseBoundaries(json: unknown, where = "boundaries"): Boundaries
     for (const c of parts) lines.push({ coords: c.map((p) => [p[0], p[1]] as LonLat), shared: f.properties?.shared !== false });
   });
   return { lines, ...(typeof fc.attribution === "string" && { attribution: fc.attribution }) };
-}
-
-/**
- * The boundary lines stored beside a network loaded from disk ({@link BOUNDARIES_FILE} in its folder),
- * or none when it has no such file or was built in memory (Node only).
- *
- * @throws IsochroneError when the file exists but is not valid boundary GeoJSON.
- */
-export async function readNetworkBoundaries(network: Network): Promise<Boundaries> {
-  if (network.origin === undefined) return { lines: [] };
-  const { readFile, stat } = await import("node:fs/promises");
-  const path = await import("node:path");
-  const dir = (await stat(network.origin)).isDirectory() ? network.origin : path.dirname(network.origin);
-  const file = path.join(dir, BOUNDARIES_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return { lines: [] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new IsochroneError(`${file}: not JSON (${(e as Error).message}); regenerate it or remove it`);
-  }
-  return parseBoundaries(json, file);
 }

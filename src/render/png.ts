@@ -1,7 +1,55 @@
 // node:fs and the native resvg binding are imported lazily, so that importing the library in a
 // browser or Deno does not pull them in; only the PNG functions need them.
 
+import { QiwanError } from "../core/errors.js";
 import { IsochroneError } from "../isochrone/errors.js";
+
+/** The optional native PNG renderer (a peer dependency, about 4 MB): installed by `npm ci` in the repo. */
+export const PNG_RENDERER_PACKAGE = "@resvg/resvg-js";
+
+/**
+ * Thrown when a feature needs an optional package that is not installed (today: PNG rendering
+ * needs `@resvg/resvg-js`). The message names the package, the command that installs it and the
+ * alternative that needs nothing (SVG).
+ */
+export class MissingDependencyError extends QiwanError {
+  override name = "MissingDependencyError" as const;
+  readonly code = "DEPENDENCY_MISSING";
+  constructor(
+    /** The npm package to install. */
+    readonly packageName: string,
+    feature: string,
+    cause: unknown,
+  ) {
+    super(
+      `${feature} needs the optional package ${packageName}, which is not installed (${(cause as Error | undefined)?.message?.split("\n")[0] ?? String(cause)}); ` +
+        `install it with \`npm install ${packageName}\`, or write SVG instead`,
+    );
+  }
+}
+
+/**
+ * What is used of `@resvg/resvg-js`, written out so that the declarations never name the optional
+ * package (a consumer without it still type-checks).
+ */
+export interface ResvgModule {
+  readonly Resvg: new (
+    svg: string,
+    options?: {
+      font?: { loadSystemFonts?: boolean; fontFiles?: string[]; defaultFontFamily?: string };
+      fitTo?: { mode: "width"; value: number };
+    },
+  ) => { render(): { asPng(): Uint8Array } };
+}
+
+/** Loads the PNG renderer on first use; `importer` is replaceable for tests. */
+export async function loadResvg(importer: () => Promise<ResvgModule> = () => import("@resvg/resvg-js")): Promise<ResvgModule> {
+  try {
+    return await importer();
+  } catch (err) {
+    throw new MissingDependencyError(PNG_RENDERER_PACKAGE, "PNG rendering (svgToPng; qiwan map or isochrone --format png)", err);
+  }
+}
 
 /** Folders searched for a CJK font, in order. */
 export const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"];
@@ -51,14 +99,15 @@ export interface PngResult {
 export const MAX_PNG_WIDTH_PX = 8192;
 
 /**
- * Renders an SVG document to PNG with resvg (Node only; the native binding loads on first call),
+ * Renders an SVG document to PNG with resvg (Node only; the optional native package
+ * `@resvg/resvg-js` loads on first call, {@link MissingDependencyError} when it is not installed),
  * with a CJK font found by {@link findCjkFont}, or the system fonts when none is found. Without a CJK font the PNG is still written and `warnings` says so.
  *
  * @param options.widthPx output width in pixels, an integer in 1..{@link MAX_PNG_WIDTH_PX} (default: the SVG's
  *   own width; height keeps the aspect).
  * @param options.fontFile a font file to use instead of searching.
  * @param options.fontDirs folders to search for a CJK font (default {@link FONT_DIRS}).
- * @throws IsochroneError for a bad `widthPx`.
+ * @throws IsochroneError for a bad `widthPx`; {@link MissingDependencyError} without `@resvg/resvg-js`.
  */
 export async function svgToPng(
   svg: string,
@@ -70,7 +119,7 @@ export async function svgToPng(
   if (widthPx !== undefined && !(Number.isInteger(widthPx) && widthPx >= 1 && widthPx <= MAX_PNG_WIDTH_PX)) {
     throw new IsochroneError(`widthPx ${widthPx} must be a whole number of pixels in 1..${MAX_PNG_WIDTH_PX}, e.g. 1800; omit it for the SVG's own width`);
   }
-  const { Resvg } = await import("@resvg/resvg-js");
+  const { Resvg } = await loadResvg();
   const fontFile = options.fontFile ?? (await findCjkFont(options.fontDirs));
   const warnings: string[] = [];
   if (fontFile === undefined) {

@@ -11,5 +11,5 @@ export * from "./modifications.js";
 export * from "./errors.js";
 export * from "./resolveModifications.js";
 export * from "./applyScenario.js";
-export * from "./loadScenarioFile.js";
+export { parseScenarioJson } from "./parseScenarioJson.js";
 export { canonicalJson, sha256Hex } from "./hash.js";

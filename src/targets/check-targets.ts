@@ -19,7 +19,10 @@ export interface CheckTargetsOptions {
   readonly targets?: readonly Id[];
   /** Interpretations to evaluate, overriding each target's `measures` (default: the target's, else both). */
   readonly measures?: readonly Measure[];
-  /** How waits are read (default `typical`; see `Reading`). Results carry `reading` when it is not `typical`. */
+  /**
+   * How waits are read, overriding every target's declared reading (default: each target's
+   * `reading.kind`, else `scheduled`; see `Reading`). Every result states its `reading`.
+   */
   readonly reading?: Reading;
   /** A model built from this network, to reuse (default: built here with `modelOptions`). */
   readonly model?: TravelTimeModel;
@@ -89,7 +92,7 @@ export function checkTargets(network: Network, options: CheckTargetsOptions = {}
 export interface EvaluateTargetOptions {
   readonly selection: ProjectSelection;
   readonly measure: Measure;
-  /** How waits are read (default `typical`). */
+  /** How waits are read (default: the target's declared reading, else `scheduled`). */
   readonly reading?: Reading;
   /** Route legs (default true). */
   readonly routes?: boolean;

@@ -10,7 +10,15 @@ import { UnknownIdError } from "../network/errors.js";
 import { MEASURES, type Id, type Measure, type Target } from "../network/schema.js";
 import { closestMatch } from "../network/suggest.js";
 import { queryOf } from "../query/route.js";
-import { judgePair, summarizeTargetPairs, targetPairs, type TargetItem, type TargetResult } from "./results.js";
+import { DEFAULT_READING } from "../query/options.js";
+import {
+  judgePair,
+  summarizeTargetPairs,
+  targetPairs,
+  type ReadingOrigin,
+  type TargetItem,
+  type TargetResult,
+} from "./results.js";
 import { frequencyTimes, type BoundTimeSource, type ReadingOptions, type TargetTimeSource } from "./time-source.js";
 
 /**
@@ -48,7 +56,10 @@ export interface TargetEvaluatorOptions {
   readonly targets?: readonly (Id | Target)[];
   /** Measures evaluated, overriding each target's `measures` (default: the target's, else both). */
   readonly measures?: readonly Measure[];
-  /** How waits are read (default `typical`; see `Reading`). */
+  /**
+   * How waits are read, for every target (an override; default: each target's declared
+   * `reading.kind`, else `DEFAULT_READING`, `scheduled`). See `Reading`.
+   */
   readonly reading?: Reading;
   /** Minutes an unreachable pair counts as in mean times (default 600). */
   readonly unreachableMin?: number;
@@ -98,13 +109,14 @@ export class TargetEvaluator {
           return found;
         })
       : network.targets;
-    const reading = options.reading ?? "typical";
     const items: TargetItem[] = [];
     for (const target of targets) {
       const pairs = targetPairs(target);
+      const reading = options.reading ?? target.reading?.kind ?? DEFAULT_READING;
+      const readingFrom: ReadingOrigin = options.reading ? "override" : target.reading ? "target" : "default";
       for (const measure of options.measures ?? target.measures ?? MEASURES) {
         const modes = target.modes ?? "multimodal";
-        items.push({ target, measure, modes, reading, pairs, thresholdMin: target.thresholdMin.value, comparison: target.comparison });
+        items.push({ target, measure, modes, reading, readingFrom, pairs, thresholdMin: target.thresholdMin.value, comparison: target.comparison });
       }
     }
     this.items = items;
@@ -115,7 +127,9 @@ export class TargetEvaluator {
 
   /**
    * Every item's result under a selection (a scenario id or a project selection): each pair judged
-   * against the target's threshold and the target summarised, in item order (targets, then measures).
+   * against the target's threshold under the item's reading and the target summarised, in item order
+   * (targets, then measures). Each pair also carries its time under the other reading (a second,
+   * route-free read when the source {@link TargetTimeSource.readsReadings}).
    */
   results(selection: Id | ProjectSelection, options: TargetResultsOptions = {}): TargetResult[] {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
@@ -123,7 +137,10 @@ export class TargetEvaluator {
     const scenario = "scenario" in sel ? network.scenarioById.get(sel.scenario) : undefined;
     return this.items.map((it, i) => {
       const readings = this.#bound.readings(i, sel, options);
-      const pairs = it.pairs.map(([o, d], k) => judgePair(it, o, d, readings[k]!));
+      const others = this.source.readsReadings === true
+        ? this.#bound.readings(i, sel, { ...options, routes: false, reading: it.reading === "scheduled" ? "typical" : "scheduled" })
+        : undefined;
+      const pairs = it.pairs.map(([o, d], k) => judgePair(it, o, d, readings[k]!, others?.[k]));
       const result: TargetResult = {
         scenarioId: "scenario" in sel ? sel.scenario : "(projects)",
         scenarioYear: scenario?.year ?? NaN,
@@ -131,7 +148,8 @@ export class TargetEvaluator {
         targetName: it.target.name.en,
         measure: it.measure,
         modes: it.modes,
-        ...(it.reading !== "typical" && { reading: it.reading }),
+        reading: it.reading,
+        readingFrom: it.readingFrom,
         thresholdMin: it.thresholdMin,
         comparison: it.comparison,
         pairs,

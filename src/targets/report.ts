@@ -3,6 +3,7 @@
  */
 import type { Network } from "../network/types.js";
 import type { RouteLeg } from "../query/legs.js";
+import type { Target } from "../network/schema.js";
 import type { PairResult, TargetResult } from "./results.js";
 import { renderVerdictMarkdown, VERDICT_LEGEND, verdictAnswer, verdictOf } from "./verdict.js";
 
@@ -37,9 +38,15 @@ export interface TargetRow {
   readonly target: string;
   readonly measure: string;
   readonly modes: string;
+  /** The reading `time_min` and `status` follow (`scheduled` or `typical`). */
+  readonly reading: string;
   readonly origin: string;
   readonly destination: string;
   readonly time_min: number | null;
+  readonly scheduled_min: number | null;
+  readonly typical_min: number | null;
+  /** Wait before the first boarding included in `time_min` (0 under scheduled). */
+  readonly initial_wait_min: number | null;
   readonly threshold_min: number;
   readonly comparison: string;
   readonly margin_min: number | null;
@@ -60,9 +67,13 @@ export function targetRows(results: readonly TargetResult[]): TargetRow[] {
         target: r.targetId,
         measure: r.measure,
         modes: r.modes,
+        reading: r.reading,
         origin: p.origin,
         destination: p.destination,
         time_min: p.timeMin,
+        scheduled_min: p.scheduledMin,
+        typical_min: p.typicalMin,
+        initial_wait_min: p.initialWaitMin,
         threshold_min: r.thresholdMin,
         comparison: r.comparison,
         margin_min: p.marginMin,
@@ -84,9 +95,13 @@ const CSV_COLUMNS: ReadonlyArray<keyof TargetRow> = [
   "target",
   "measure",
   "modes",
+  "reading",
   "origin",
   "destination",
   "time_min",
+  "scheduled_min",
+  "typical_min",
+  "initial_wait_min",
   "threshold_min",
   "comparison",
   "margin_min",
@@ -119,10 +134,25 @@ const STATUS_TEXT: Record<PairResult["status"], string> = {
   "same-station": "⚠ same station",
 };
 
+/** The line under a target's heading that says how its times are read, and why. */
+function readingLine(r: TargetResult, target: Target | undefined): string {
+  const declared = target?.reading;
+  const why =
+    r.readingFrom === "target" && declared
+      ? `declared by the target: ${declared.rationale ?? `source: ${declared.source}`}`
+      : r.readingFrom === "override"
+        ? `the check's override (\`--reading\`)${declared ? `; the target declares ${declared.kind}` : ""}`
+        : r.readingFrom === "statistic"
+          ? "the timetable statistic that decides pass/fail"
+          : "the library default: the target declares no reading";
+  return `Reading: **${r.reading}** (${why}). Time and verdict follow it; the scheduled and typical columns give both readings.`;
+}
+
 /**
  * A Markdown report: the verdict first (a one-paragraph answer and a table of pairs met per promise and
- * scenario, see `verdict.ts`), then `intro`, then per target, its plan sentence, threshold and rationale, then a table with a row
- * per scenario × measure × pair (time, margin, result, route, binding leg) and a summary line per
+ * scenario, see `verdict.ts`), then `intro`, then per target, its plan sentence, threshold, rationale and reading, then a table with a row
+ * per scenario × measure × pair (time under the target's reading, both readings' times, the initial
+ * wait, margin, result, route, binding leg) and a summary line per
  * scenario and measure.
  */
 export function renderTargetsMarkdown(network: Network, results: readonly TargetResult[], intro = ""): string {
@@ -149,9 +179,10 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
         "",
       );
     }
+    out.push(readingLine(first, target), "");
     out.push(
-      "| scenario | measure | from → to | time (min) | margin (min) | result | route | binding leg |",
-      "|---|---|---|---:|---:|---|---|---|",
+      "| scenario | measure | from → to | time (min) | scheduled | typical | initial wait | margin (min) | result | route | binding leg |",
+      "|---|---|---|---:|---:|---:|---:|---:|---|---|---|",
     );
     for (const r of list) {
       for (const p of r.pairs) {
@@ -159,7 +190,7 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
           ? `${p.bindingLeg.line} ${p.bindingLeg.from}→${p.bindingLeg.to} (${formatMinutes(p.bindingLeg.timeMin)} min)`
           : "";
         out.push(
-          `| ${r.scenarioId} | ${r.measure} | ${p.origin} → ${p.destination} | ${formatMinutes(p.timeMin)} | ${formatMinutes(p.marginMin)} | ${STATUS_TEXT[p.status]} | ${esc(formatRoute(p.legs))} | ${esc(binding)} |`,
+          `| ${r.scenarioId} | ${r.measure} | ${p.origin} → ${p.destination} | ${formatMinutes(p.timeMin)} | ${formatMinutes(p.scheduledMin)} | ${formatMinutes(p.typicalMin)} | ${formatMinutes(p.initialWaitMin)} | ${formatMinutes(p.marginMin)} | ${STATUS_TEXT[p.status]} | ${esc(formatRoute(p.legs))} | ${esc(binding)} |`,
         );
       }
     }

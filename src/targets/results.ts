@@ -6,7 +6,7 @@
 import type { ModeFilter, Reading } from "../model/types.js";
 import type { Id, Measure, Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
-import { bindingLegIndex, type RouteLeg } from "../query/legs.js";
+import { bindingLegIndex, initialWaitMin, type RouteLeg } from "../query/legs.js";
 
 /**
  * Outcome of one origin–destination pair: `pass` / `fail` against the threshold; `no-route`
@@ -35,8 +35,22 @@ export interface PairResult {
   /** See {@link PairStatus}. */
   readonly status: PairStatus;
   readonly met: boolean;
-  /** Travel time (min); null for no-route / no-station. */
+  /** Travel time (min) under the item's reading (`TargetResult.reading`); null for no-route / no-station. */
   readonly timeMin: number | null;
+  /**
+   * The pair's time under each reading (min), whatever the item's reading: `timeMin` is one of them.
+   * `scheduled`: the fastest scheduled connection, no initial wait; `typical`: with the waits a
+   * traveller meets (a timetable source gives its best and median times). Null without a time, or
+   * when the source cannot read that reading.
+   */
+  readonly scheduledMin: number | null;
+  readonly typicalMin: number | null;
+  /**
+   * The wait before the first boarding that `timeMin` includes (min): 0 under `scheduled`, the wait
+   * rule's wait under `typical` (the station-to-station measure starts at the station, so this is
+   * the only time in it that is not riding or changing). Null without a time or without legs.
+   */
+  readonly initialWaitMin: number | null;
   /** thresholdMin − timeMin (min): positive when the time is under the threshold; null without a time. */
   readonly marginMin: number | null;
   /** Station pair used (station-to-station), or the places themselves (door-to-door). */
@@ -86,8 +100,13 @@ export interface TargetResult {
   /** The interpretation used: `door-to-door` or `station-to-station`. */
   readonly measure: Measure;
   readonly modes: ModeFilter;
-  /** The reading, when not `typical` (absent: `typical`, the wait rule at every boarding). */
-  readonly reading?: Reading;
+  /**
+   * The reading `timeMin` and the verdict follow: the target's declared `reading.kind`, an override
+   * of the check (`reading` option, `--reading`), or the default `scheduled`.
+   */
+  readonly reading: Reading;
+  /** Where the reading comes from: the target's declaration, the check's override, or the library default. */
+  readonly readingFrom: ReadingOrigin;
   readonly thresholdMin: number;
   /** Whether a time equal to the threshold passes (`<=`) or not (`<`). */
   readonly comparison: "<=" | "<";
@@ -106,12 +125,21 @@ export function targetPairs(target: Target): Array<[Id, Id]> {
   return pairs;
 }
 
+/**
+ * Where a result's reading comes from: the target's declaration (`target`), the check's override
+ * (`override`, the `reading` option or `--reading`), the library default (`default`, a target without
+ * a declaration), or the timetable statistic that gave the time (`statistic`: `best` reads as
+ * scheduled, a percentile as typical).
+ */
+export type ReadingOrigin = "target" | "override" | "default" | "statistic";
+
 /** One target under one measure and reading: the unit a {@link TargetEvaluator} evaluates. */
 export interface TargetItem {
   readonly target: Target;
   readonly measure: Measure;
   readonly modes: ModeFilter;
   readonly reading: Reading;
+  readonly readingFrom: ReadingOrigin;
   readonly pairs: readonly (readonly [Id, Id])[];
   readonly thresholdMin: number;
   readonly comparison: "<=" | "<";
@@ -132,13 +160,20 @@ export interface PairReading {
   readonly fields?: Readonly<Record<string, unknown>>;
 }
 
+/** A reading's time (min), or null when it has none. */
+function timeOf(r: PairReading | undefined): number | null {
+  return r !== undefined && (r.status === "ok" || r.status === "same-station") ? r.timeMin : null;
+}
+
 /**
  * A reading judged against the item's threshold: `pass` / `fail` by the target's comparison;
  * `same-station` is met with margin = threshold; `no-route` and `no-station` are not met and have no
- * margin. The binding leg is the longest leg (see docs/design-choices.md).
+ * margin. The binding leg is the longest leg (see docs/design-choices.md). `other` is the same pair
+ * under the other reading (for `scheduledMin` / `typicalMin`; the verdict never reads it).
  */
-export function judgePair(item: TargetItem, origin: Id, destination: Id, r: PairReading): PairResult {
-  const timeMin = r.status === "ok" || r.status === "same-station" ? r.timeMin : null;
+export function judgePair(item: TargetItem, origin: Id, destination: Id, r: PairReading, other?: PairReading): PairResult {
+  const timeMin = timeOf(r);
+  const otherMin = timeOf(other);
   const passes = timeMin !== null && (item.comparison === "<=" ? timeMin <= item.thresholdMin : timeMin < item.thresholdMin);
   const met = r.status === "same-station" || (r.status === "ok" && passes);
   const b = bindingLegIndex(r.legs);
@@ -149,6 +184,9 @@ export function judgePair(item: TargetItem, origin: Id, destination: Id, r: Pair
     status: r.status === "ok" ? (met ? "pass" : "fail") : r.status,
     met,
     timeMin,
+    scheduledMin: item.reading === "scheduled" ? timeMin : otherMin,
+    typicalMin: item.reading === "typical" ? timeMin : otherMin,
+    initialWaitMin: timeMin === null ? null : r.status === "same-station" ? 0 : r.legs.length > 0 ? initialWaitMin(r.legs) : null,
     marginMin: timeMin === null ? null : item.thresholdMin - timeMin,
     fromStation: r.fromStation ?? null,
     toStation: r.toStation ?? null,

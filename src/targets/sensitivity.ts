@@ -31,7 +31,7 @@ export interface SensitivityEntry {
 export interface TargetSensitivityOptions {
   readonly scenario: Id;
   readonly measure: Measure;
-  /** Pointers to vary (default: every quantity the model reads that has an assumption range). */
+  /** Pointers to vary (default: every quantity the model reads, under either reading, that has an assumption range). */
   readonly pointers?: readonly string[];
 }
 
@@ -46,7 +46,7 @@ export function targetSensitivity(
   options: TargetSensitivityOptions,
 ): SensitivityEntry[] {
   const candidates = model
-    .quantities()
+    .quantities({ reading: "scheduled" })
     .filter((q) => q.quantity?.assumption !== undefined)
     .filter((q) => options.pointers === undefined || options.pointers.includes(q.pointer));
   const out: SensitivityEntry[] = [];

@@ -4,7 +4,7 @@
  * `timetable.ts`.
  */
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
-import type { ProjectSelection, QuantityOverrides } from "../model/types.js";
+import type { ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import { PairTimes } from "../query/pair-times.js";
 import type { Query } from "../query/query.js";
 import type { PairReading, TargetItem } from "./results.js";
@@ -13,6 +13,8 @@ import type { PairReading, TargetItem } from "./results.js";
 export interface ReadingOptions {
   /** Route legs (default true); false is faster. */
   readonly routes?: boolean;
+  /** Read under this reading instead of the item's (sources with {@link TargetTimeSource.readsReadings} only). */
+  readonly reading?: Reading;
   /** Quantity overrides (a draw); `edgeCosts` wins when both are given. */
   readonly quantities?: QuantityOverrides;
   readonly edgeCosts?: EdgeCosts;
@@ -23,7 +25,7 @@ export interface BoundTimeSource {
   /** Readings of item `i`'s pairs, in pair order, under a selection. */
   readings(i: number, selection: ProjectSelection, options: ReadingOptions): readonly PairReading[];
   /**
-   * Seconds of every item's pairs (`Infinity`: no time) under a selection and typical edge costs
+   * Seconds of every item's pairs (`Infinity`: no time, each item under its reading) for a selection and edge costs
    * (the model's base or a draw from `costsWith`), written into `out[i]`: the fast path of
    * attribution and uncertainty. `reuseUnchanged` lets the source skip searches whose overlay did
    * not change since its previous call.
@@ -37,6 +39,11 @@ export interface BoundTimeSource {
 export interface TargetTimeSource {
   /** `frequency`, `timetable`, …: what the times are read from. */
   readonly name: string;
+  /**
+   * Whether `readings` honours {@link ReadingOptions.reading} (default false). The frequency model
+   * does; a timetable reads one statistic and reports `scheduledMin` / `typicalMin` in its own fields.
+   */
+  readonly readsReadings?: boolean;
   readonly model: TravelTimeModel;
   /** Binds the source to the evaluator's items. */
   bind(items: readonly TargetItem[]): BoundTimeSource;
@@ -52,6 +59,7 @@ export function frequencyTimes(query: Query): TargetTimeSource {
   return {
     name: "frequency",
     model,
+    readsReadings: true,
     bind(items) {
       let batch: PairTimes | null = null;
       return {
@@ -61,7 +69,7 @@ export function frequencyTimes(query: Query): TargetTimeSource {
             selection,
             measure: it.measure,
             modes: it.modes,
-            reading: it.reading,
+            reading: options.reading ?? it.reading,
             legs: options.routes ?? true,
             ...(options.quantities && { quantities: options.quantities }),
             ...(options.edgeCosts && { edgeCosts: options.edgeCosts }),

@@ -40,7 +40,7 @@ export interface TimetablePairStats {
   readonly paretoSize: number;
   /** Street-only (drive all the way) time, min; null without one (station-to-station, no road). */
   readonly roadMin: number | null;
-  /** The frequency model's time for the same pair (min, the model's wait rule); null when unreachable. */
+  /** The frequency model's time for the same pair under the typical reading (min, the model's wait rule); null when unreachable. */
   readonly frequencyMin: number | null;
 }
 
@@ -163,7 +163,8 @@ export function timetableTimes(model: TravelTimeModel, options: TimetableTimesOp
       };
       const readings = (i: number, selection: ProjectSelection): PairReading[] => {
         const it = items[i]!;
-        const freqTimes = freq?.readings(i, selection, { routes: false });
+        // The typical reading: the frequency model's counterpart of a percentile over the window.
+        const freqTimes = freq?.readings(i, selection, { routes: false, reading: "typical" });
         routerFor(selection, it.modes, it.measure);
         return it.pairs.map(([o, d], k): PairReading => {
           const from = stationsOf(model, o);
@@ -182,7 +183,9 @@ export function timetableTimes(model: TravelTimeModel, options: TimetableTimesOp
             roadMin: r ? toMin(r.roadSecs) : null,
             frequencyMin: freqTimes?.[k]!.timeMin ?? null,
           };
-          const fields = { timetable };
+          // A timetable's readings: its best time over the window is the fastest scheduled
+          // connection; its median is what a traveller leaving at a random moment meets.
+          const fields = { timetable, scheduledMin: timetable.bestMin, typicalMin: timetable.p50Min };
           const v = timetable[`${statistic}Min`];
           if (it.measure === "door-to-door") {
             return { status: v === null ? "no-route" : "ok", timeMin: v, fromStation: o, toStation: d, legs: [], fields };
@@ -206,7 +209,11 @@ export function timetableTimes(model: TravelTimeModel, options: TimetableTimesOp
         resultFields(i, selection) {
           const it = items[i]!;
           const services = routerFor(selection, it.modes, it.measure).network.services.length;
-          return { timetable: { statistic, windowStart, windowEnd, stepSecs, services } };
+          return {
+            reading: statistic === "best" ? "scheduled" : "typical",
+            readingFrom: "statistic",
+            timetable: { statistic, windowStart, windowEnd, stepSecs, services },
+          };
         },
       };
     },

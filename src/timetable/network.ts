@@ -83,7 +83,7 @@ export interface NetworkTimetable {
   readonly stopPlaceSecs: Float64Array;
   /** Timetable stops at each place, by place id. */
   readonly placeStops: ReadonlyMap<Id, readonly number[]>;
-  /** Synthesised services (active in the selection, admitted by `modes`, not excluded), network order. */
+  /** Synthesised services (active in the selection, admitted by `modes`, not excluded, not frequency aggregates), network order. */
   readonly services: readonly Id[];
   /** Headway of each synthetic route (route id = service id), seconds. */
   readonly headwaySecs: ReadonlyMap<Id, number>;
@@ -171,6 +171,8 @@ export function scenarioTimetable(networkOrModel: Network | TravelTimeModel, sce
   };
 
   network.services.forEach((service, j) => {
+    // A frequency aggregate stands for trains other services run: synthesizing it would run them twice.
+    if (service.role === "frequency-aggregate") return;
     if (!active[linkCount + j] || !serviceAdmitted(model, j, modes) || excluded.has(service.id)) return;
     const { runSecs, dwellSecs } = serviceSecs(model, j, costs);
     const stops = service.stops.map((p) => stopFor(p, service.mode));

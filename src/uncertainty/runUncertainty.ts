@@ -2,7 +2,7 @@ import { quantileSorted } from "d3-array";
 import { checkLimit } from "../limits.js";
 import { TargetEvaluator, type ItemOutcome } from "../targets/evaluator.js";
 import { buildModel, type TravelTimeModel } from "../model/build-model.js";
-import type { Id, Measure } from "../network/schema.js";
+import type { Id, Measure, ReadingKind } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { distributionOf, quantileOf, type Distribution } from "./distributions.js";
 import { mulberry32 } from "../util/random.js";
@@ -46,12 +46,13 @@ export interface UncertainInput {
 }
 
 /**
- * Every quantity the model's edge costs read that carries an `assumption` (network quantities and the
- * model's default parameters), as a distribution. Sorted by pointer; zero-width ranges included.
+ * Every quantity the model's edge costs read under either reading that carries an `assumption`
+ * (network quantities and the model's default parameters, `connectionWaitMin` included), as a
+ * distribution. Sorted by pointer; zero-width ranges included.
  */
 export function uncertainInputs(model: TravelTimeModel): UncertainInput[] {
   const out: UncertainInput[] = [];
-  for (const q of model.quantities()) {
+  for (const q of model.quantities({ reading: "scheduled" })) {
     const a = q.quantity?.assumption;
     if (!a) continue;
     out.push({ pointer: q.pointer, label: labelOf(model.network, q.pointer), value: q.value, distribution: distributionOf(a), why: a.why });
@@ -65,6 +66,8 @@ export interface UncertaintyOptions {
   readonly scenarios?: readonly Id[];
   readonly targets?: readonly Id[];
   readonly measures?: readonly Measure[];
+  /** Reading of every target, overriding each target's declared one (default: the target's, else `scheduled`). */
+  readonly reading?: ReadingKind;
   /** Monte Carlo draws (default 1,000). */
   readonly draws?: number;
   /** Seed of the mulberry32 generator (default 1): the same seed gives identical output. */
@@ -108,6 +111,8 @@ export interface UncertaintyResult {
   readonly scenarioId: Id;
   readonly targetId: Id;
   readonly measure: Measure;
+  /** The reading the times were read under (the target's declared one unless overridden). */
+  readonly reading: ReadingKind;
   readonly thresholdMin: number;
   /**
    * Outcome with every quantity at its base value. Its `pairsReachable` of `pairs` is the pair set
@@ -155,6 +160,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
   const ev = new TargetEvaluator(model, {
     ...(options.targets ? { targets: options.targets } : {}),
     ...(options.measures ? { measures: options.measures } : {}),
+    ...(options.reading ? { reading: options.reading } : {}),
   });
   const nItems = ev.items.length;
   const nScen = scenarios.length;
@@ -210,6 +216,7 @@ export function runUncertainty(network: Network, options: UncertaintyOptions = {
         scenarioId: scenarios[s]!,
         targetId: it.target.id,
         measure: it.measure,
+        reading: it.reading,
         thresholdMin: it.thresholdMin,
         base: baseOutcomes[s]![i]!,
         probabilityMet: metCount[k]! / draws,

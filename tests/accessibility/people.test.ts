@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AccessibilityError, peopleInPolygon, peopleShareWithin, peopleWithin, type PopulatedTown } from "../../src/index.js";
+import { AccessibilityError, peopleShareWithin, peopleWithin, type PopulatedTown } from "../../src/index.js";
+import { peopleInPolygon } from "../../src/accessibility/index.js";
 
 /** Hand-made towns: a counted town, two estimates, one unknown. */
 const TOWNS: PopulatedTown[] = [

@@ -25,12 +25,12 @@ describe("qiwan calibrate", () => {
     const md = await cli(["--network", NET, "calibrate", "--calibration", GOOD]);
     expect(md.code).toBe(EXIT.OK);
     expect(md.out).toContain("# Calibration");
-    expect(md.out).toMatch(/\| rail \| 1 \| 1 \| 100\.0 %/);
+    expect(md.out).toMatch(/\| rail \| 1 \| 1 \| ±10 % \| 100\.0 %/);
     const json = await cli(["--network", NET, "calibrate", "--calibration", GOOD, "--format", "json"]);
     const report = JSON.parse(json.out) as { results: { row: { id: string }; modelMin: number; cause?: string }[] };
     expect(report.results.map((r) => [r.row.id, Math.round(r.modelMin * 10) / 10, r.cause])).toEqual([
       ["R1", 30, undefined],
-      ["R2", 70.6, "road-slower"],
+      ["R2", 70.6, undefined], // 70.6 for 60 published: within the road tolerance, ±20 %
     ]);
     const csv = await cli(["--network", NET, "calibrate", "--calibration", GOOD, "--format", "csv"]);
     expect(csv.out.split("\n")[0]).toBe("id,mode,from,to,published_min,model_min,ratio,within,cause,cause_text,legs,kind,reading,as_of,source,note");
@@ -41,7 +41,7 @@ describe("qiwan calibrate", () => {
     const r = await cli(["--network", NET, "calibrate", "--calibration", GOOD, "--out", out]);
     expect(r.code).toBe(EXIT.OK);
     expect(readFileSync(out, "utf8")).toContain("## Rail (station to station)");
-    expect(r.err).toContain(`wrote ${out} (rail 1 rows, 100 % within ±10 %; road 1 rows, 0 % within ±10 %)`);
+    expect(r.err).toContain(`wrote ${out} (rail 1 rows, 100 % within ±10 %; road 1 rows, 100 % within ±20 %)`);
   });
 
   it("bad rows exit 3 with file, row, column, value and fix, and nothing is written", async () => {

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CalibrationFileError, formatCalibrationCsv, parseCalibrationCsv, type CalibrationRow } from "../../src/index.js";
+import { CalibrationFileError, parseCalibrationCsv, type CalibrationRow } from "../../src/index.js";
+import { formatCalibrationCsv } from "../../src/calibrate/index.js";
 import { HEADER } from "./fixture.js";
 
 const ROW = "R1,rail,SA,SB,30,data,scheduled,2023-09-25,a source,";

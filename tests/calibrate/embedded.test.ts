@@ -6,11 +6,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { embeddedNetworkPath, evaluateCalibration, loadNetworkSync, parseCalibrationCsv, scheduledModel } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { buildModel, evaluateCalibration, parseCalibrationCsv } from "../../src/index.js";
 
 const file = path.join(embeddedNetworkPath(), "calibration.csv");
 const rows = parseCalibrationCsv(readFileSync(file, "utf8"), file);
-const report = evaluateCalibration(scheduledModel(loadNetworkSync(embeddedNetworkPath())), rows, { file });
+const report = evaluateCalibration(buildModel(loadNetworkSync(embeddedNetworkPath())), rows, { file });
 const summary = (mode: "rail" | "road") => report.summaries.find((s) => s.mode === mode)!;
 const hasRoadRows = rows.some((r) => r.mode === "road");
 if (!hasRoadRows) console.warn("calibration.csv has no road rows yet (they come with the road data): the road assertion is skipped");

@@ -5,7 +5,6 @@ import {
   calibrationReportCsv,
   evaluateCalibration,
   renderCalibrationMarkdown,
-  scheduledModel,
   type CalibrationRow,
 } from "../../src/index.js";
 import { calibrationFixture } from "./fixture.js";
@@ -35,17 +34,17 @@ const ROWS: CalibrationRow[] = [
 
 describe("evaluateCalibration(model, rows, options)", () => {
   const network = calibrationFixture();
-  const model = scheduledModel(network);
+  const model = buildModel(network);
   const report = evaluateCalibration(model, ROWS);
   const byId = new Map(report.results.map((r) => [r.row.id, r]));
 
-  it("times rail rows station to station by rail (no initial wait) and road rows door to door by road", () => {
+  it("times rail rows station to station by rail (scheduled: no initial wait) and road rows door to door by road", () => {
     expect(report.scenario).toBe("current");
-    expect(report.waitRule).toBe("fixed 0 min");
+    expect(report.waitRule).toBe("half-headway");
     expect(byId.get("exact")).toMatchObject({ modelMin: 30, ratio: 1, within: true });
     expect(byId.get("exact")?.cause).toBeUndefined();
     expect(byId.get("city")?.modelMin).toBe(30); // A and B are timed at their stations SA, SB
-    expect(byId.get("transfer")?.modelMin).toBeCloseTo(60, 9);
+    expect(byId.get("transfer")?.modelMin).toBeCloseTo(70, 9);
     expect(byId.get("dwell")?.modelMin).toBeCloseTo(25, 9);
     expect(byId.get("road")?.modelMin).toBeCloseTo((100 / (100 * 0.85)) * 60, 9);
     for (const r of report.results) if (r.modelMin !== null) expect(r.ratio).toBeCloseTo(r.modelMin / r.row.minutes, 12);
@@ -54,23 +53,27 @@ describe("evaluateCalibration(model, rows, options)", () => {
   it("names the cause of every miss, with the numbers behind it", () => {
     expect(byId.get("city")).toMatchObject({ within: true });
     expect(byId.get("transfer")).toMatchObject({ within: false, cause: "forced-transfer" });
-    expect(byId.get("transfer")?.causeText).toMatch(/2 rides .*L1 SA→SB, L2 SB→SC.*10 min changing/);
+    expect(byId.get("transfer")?.causeText).toMatch(/2 rides .*L1 SA→SB, L2 SB→SC.*20 min changing/);
     expect(byId.get("dwell")).toMatchObject({ within: false, cause: "dwell" });
     expect(byId.get("dwell")?.causeText).toContain("1 intermediate stops × 5 min");
     expect(byId.get("fast")).toMatchObject({ within: false, cause: "faster-run" });
     expect(byId.get("none")).toMatchObject({ within: false, cause: "no-service", modelMin: null, ratio: null });
-    expect(byId.get("road")).toMatchObject({ within: false, cause: "road-slower" });
+    // Road rows match within ±20 % by default (ratio 1.2 here); at ±10 % the same row is a miss.
+    expect(byId.get("road")).toMatchObject({ within: true });
+    const strict = evaluateCalibration(model, ROWS, { tolerance: { road: 0.1 } });
+    expect(strict.results.find((r) => r.row.id === "road")).toMatchObject({ within: false, cause: "road-slower" });
     expect(byId.get("transfer")?.legs.filter((l) => l.kind === "ride").length).toBe(2);
   });
 
   it("summarizes each mode: shares within ±10 % and ±20 %, median |error| over reached rows", () => {
     const rail = report.summaries.find((s) => s.mode === "rail")!;
-    // ratios: 1, 30/28, 60/45, 25/21, 20/25; SA→SD has no route
-    const errors = [0, 30 / 28 - 1, 60 / 45 - 1, 25 / 21 - 1, 1 - 20 / 25].sort((a, b) => a - b);
+    // ratios: 1, 30/28, 70/45, 25/21, 20/25; SA→SD has no route
+    const errors = [0, 30 / 28 - 1, 70 / 45 - 1, 25 / 21 - 1, 1 - 20 / 25].sort((a, b) => a - b);
     expect(rail).toMatchObject({ rows: 6, reached: 5, within10: 2 / 6, within20: 4 / 6 });
     expect(rail.medianAbsError).toBeCloseTo(errors[2]!, 12);
     const road = report.summaries.find((s) => s.mode === "road")!;
-    expect(road).toMatchObject({ rows: 1, reached: 1, within10: 0, within20: 1 });
+    expect(road).toMatchObject({ rows: 1, reached: 1, within10: 0, within20: 1, tolerance: 0.2, withinTolerance: 1 });
+    expect(rail).toMatchObject({ tolerance: 0.1, withinTolerance: 2 / 6 });
   });
 
   it("tolerance is an option per mode", () => {
@@ -87,10 +90,15 @@ describe("evaluateCalibration(model, rows, options)", () => {
     for (const x of report.rangeEnds) expect(x.value === x.range[0] || x.value === x.range[1]).toBe(true);
   });
 
-  it("the wait rule is the model's: with half-headway waits the rail times grow by half a headway", () => {
-    const typical = evaluateCalibration(buildModel(network), [ROWS[0]!]);
-    expect(typical.results[0]?.modelMin).toBeCloseTo(30 + 30, 9);
-    expect(typical.waitRule).toBe("half-headway");
+  it("each row is read under its own reading: a typical row pays the model's wait rule at the first boarding", () => {
+    const typicalRow = { ...ROWS[0]!, reading: "typical" as const };
+    const both = evaluateCalibration(model, [ROWS[0]!, typicalRow]);
+    expect(both.results[0]?.modelMin).toBeCloseTo(30, 9);
+    expect(both.results[1]?.modelMin).toBeCloseTo(30 + 30, 9);
+    const full = evaluateCalibration(buildModel(network, { wait: "full-headway" }), [typicalRow]);
+    expect(full.results[0]?.modelMin).toBeCloseTo(30 + 60, 9);
+    expect(full.waitRule).toBe("full-headway");
+    expect(renderCalibrationMarkdown(both)).toContain("typical: the wait rule half-headway");
   });
 
   it("unknown place ids throw one CalibrationFileError naming file, row, column, value and a did-you-mean", () => {
@@ -113,9 +121,9 @@ describe("evaluateCalibration(model, rows, options)", () => {
   it("reports as Markdown and CSV with every row, its legs and its cause", () => {
     const md = renderCalibrationMarkdown(report, "set.csv");
     expect(md).toContain("calibration set `set.csv`");
-    expect(md).toMatch(/\| rail \| 6 \| 5 \| 33\.3 % \| 66\.7 % \|/);
+    expect(md).toMatch(/\| rail \| 6 \| 5 \| ±10 % \| 33\.3 % \| 33\.3 % \| 66\.7 % \|/);
     expect(md).toContain("| forced-transfer | 1: transfer |");
-    expect(md).toContain("ride L1 SA→SB 30.0 › ride L2 SB→SC 30.0 (transfer 10.0)");
+    expect(md).toContain("ride L1 SA→SB 30.0 › ride L2 SB→SC 40.0 (wait 10.0, transfer 10.0)");
     expect(md).toContain("a through train runs today");
     expect(md).toContain('service "L1" headwayMin');
     const csv = calibrationReportCsv(report).trim().split("\n");

@@ -1,11 +1,12 @@
 /**
  * A hand-drawn network for the calibration tests, with exact times:
- * - L1 SA–SB 30 min; L2 SB–SC 20 min (SA→SC needs a change at SB: 30 + 10 transfer + 20 = 60);
+ * - L1 SA–SB 30 min; L2 SB–SC 20 min (SA→SC needs a change at SB: 30 + 10 transfer + 20 = 60,
+ *   plus the scheduled reading's connection wait, the default `connectionWaitMin.hsr` 10 min: 70);
  * - L3 SA–SX–SY, 10 + 10 min with 5 min dwell at SX (SA→SY 25);
  * - road A–B: 100 km at 100 km/h × 0.85 (the expressway commercial-speed factor) = 70.59 min;
  * - SD is a station no service reaches.
  */
-import { loadNetworkSync } from "../../src/network/load.js";
+import { loadNetworkSync } from "../../src/network/load-files.js";
 import type { Network } from "../../src/network/types.js";
 
 const q = (value: number) => ({ value, source: "fixture" });

@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/cli/exit.js";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { CoreError, LimitError, LIMITS, readDimacs } from "../../src/index.js";
+import { CoreError, LimitError, LIMITS } from "../../src/index.js";
+import { readDimacs } from "../../src/node.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const CORPUS = path.join(ROOT, "tests/fixtures/bad/robust");
@@ -115,7 +116,7 @@ describe("bad scenario files exit 3 with one line", () => {
 
 describe("model warnings are printed, and --strict makes them exit 3", () => {
   const network = path.join(CORPUS, WARNS);
-  const warning = 'qiwan: warning: services[3] "X1" segment D → E: no runMinutes and no hsr/rail/suburban/metro link path usable by the service';
+  const warning = 'qiwan: warning: services[3] "X1" segment D → E: no runMinutes and no hsr link path usable by the service';
 
   it("without --strict: exit as usual, the warning once on stderr (for every command that loads the network)", async () => {
     for (const argv of [["check"], ["info"], ["matrix"]]) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { AmbiguousPlaceError, embeddedNetworkPath, findPlaces, loadNetworkSync, resolvePlace, UnknownIdError } from "../../src/index.js";
+import { AmbiguousPlaceError, embeddedNetworkPath, findPlaces, loadNetworkSync, resolvePlace, UnknownIdError } from "../../src/node.js";
 
 const network = loadNetworkSync(embeddedNetworkPath());
 

@@ -6,14 +6,9 @@ import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
 import type { RegisterCommand } from "../../src/cli/context.js";
 import { COMMANDS } from "../../src/cli/commands/index.js";
-import {
-  embeddedNetworkPath,
-  loadNetwork,
-  resolveScenario,
-  summarizeNetwork,
-  UnknownIdError,
-  VERSION,
-} from "../../src/index.js";
+import { embeddedNetworkPath } from "../../src/node.js";
+import { loadNetwork } from "../../src/node.js";
+import { resolveScenario, summarizeNetwork, UnknownIdError, VERSION } from "../../src/index.js";
 
 const FIX = path.resolve(import.meta.dirname, "../fixtures");
 const TINY = path.join(FIX, "networks/tiny.json");

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CoreError, readDimacs, ShortestPathSearch } from "../../src/index.js";
+import { CoreError, ShortestPathSearch } from "../../src/index.js";
+import { readDimacs } from "../../src/node.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const fixture = join(here, "fixtures", "tiny.gr");

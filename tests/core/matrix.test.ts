@@ -4,7 +4,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGraph, matrix, matrixParallel, ShortestPathSearch } from "../../src/index.js";
+import { compileGraph, matrix, ShortestPathSearch } from "../../src/index.js";
+import { matrixParallel } from "../../src/node.js";
 import { graphArb } from "./oracles.js";
 import { runs } from "../util/property.js";
 
@@ -73,7 +74,7 @@ describe("matrixParallel from the built JavaScript (dist layout)", () => {
     const tsc = join(repoRoot, "node_modules", "typescript", "bin", "tsc");
     try {
       execFileSync(process.execPath, [tsc, "-p", join(repoRoot, "tsconfig.build.json"), "--outDir", outDir, "--declaration", "false", "--declarationMap", "false", "--sourceMap", "false"], { stdio: "pipe" });
-      const entry = pathToFileURL(join(outDir, "core", "index.js")).href;
+      const entry = pathToFileURL(join(outDir, "node.js")).href;
       const script = `
         import { compileGraph, matrix, matrixParallel } from ${JSON.stringify(entry)};
         const n = 300, from = [], to = [], costSecs = [];

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, UNREACHABLE_INT32, type CompiledGraph } from "../../src/index.js";
+import { compileGraph, CoreError, ShortestPathSearch, UNREACHABLE, type CompiledGraph } from "../../src/index.js";
+import { UNREACHABLE_INT32 } from "../../src/core/index.js";
 import { bellmanFord, graphArb, graphologyTimes, toGraphology, type RandomGraph } from "./oracles.js";
 import { runs } from "../util/property.js";
 

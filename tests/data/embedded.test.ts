@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { NetworkFileSchema, type NetworkFile } from "../../src/network/schema.js";
-import { loadNetworkSync, resolveScenario } from "../../src/network/index.js";
+import { loadNetworkSync } from "../../src/node.js";
+import { resolveScenario } from "../../src/network/index.js";
 import { NETWORK_DIR, SHARED_DIR, activeItems, readNetworkFolder, resolveProjects } from "./network-folder.js";
 
 const raw = readNetworkFolder();

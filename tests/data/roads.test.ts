@@ -5,7 +5,9 @@
  * calibration rows (scripts/data/tables/calibration-road.ts).
  */
 import { describe, expect, it } from "vitest";
-import { buildModel, findRoute, greatCircleKm, loadNetworkSync, type Network } from "../../src/index.js";
+import { buildModel, findRoute, type Network } from "../../src/index.js";
+import { greatCircleKm } from "../../src/model/index.js";
+import { loadNetworkSync } from "../../src/node.js";
 import { CALIBRATION_ROAD } from "../../scripts/data/tables/calibration-road.js";
 import { CIRCUITY, CIRCUITY_EVIDENCE } from "../../scripts/data/tables/roads.js";
 import { NETWORK_DIR } from "./network-folder.js";

@@ -4,7 +4,9 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { embeddedNetworkPath, loadNetwork, pointInMultiPolygon } from "../../src/index.js";
+import { embeddedNetworkPath } from "../../src/node.js";
+import { loadNetwork } from "../../src/node.js";
+import { pointInMultiPolygon } from "../../src/isochrone/index.js";
 import type { LonLat } from "../../src/index.js";
 import { rfc7946Problems } from "./helpers.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { IsochroneError, chooseCellSizeM, gridBBox, gridCellCentre, gridFromBBox, haversineM } from "../../src/index.js";
+import { IsochroneError } from "../../src/index.js";
+import { chooseCellSizeM, gridBBox, gridCellCentre, gridFromBBox, haversineM } from "../../src/isochrone/index.js";
 
 describe("chooseCellSizeM(bbox)", () => {
   it("picks 250 m for a county-sized region and 2 km for a Chengdu–Shenzhen extent", () => {

@@ -3,16 +3,8 @@
  * always present).
  */
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  checkTargets,
-  embeddedNetworkPath,
-  loadNetworkSync,
-  Query,
-  resolveScenario,
-  type Network,
-  type TravelTimeModel,
-} from "../../src/index.js";
+import { buildModel, checkTargets, Query, resolveScenario, type Network, type TravelTimeModel } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
 import type { Measure } from "../../src/network/schema.js";
 import { scenarioOnlyNetwork } from "../fixtures/model/load.js";
 import type { ModeFilter } from "../../src/model/types.js";

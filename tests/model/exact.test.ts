@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildModel, findRoute, greatCircleKm, type RouteResult } from "../../src/index.js";
+import { buildModel, findRoute as findRouteAnyReading, type RouteOptions, type RouteResult, type TravelTimeModel } from "../../src/index.js";
+import { greatCircleKm } from "../../src/model/index.js";
 import { loadFixture, scenarioOnlyNetwork } from "../fixtures/model/load.js";
 
 // Arithmetic of tests/fixtures/model/exact.json (default rail transfer time 10 min):
@@ -7,6 +8,10 @@ import { loadFixture, scenarioOnlyNetwork } from "../fixtures/model/load.js";
 // - H2 S1→S2→S3: run 30 + dwell 2 + run 15; headway 60 → wait 30.
 // - R1 S3→S4: run 20, headway 30 → wait 15; boarding after a ride adds transferMin.rail = 10.
 // - connectors: A–S1 10 min, B–S3 5 min. Expressway A–B (project P_ROAD, 2025): explicit 40 min.
+// The arithmetic below is the typical reading's (the wait rule at every boarding);
+// tests/query/readings.test.ts covers the scheduled reading on the same fixture.
+const findRoute = (m: TravelTimeModel, from: string, to: string, options: RouteOptions = {}): RouteResult =>
+  findRouteAnyReading(m, from, to, { reading: "typical", ...options });
 const network = loadFixture("exact.json");
 const model = buildModel(network, { generateAccess: false });
 const time = (r: RouteResult): number | null => r.timeMin;
@@ -124,7 +129,7 @@ describe("buildModel(network) on the exact fixture", () => {
 
 describe("buildModel on degenerate input", () => {
   it("an empty network gives an empty model and no target results", async () => {
-    const { loadNetworkSync, checkTargets } = await import("../../src/index.js");
+    const { loadNetworkSync, checkTargets } = await import("../../src/node.js");
     const empty = loadNetworkSync({
       schema: "qiwan-network",
       version: 1,

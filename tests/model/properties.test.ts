@@ -1,16 +1,10 @@
 import fc from "fast-check";
 import { dijkstra } from "graphology-shortest-path";
 import { describe, expect, it } from "vitest";
-import {
-  buildGraph,
-  buildModel,
-  findRoute,
-  resolveScenario,
-  type Network,
-  type TravelTimeModel,
-} from "../../src/index.js";
+import { buildGraph } from "../../src/model/index.js";
+import { buildModel, findRoute, resolveScenario, type Network, type TravelTimeModel } from "../../src/index.js";
 import type { Measure } from "../../src/network/schema.js";
-import type { ModeFilter } from "../../src/model/types.js";
+import type { ModeFilter, Reading } from "../../src/model/types.js";
 import { scenarioOnlyNetwork } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";
@@ -25,17 +19,21 @@ const FILTERS: Array<{ measure: Measure; modes: ModeFilter }> = [
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
 const RUNS = runs(25);
 
-/** Every place-to-place time (min, Infinity when unreachable or without stations) in one scenario. */
+/**
+ * Every place-to-place time (min, Infinity when unreachable or without stations) in one scenario,
+ * under the typical reading by default (the costs `buildGraph` gives the oracle).
+ */
 function times(
   model: TravelTimeModel,
   scenario: string,
   filter: { measure: Measure; modes: ModeFilter },
   quantities?: Record<string, number>,
+  reading: Reading = "typical",
 ): number[][] {
   const ids = model.network.places.map((p) => p.id);
   return ids.map((o) =>
     ids.map(
-      (d) => findRoute(model, o, d, { scenario, ...filter, ...(quantities ? { quantities } : {}) }).timeMin ?? Infinity,
+      (d) => findRoute(model, o, d, { scenario, ...filter, reading, ...(quantities ? { quantities } : {}) }).timeMin ?? Infinity,
     ),
   );
 }

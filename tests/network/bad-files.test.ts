@@ -1,7 +1,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadNetwork, loadNetworkSync, NetworkValidationError, type NetworkProblem } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { NetworkValidationError, type NetworkProblem } from "../../src/index.js";
+import { loadNetworkSync } from "../../src/node.js";
 
 const BAD = path.resolve(import.meta.dirname, "../fixtures/bad");
 

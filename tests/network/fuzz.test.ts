@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadNetworkSync, NetworkValidationError, resolveScenario } from "../../src/index.js";
+import { loadNetworkSync } from "../../src/node.js";
+import { NetworkValidationError, resolveScenario } from "../../src/index.js";
 import { tinyJson } from "./helpers.js";
 import { runs } from "../util/property.js";
 

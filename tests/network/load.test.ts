@@ -3,14 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  loadNetwork,
-  loadNetworkSync,
-  NetworkValidationError,
-  resolveScenario,
-  embeddedNetworkPath,
-  type Network,
-} from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { NetworkValidationError, resolveScenario, type Network } from "../../src/index.js";
+import { loadNetworkSync, embeddedNetworkPath } from "../../src/node.js";
 import { locateJsonError } from "../../src/network/json-text.js";
 import { TINY_FILE, TINY_FOLDER, tinyJson } from "./helpers.js";
 import { runs } from "../util/property.js";

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closestMatch, editDistance, loadNetwork, NetworkValidationError, formatProblem } from "../../src/index.js";
+import { closestMatch, NetworkValidationError, formatProblem } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { editDistance } from "../../src/network/index.js";
 import { tinyJson } from "./helpers.js";
 import { runs } from "../util/property.js";
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkProvenance } from "../../src/index.js";
+import { checkProvenance } from "../../src/network/index.js";
 import { TINY_FILE, TINY_FOLDER, tinyJson } from "./helpers.js";
 
 const NETWORKS = path.resolve(import.meta.dirname, "../../networks");

@@ -1,13 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  loadNetwork,
-  loadNetworkSync,
-  PROJECT_STATUSES,
-  resolveScenario,
-  UnknownIdError,
-  type ResolvedScenario,
-} from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { PROJECT_STATUSES, resolveScenario, UnknownIdError, type ResolvedScenario } from "../../src/index.js";
+import { loadNetworkSync } from "../../src/node.js";
 import { TINY_FILE, tinyJson } from "./helpers.js";
 import { runs } from "../util/property.js";
 

@@ -2,15 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import {
-  NetworkValidationError,
-  applyScenario,
-  checkProvenance,
-  loadNetwork,
-  loadNetworkSync,
-  networkToFile,
-  type NetworkProblem,
-} from "../../src/index.js";
+import { NetworkValidationError, applyScenario, networkToFile, type NetworkProblem } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { checkProvenance } from "../../src/network/index.js";
+import { loadNetworkSync } from "../../src/node.js";
 import { TINY_FOLDER, tinyJson } from "./helpers.js";
 
 const COLUMNS = ["id", "name", "lon", "lat", "population", "populationEstimated", "county", "terrain"];

@@ -42,7 +42,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe("notebooks (slow): their code runs against the installed package", () => {
   it.each(["bring-your-own-network", "scenario-comparison"])("%s", async (name) => {
     let script = notebookScript(path.join(ROOT, `notebooks/${name}.ipynb`));
-    expect(script).toMatch(/from "qiwan-access"/);
+    expect(script).toMatch(/from "qiwan-access(\/node)?"/);
     expect(script).not.toMatch(/src\/index/);
     script = script.replace(/draws: 1000/g, "draws: 40");
     writeFileSync(path.join(project, `${name}.ts`), script);

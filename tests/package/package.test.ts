@@ -1,15 +1,17 @@
 /**
  * Slow test: the published package works for a consumer. Packs the repo with `npm pack` (which runs
- * `prepare`, i.e. the build), installs the tarball into an empty project from the npm cache
- * (`--prefer-offline`), type-checks a consumer `.ts` file with the project's tsc under NodeNext,
- * runs it with node, and runs the `qiwan` bin.
+ * `prepare`, i.e. the build), checks the tarball holds exactly the intended files, installs it into
+ * an empty project from the npm cache (`--prefer-offline`; the optional peer @resvg/resvg-js is not
+ * installed), type-checks a consumer `.ts` file of both entry points with the project's tsc under
+ * NodeNext, runs it with node, bundles "." for the browser, and runs the `qiwan` bin.
  */
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleForBrowser } from "../../scripts/check-browser.js";
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -44,12 +46,42 @@ beforeAll(async () => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe("package (slow): npm pack → npm install → import, type-check, run", () => {
-  it("the tarball holds dist (JS and declarations) and networks/, not src or tests", () => {
-    expect(packedFiles).toContain("dist/index.js");
-    expect(packedFiles).toContain("dist/index.d.ts");
+  it("the tarball holds exactly dist (JS and declarations of every src module, no source maps), networks/ and the package files", () => {
+    const srcModules = readdirSync(path.join(ROOT, "src"), { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => f.split(path.sep).join("/").replace(/\.ts$/, ""));
+    const tracked = execFileSync("git", ["ls-files", "networks"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+    const intended = new Set([
+      ...srcModules.flatMap((m) => [`dist/${m}.js`, `dist/${m}.d.ts`]),
+      ...tracked,
+      "README.md",
+      "LICENSE",
+      "package.json",
+    ]);
+    expect([...packedFiles].sort()).toEqual([...intended].sort());
+    expect(packedFiles.filter((f) => f.endsWith(".map"))).toEqual([]); // no maps pointing at unshipped sources
     expect(packedFiles).toContain("dist/cli/main.js");
     expect(packedFiles).toContain("networks/schema.json");
-    expect(packedFiles.some((f) => f.startsWith("tests/") || f.startsWith("src/"))).toBe(false);
+  });
+
+  it("\".\" bundles for the browser from the installed package; require() works (Node's require of ESM)", async () => {
+    writeFileSync(path.join(consumer, "browser.js"), `import { buildModel, loadNetwork, Query } from "qiwan-access";\nexport { buildModel, loadNetwork, Query };\n`);
+    const r = await bundleForBrowser(path.join(consumer, "browser.js"));
+    expect(r.problems).toEqual([]);
+    expect(r.ok).toBe(true);
+    const { stdout } = await exec(process.execPath, ["-e", "const q = require('qiwan-access'); const n = require('qiwan-access/node'); process.stdout.write(typeof q.buildModel + ' ' + typeof n.loadGtfs + ' ' + (n.buildModel === q.buildModel))"], { cwd: consumer });
+    expect(stdout).toBe("function function true");
+  });
+
+  it("without the optional @resvg/resvg-js, svgToPng fails with MissingDependencyError naming it", async () => {
+    expect(existsSync(path.join(consumer, "node_modules/@resvg/resvg-js"))).toBe(false);
+    const script = `import { svgToPng } from "qiwan-access/node";
+svgToPng('<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>').then(() => console.log("rendered"), (e) => console.log(JSON.stringify({ name: e.name, code: e.code, message: e.message })));`;
+    writeFileSync(path.join(consumer, "png.mjs"), script);
+    const { stdout } = await exec(process.execPath, [path.join(consumer, "png.mjs")], { cwd: consumer });
+    const e = JSON.parse(stdout);
+    expect(e).toMatchObject({ name: "MissingDependencyError", code: "DEPENDENCY_MISSING" });
+    expect(e.message).toContain("npm install @resvg/resvg-js");
   });
 
   it("a NodeNext TypeScript consumer type-checks and runs loadNetwork through the package", async () => {
@@ -58,7 +90,8 @@ describe("package (slow): npm pack → npm install → import, type-check, run",
       console.warn("networks/qijiang-wansheng is not in this branch: the package test loads the tiny fixture instead");
     writeFileSync(
       path.join(consumer, "check.ts"),
-      `import { loadNetwork, resolveScenario, embeddedNetworkPath, NetworkValidationError, type Network, type ResolvedScenario } from "qiwan-access";
+      `import { resolveScenario, NetworkValidationError, type Network, type ResolvedScenario } from "qiwan-access";
+import { loadNetwork, embeddedNetworkPath } from "qiwan-access/node";
 const network: Network = await loadNetwork(${target});
 const resolved: ResolvedScenario[] = network.scenarios.map((s) => resolveScenario(network, s.id));
 let rejected = "";

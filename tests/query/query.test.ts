@@ -4,17 +4,9 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  embeddedNetworkPath,
-  findRoute,
-  loadNetworkSync,
-  Query,
-  stationsOf,
-  type Measure,
-  type ModeFilter,
-  type QueryOptions,
-} from "../../src/index.js";
+import { buildModel, findRoute, Query, type Measure, type ModeFilter, type QueryOptions } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { stationsOf } from "../../src/query/index.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";
 
@@ -138,7 +130,7 @@ describe("station-to-station rules (query/stations)", () => {
     const noStation = network.places.filter((p) => stationsOf(model, p.id).length === 0).map((p) => p.id);
     expect(noStation.length).toBeGreaterThan(0);
     const r = q.route(noStation[0]!, "QJ_CITY", { selection: "plan-2025", measure: "station-to-station" });
-    expect(r).toEqual({ status: "no-station", from: noStation[0], to: "QJ_CITY", timeMin: null, legs: [] });
+    expect(r).toEqual({ status: "no-station", from: noStation[0], to: "QJ_CITY", timeMin: null, legs: [], reading: "scheduled" });
     const m = q.placeMatrix([noStation[0]!], ["QJ_CITY"], { selection: "plan-2025", measure: "station-to-station" });
     expect(m.secs[0]).toBe(Infinity);
     // 綦江城区 lists 綦江站 among its stations.

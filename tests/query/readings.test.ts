@@ -1,20 +1,12 @@
 /**
  * Readings of a promise: `typical` (the wait rule at every boarding) and `scheduled` (no wait at
- * the first boarding, a connection wait after a ride), as cost overlays of one compiled model.
+ * the first boarding, a connection wait after a ride; the default), as cost overlays of one
+ * compiled model.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  embeddedNetworkPath,
-  findRoute,
-  loadNetworkSync,
-  Query,
-  type Measure,
-  type ModeFilter,
-  type Network,
-  type RouteLeg,
-} from "../../src/index.js";
+import { buildModel, findRoute, Query, type Measure, type ModeFilter, type Network, type RouteLeg } from "../../src/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
 import { loadFixture } from "../fixtures/model/load.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { runs } from "../util/property.js";
@@ -37,8 +29,10 @@ const parts = (legs: readonly RouteLeg[]) =>
 describe("readings on the exact fixture (hand-computed)", () => {
   const q = new Query(exactModel);
   it("A → S4 with one transfer: typical 10 + (10 + 45) + (15 + 10 + 20) = 110 min; scheduled 10 + 45 + (4 + 10 + 20) = 89 min", () => {
-    const typical = q.route("A", "S4", { selection: "base" });
+    const typical = q.route("A", "S4", { selection: "base", reading: "typical" });
     const scheduled = q.route("A", "S4", { selection: "base", reading: "scheduled" });
+    expect(q.route("A", "S4", { selection: "base" })).toEqual(scheduled); // the default
+    expect([typical.reading, scheduled.reading]).toEqual(["typical", "scheduled"]);
     expect(typical.timeMin).toBeCloseTo(110, 9);
     expect(scheduled.timeMin).toBeCloseTo(89, 9);
     expect(parts(typical.legs)).toEqual([
@@ -55,7 +49,7 @@ describe("readings on the exact fixture (hand-computed)", () => {
   });
 
   it("station-to-station S1 → S3: typical 10 + 45, scheduled 45 (no initial wait)", () => {
-    expect(q.route("S1", "S3", { selection: "base", measure: "station-to-station" }).timeMin).toBeCloseTo(55, 9);
+    expect(q.route("S1", "S3", { selection: "base", measure: "station-to-station", reading: "typical" }).timeMin).toBeCloseTo(55, 9);
     expect(q.route("S1", "S3", { selection: "base", measure: "station-to-station", reading: "scheduled" }).timeMin).toBeCloseTo(45, 9);
   });
 
@@ -68,7 +62,7 @@ describe("readings on the exact fixture (hand-computed)", () => {
 
   it("a connectionWaitMin override (a quantity draw) changes only the scheduled reading", () => {
     const quantities = { "/parameters/connectionWaitMin/rail": 0 };
-    expect(q.route("A", "S4", { selection: "base", quantities }).timeMin).toBeCloseTo(110, 9);
+    expect(q.route("A", "S4", { selection: "base", quantities, reading: "typical" }).timeMin).toBeCloseTo(110, 9);
     expect(q.route("A", "S4", { selection: "base", quantities, reading: "scheduled" }).timeMin).toBeCloseTo(85, 9);
   });
 
@@ -84,7 +78,7 @@ describe("readings on the exact fixture (hand-computed)", () => {
 function bothReadings(q: Query, ids: string[], selection: string) {
   return MEASURES.flatMap((measure) =>
     MODES.map((modes) => ({
-      typical: q.placeMatrix(ids, ids, { selection, measure, modes }).secs,
+      typical: q.placeMatrix(ids, ids, { selection, measure, modes, reading: "typical" }).secs,
       scheduled: q.placeMatrix(ids, ids, { selection, measure, modes, reading: "scheduled" }).secs,
     })),
   );

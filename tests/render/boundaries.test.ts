@@ -3,7 +3,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { type LonLat, IsochroneError, borderLines, loadNetwork, parseBoundaries, readNetworkBoundaries, simplifyLine } from "../../src/index.js";
+import { type LonLat, IsochroneError } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { borderLines, parseBoundaries, simplifyLine } from "../../src/render/index.js";
+import { readNetworkBoundaries } from "../../src/node.js";
 import { NETWORK_DIR } from "../data/network-folder.js";
 
 type Area = LonLat[][][];

@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildModel, embeddedNetworkPath, loadNetwork, modelIsochroneDifference, networkLayers, renderPanelsSvg, resolveScenario } from "../../src/index.js";
+import { buildModel, modelIsochroneDifference, networkLayers, renderPanelsSvg, resolveScenario } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { embeddedNetworkPath } from "../../src/node.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const present = existsSync(CHROMIUM);

@@ -1,19 +1,10 @@
 import fc from "fast-check";
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import {
-  type Box,
-  type LabelRequest,
-  LABEL_POSITIONS,
-  boxInside,
-  boxesOverlap,
-  embeddedNetworkPath,
-  findCjkFont,
-  linesHeightPx,
-  loadNetwork,
-  placeLabels,
-  textWidthPx,
-} from "../../src/index.js";
+import { type Box, type LabelRequest } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { LABEL_POSITIONS, boxInside, boxesOverlap, linesHeightPx, placeLabels, textWidthPx } from "../../src/render/index.js";
+import { embeddedNetworkPath, findCjkFont } from "../../src/node.js";
 
 const FRAME: Box = { x0: 12, y0: 60, x1: 612, y1: 460 };
 

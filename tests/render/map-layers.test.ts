@@ -1,24 +1,10 @@
 import { Resvg } from "@resvg/resvg-js";
 import { describe, expect, it } from "vitest";
-import {
-  type BBox,
-  type LonLat,
-  type MapLayers,
-  bandColour,
-  embeddedNetworkPath,
-  fitProjection,
-  formatCutoffMin,
-  formatRangeMin,
-  haversineM,
-  loadNetwork,
-  networkAttribution,
-  networkLayers,
-  polygonIsochrone,
-  readNetworkBoundaries,
-  renderMapSvg,
-  renderPanelsSvg,
-  scaleBar,
-} from "../../src/index.js";
+import { type BBox, type LonLat, type MapLayers, formatCutoffMin, networkLayers, renderMapSvg, renderPanelsSvg } from "../../src/index.js";
+import { loadNetwork } from "../../src/node.js";
+import { bandColour, fitProjection, formatRangeMin, networkAttribution, scaleBar } from "../../src/render/index.js";
+import { embeddedNetworkPath, readNetworkBoundaries } from "../../src/node.js";
+import { haversineM, polygonIsochrone } from "../../src/isochrone/index.js";
 
 const QJ: LonLat = [106.651, 29.028];
 const EXTENT: BBox = [106.3, 28.7, 107.1, 29.3];

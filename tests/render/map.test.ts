@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Resvg } from "@resvg/resvg-js";
-import {
-  type MapLayers,
-  IsochroneError,
-  fitProjection,
-  findCjkFont,
-  haversineM,
-  polygonIsochrone,
-  renderMapSvg,
-  renderPanelsSvg,
-  svgToPng,
-  escapeXml,
-  bandColour,
-  sequentialColours,
-  formatCutoffMin,
-  formatRangeMin,
-  isochroneDifference,
-} from "../../src/index.js";
+import { type MapLayers, IsochroneError, renderMapSvg, renderPanelsSvg, formatCutoffMin } from "../../src/index.js";
+import { fitProjection, escapeXml, bandColour, sequentialColours, formatRangeMin } from "../../src/render/index.js";
+import { findCjkFont, svgToPng } from "../../src/node.js";
+import { haversineM, polygonIsochrone, isochroneDifference } from "../../src/isochrone/index.js";
 import type { LonLat } from "../../src/index.js";
 
 const QJ: LonLat = [106.651, 29.028];

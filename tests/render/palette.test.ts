@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LAND_COLOUR, ORANGES, PURPLES, YL_GN_BU, bandColour, darker, lightness, schemeColour, sequentialColours } from "../../src/index.js";
+import { LAND_COLOUR, ORANGES, PURPLES, YL_GN_BU, bandColour, darker, lightness, schemeColour, sequentialColours } from "../../src/render/index.js";
 
 describe("lightness(hex)", () => {
   it("gives CIELAB L* 0 for black, 100 for white and 53.59 for mid grey #808080", () => {

@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { attributeProjects } from "../../src/attribution/index.js";
 import { compareScenarios } from "../../src/compare/index.js";
 import { buildModel } from "../../src/model/index.js";
-import { embeddedNetworkPath, loadNetwork } from "../../src/network/index.js";
-import { applyScenario, loadScenarioFile, scenarioJsonSchema } from "../../src/scenario/index.js";
+import { embeddedNetworkPath } from "../../src/node.js";
+import { loadNetwork } from "../../src/node.js";
+import { applyScenario, scenarioJsonSchema } from "../../src/scenario/index.js";
+import { loadScenarioFile } from "../../src/node.js";
 import { checkTargets, evaluateTarget, TargetEvaluator } from "../../src/targets/index.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

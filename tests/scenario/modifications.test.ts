@@ -4,18 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  ModificationError,
-  ScenarioFileError,
-  applyScenario,
-  canonicalJson,
-  loadScenarioFile,
-  resolveModifications,
-  scenarioIdFor,
-  scenarioJsonSchema,
-  sha256Hex,
-  type ModificationProblem,
-} from "../../src/scenario/index.js";
+import { ModificationError, ScenarioFileError, applyScenario, canonicalJson, resolveModifications, scenarioIdFor, scenarioJsonSchema, sha256Hex, type ModificationProblem } from "../../src/scenario/index.js";
+import { loadScenarioFile } from "../../src/node.js";
 import { networkFromFile } from "../fixtures/tinyNetwork.js";
 import { runs } from "../util/property.js";
 

@@ -181,7 +181,7 @@ describe("station-to-station between places that share a station", () => {
 
 describe("report helpers", () => {
   it("csvCell quotes commas, quotes and line breaks (RFC 4180) and leaves null empty", async () => {
-    const { csvCell, formatMinutes } = await import("../../src/index.js");
+    const { csvCell, formatMinutes } = await import("../../src/targets/report.js");
     expect(csvCell('G75, "old" road')).toBe('"G75, ""old"" road"');
     expect(csvCell("a\nb")).toBe('"a\nb"');
     expect(csvCell(null)).toBe("");

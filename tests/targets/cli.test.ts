@@ -34,6 +34,8 @@ describe("qiwan check", () => {
           "measure",
           "modes",
           "pairs",
+          "reading",
+          "readingFrom",
           "scenarioId",
           "scenarioYear",
           "summary",
@@ -48,13 +50,16 @@ describe("qiwan check", () => {
             "bindingLeg",
             "destination",
             "fromStation",
+            "initialWaitMin",
             "legs",
             "marginMin",
             "met",
             "origin",
+            "scheduledMin",
             "status",
             "timeMin",
             "toStation",
+            "typicalMin",
           ].sort(),
         );
       }
@@ -83,7 +88,7 @@ describe("qiwan check", () => {
     const { out } = await cli("check", "--format", "csv", "--scenario", "base", "--target", "T_circle");
     const lines = out.trim().split("\n");
     expect(lines[0]).toBe(
-      "scenario,target,measure,modes,origin,destination,time_min,threshold_min,comparison,margin_min,status,from_station,to_station,binding_leg,route",
+      "scenario,target,measure,modes,reading,origin,destination,time_min,scheduled_min,typical_min,initial_wait_min,threshold_min,comparison,margin_min,status,from_station,to_station,binding_leg,route",
     );
     expect(lines).toHaveLength(1 + 6);
   });
@@ -154,7 +159,17 @@ describe("qiwan check", () => {
     expect(out).toMatch(/A to B within an hour/);
     const md = readFileSync(report, "utf8");
     expect(md).toMatch(/^# Plan targets/);
-    expect(md).toMatch(/\| base \| door-to-door \| A → B \| 70 \| -10 \| ❌ fail \|/);
+    // T_AB declares the typical reading: 70 min, of which 10 waiting for H1; scheduled 60.
+    expect(md).toMatch(/\| base \| door-to-door \| A → B \| 70 \| 60 \| 70 \| 10 \| -10 \| ❌ fail \|/);
+    expect(md).toContain("Reading: **typical** (declared by the target: fixture: its arithmetic counts the wait for the first train)");
+    expect(md).toContain("Reading: **scheduled** (declared by the target: fixture: a target read as the fastest scheduled connection)");
+    // --reading overrides every declaration, and the report says so.
+    const over = path.join(dir, "over.md");
+    expect((await cli("check", "--reading", "scheduled", "--report", over)).code).toBe(0);
+    const overMd = readFileSync(over, "utf8");
+    expect(overMd).toMatch(/\| base \| door-to-door \| A → B \| 60 \| 60 \| 70 \| 0 \| 0 \| ✅ pass \|/);
+    expect(overMd).toContain("Reading: **scheduled** (the check's override (`--reading`); the target declares typical)");
+    expect((await cli("check", "--reading", "sometimes")).code).toBe(2);
   });
 });
 
@@ -180,8 +195,12 @@ describe("qiwan route and qiwan matrix", () => {
   it("route prints the legs and the total", async () => {
     const { code, out } = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base");
     expect(code).toBe(0);
-    expect(out).toMatch(/A → S4 \(110 min\)/);
+    // The default reading is scheduled: no wait for H1, a 15-min connection wait (default
+    // connectionWaitMin.rail, under R1's typical 15) before R1: 10 + 45 + (15 + 10 + 20).
+    expect(out).toMatch(/A → S4 \(scheduled\) \(100 min\)/);
     expect(out).toMatch(/Rail 1/);
+    const typical = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base", "--reading", "typical");
+    expect(typical.out).toMatch(/A → S4 \(typical\) \(110 min\)/);
   });
 
   it("route --format csv has one row per leg, and the legs add up to the JSON route's total", async () => {
@@ -216,7 +235,10 @@ describe("qiwan route and qiwan matrix", () => {
     const json = JSON.parse(out) as { places: string[]; timesMin: Array<Array<number | null>> };
     expect(json.places).toEqual(["A", "B", "D"]);
     expect(json.timesMin[0]![0]).toBe(0);
-    expect(json.timesMin[0]![1]).toBeCloseTo(70, 9);
+    expect(json.timesMin[0]![1]).toBeCloseTo(60, 9); // scheduled (the default): no wait for H1
+    expect((JSON.parse(out) as { reading: string }).reading).toBe("scheduled");
+    const typical = await cli("matrix", "--scenario", "base", "--places", "A,B,D", "--modes", "rail", "--format", "json", "--reading", "typical");
+    expect((JSON.parse(typical.out) as { timesMin: number[][] }).timesMin[0]![1]).toBeCloseTo(70, 9);
     expect(json.timesMin[0]![2]).toBeNull();
   });
 });
@@ -235,6 +257,8 @@ describe("--wait", () => {
       "station-to-station",
       "--wait",
       "cap:4",
+      "--reading",
+      "typical",
       "--format",
       "json",
     );

@@ -34,18 +34,28 @@ describe("TargetEvaluator(model).evaluate(projects, costs?) (the fast path)", ()
   });
 
   it("results(selection) and evaluate(selection) give the same times, and scheduled <= typical", () => {
-    const typical = new TargetEvaluator(model);
-    const scheduled = new TargetEvaluator(model, { reading: "scheduled" });
+    const typical = new TargetEvaluator(model, { reading: "typical" });
+    const scheduled = new TargetEvaluator(model);
     for (const s of net.scenarios) {
       const results = typical.results(s.id, { routes: false });
+      const defaults = scheduled.results(s.id, { routes: false });
       typical.evaluate({ scenario: s.id });
       scheduled.evaluate({ scenario: s.id });
       results.forEach((r, i) => {
-        expect(r.reading).toBeUndefined();
+        expect(r).toMatchObject({ reading: "typical", readingFrom: "override" });
+        // The tiny network's targets declare no reading: the default is scheduled.
+        expect(defaults[i]).toMatchObject({ reading: "scheduled", readingFrom: "default" });
         expect([...typical.pairSecs[i]!].map((x) => x / 60)).toEqual(r.pairs.map((p) => p.timeMin ?? Infinity));
         typical.pairSecs[i]!.forEach((t, k) => expect(scheduled.pairSecs[i]![k]!).toBeLessThanOrEqual(t));
+        // Every pair carries both readings, whichever decides the verdict.
+        r.pairs.forEach((p, k) => {
+          const d = defaults[i]!.pairs[k]!;
+          expect(p.typicalMin).toBe(p.timeMin);
+          expect(d.scheduledMin).toBe(d.timeMin);
+          expect(p.scheduledMin).toBe(d.timeMin);
+          expect(d.typicalMin).toBe(p.timeMin);
+        });
       });
-      expect(scheduled.results(s.id)[0]!.reading).toBe("scheduled");
     }
   });
 

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { GtfsValidationError, loadGtfs } from "../../src/index.js";
+import { GtfsValidationError } from "../../src/index.js";
+import { loadGtfs } from "../../src/node.js";
 import { fixturePath } from "../fixtures/model/load.js";
 
 const bad = (name: string): string => fileURLToPath(new URL(`../fixtures/gtfs/bad/${name}`, import.meta.url));

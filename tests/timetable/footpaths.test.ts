@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addGeneratedFootpaths, TimetableBuilder, TimetableError, walkAccess, type Timetable } from "../../src/index.js";
+import { addGeneratedFootpaths, walkAccess } from "../../src/timetable/index.js";
+import { TimetableBuilder, TimetableError, type Timetable } from "../../src/index.js";
 import { haversineLonLatM } from "../../src/util/geo.js";
 import { runs } from "../util/property.js";
 

@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { GtfsValidationError, loadGtfs, MAX_FREQUENCY_TRIPS, parseGtfsTime, raptor, type Timetable } from "../../src/index.js";
+import { GtfsValidationError, raptor, type Timetable } from "../../src/index.js";
+import { loadGtfs, MAX_FREQUENCY_TRIPS } from "../../src/node.js";
+import { parseGtfsTime } from "../../src/timetable/index.js";
 import { readCsv } from "../../src/timetable/formats/csv.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`../fixtures/gtfs/${name}`, import.meta.url));

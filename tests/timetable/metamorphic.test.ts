@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addPlannedLines, extendTimetable, latestDepartures, raptor, RaptorRouter, type Journey, type Timetable } from "../../src/index.js";
+import { addPlannedLines, extendTimetable, latestDepartures, RaptorRouter } from "../../src/timetable/index.js";
+import { raptor, type Journey, type Timetable } from "../../src/index.js";
 import { compile, rawTimetableArb } from "./random-timetable.js";
 import { runs } from "../util/property.js";
 

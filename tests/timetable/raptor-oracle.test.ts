@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { latestDepartures, raptor, rangeRaptor, type Journey, type Timetable } from "../../src/index.js";
+import { latestDepartures } from "../../src/timetable/index.js";
+import { raptor, rangeRaptor, type Journey, type Timetable } from "../../src/index.js";
 import { compile, oracleEarliestArrivals, rawTimetableArb } from "./random-timetable.js";
 import { runs } from "../util/property.js";
 

@@ -1,6 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { addPlannedLines, loadGtfs, raptor, rangeRaptor, synthesizeTrips, TimetableBuilder, TimetableError, walkAccess } from "../../src/index.js";
+import { addPlannedLines, synthesizeTrips, walkAccess } from "../../src/timetable/index.js";
+import { loadGtfs } from "../../src/node.js";
+import { raptor, rangeRaptor, TimetableBuilder, TimetableError } from "../../src/index.js";
 
 const hms = (h: number, m: number, s = 0): number => h * 3600 + m * 60 + s;
 

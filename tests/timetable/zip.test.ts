@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import { crc32, deflateRawSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { GtfsValidationError, loadGtfs, raptor, TimetableError, writeGtfs } from "../../src/index.js";
+import { GtfsValidationError, raptor, TimetableError } from "../../src/index.js";
+import { loadGtfs, writeGtfs } from "../../src/node.js";
 import { compile, rawTimetableArb } from "./random-timetable.js";
 
 /** Writes a minimal zip (PKWARE APPNOTE 4.3) with stored (0) or deflated (8) entries. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.js";
 import { run } from "../../src/cli/run.js";
-import { checkTargets, checkTargetsTimetable, loadNetworkSync, parseWindow } from "../../src/index.js";
+import { checkTargets, checkTargetsTimetable, parseWindow } from "../../src/index.js";
+import { loadNetworkSync } from "../../src/node.js";
 import { fixturePath } from "../fixtures/model/load.js";
 
 const NET = ["--network", fixturePath("exact.json")];

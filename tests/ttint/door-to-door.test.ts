@@ -2,14 +2,10 @@ import fc from "fast-check";
 import { dijkstra } from "graphology-shortest-path";
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
-import {
-  buildGraph,
-  buildModel,
-  DoorToDoorRouter,
-  scenarioTimetable,
-  streetOverlay,
-  TimetableError,
-} from "../../src/index.js";
+import { buildGraph } from "../../src/model/index.js";
+import { buildModel, scenarioTimetable, TimetableError } from "../../src/index.js";
+import { DoorToDoorRouter } from "../../src/timetable/index.js";
+import { streetOverlay } from "../../src/query/index.js";
 import { randomNetwork } from "../fixtures/model/random.js";
 import { tinyNetwork } from "./fixtures.js";
 import { bruteDoorToDoor, bruteTrips } from "./oracle.js";

@@ -1,5 +1,6 @@
 /** Test fixtures of the ttint tests. */
-import { loadNetworkSync, type Network } from "../../src/index.js";
+import { loadNetworkSync } from "../../src/node.js";
+import { type Network } from "../../src/index.js";
 
 const src = "fixture";
 const q = (value: number) => ({ value, source: src });

@@ -1,20 +1,9 @@
 import { describe, expect, it } from "vitest";
-import {
-  buildModel,
-  DoorToDoorRouter,
-  embeddedNetworkPath,
-  loadNetworkSync,
-  modelNodeIsochrone,
-  placeTimes,
-  scenarioTimetable,
-  stationsOf,
-  timetableNodeIsochrone,
-  timetablePlaceTimes,
-  TimetableBuilder,
-  TimetableError,
-  IsochroneError,
-  timetablePolygonIsochrone,
-} from "../../src/index.js";
+import { buildModel, modelNodeIsochrone, scenarioTimetable, timetableNodeIsochrone, TimetableBuilder, TimetableError, IsochroneError, timetablePolygonIsochrone } from "../../src/index.js";
+import { DoorToDoorRouter } from "../../src/timetable/index.js";
+import { embeddedNetworkPath, loadNetworkSync } from "../../src/node.js";
+import { placeTimes, timetablePlaceTimes } from "../../src/isochrone/index.js";
+import { stationsOf } from "../../src/query/index.js";
 import { tinyNetwork } from "./fixtures.js";
 
 /** A one-trip feed: F1 (≈ 97 m east of town A, not a place) 07:05 → S3 (a place id) 07:20, and a far stop FAR. */

@@ -16,7 +16,7 @@ import {
   UnknownIdError,
   type LimitName,
   type ScenarioRef,
-} from "../../index.js";
+} from "../../node.js";
 import { CliError, EXIT } from "../exit.js";
 import { inCliTerms, writeOutput, type CliFlagsByKind } from "./isochrone-args.js";
 import type { CliContext } from "../context.js";

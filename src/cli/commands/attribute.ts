@@ -8,9 +8,11 @@ import {
   type AttributionMethod,
   type AttributionResult,
   type Measure,
-} from "../../index.js";
+  type Reading,
+} from "../../node.js";
 import { createProgress, type Progress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
+import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, toJson } from "./analysis-args.js";
 
@@ -69,10 +71,11 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
     .addOption(new Option("--measure <measure>", "evaluate only this interpretation").choices(MEASURES))
     .option("--permutations <n>", "permutation samples when there are more than 16 projects", "2000")
     .option("--seed <n>", "seed of the permutation sampler", "1")
+    .addOption(readingOption())
     .addOption(new Option("--format <format>", "output format").choices(TABLE_FORMATS).default("table"))
     .option("--out <file>", "write the output to this file (atomically) instead of stdout")
     .addHelpText("after", "\nValues are minutes of mean pair-time saving; Σ Shapley = the gain over the scenario without these projects.")
-    .action(async (opts: { scenario: string; target?: string; projects?: string; method: AttributionMethod; measure?: Measure; permutations: string; seed: string; format: TableFormat; out?: string }) => {
+    .action(async (opts: { scenario: string; target?: string; projects?: string; method: AttributionMethod; measure?: Measure; permutations: string; seed: string; format: TableFormat; out?: string; reading?: Reading }) => {
       const network = await ctx.network();
       const targets = listArg(opts.target);
       const projects = listArg(opts.projects);
@@ -89,6 +92,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
           ...(targets ? { targets } : {}),
           ...(projects ? { projects } : {}),
           ...(opts.measure ? { measures: [opts.measure] } : {}),
+          ...(opts.reading ? { reading: opts.reading } : {}),
           onProgress: (done, total) => {
             progress ??= createProgress(ctx.io.stderr, { total, label: "coalitions" });
             progress.update(done);

@@ -13,9 +13,8 @@ import {
   evaluateCalibration,
   parseCalibrationCsv,
   renderCalibrationMarkdown,
-  SCHEDULED_MODEL_OPTIONS,
   type CalibrationRow,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { modelOrExit, requireIds, writeOut } from "./model-support.js";
@@ -50,14 +49,14 @@ function calibrationPath(given: string | undefined, network: string | undefined)
 export const registerCalibrate: RegisterCommand = (program, ctx) => {
   program
     .command("calibrate")
-    .description("compare the model with published travel times: ratio, legs and cause per row, share within ±10 %")
+    .description("compare the model with published travel times: ratio, legs and cause per row, share within tolerance (rail ±10 %, road ±20 %)")
     .option("--calibration <file>", `calibration CSV (default: ${CALIBRATION_FILE} in the network's folder)`)
     .option("--scenario <id>", "scenario the times describe (default: current, else the last scenario)")
     .addOption(new Option("--format <format>", "output format").choices(CALIBRATE_FORMATS).default("md"))
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
     .addHelpText(
       "after",
-      "\nRail rows are timed station to station by rail only, road rows door to door by road only, with no wait at the first boarding (the scheduled reading).\nExit codes: 0 ok, 2 bad arguments or missing calibration file, 3 bad network or bad calibration rows (nothing is written).",
+      "\nRail rows are timed station to station by rail only, road rows door to door by road only, each under its row's reading (published times: scheduled, no wait at the first boarding).\nExit codes: 0 ok, 2 bad arguments or missing calibration file, 3 bad network or bad calibration rows (nothing is written).",
     )
     .action(async (opts: CalibrateOptions) => {
       const network = await ctx.network();
@@ -73,7 +72,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
       let report;
       try {
         rows = parseCalibrationCsv(text, file);
-        const model = modelOrExit(network, SCHEDULED_MODEL_OPTIONS);
+        const model = modelOrExit(network);
         report = evaluateCalibration(model, rows, { file, ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }) });
       } catch (err) {
         if (err instanceof CalibrationFileError) throw new CliError(err.message, EXIT.BAD_DATA);
@@ -93,7 +92,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
       await writeOut(opts.out, output);
       const summary = report.summaries
         .filter((s) => s.rows > 0)
-        .map((s) => `${s.mode} ${s.rows} rows, ${(s.within10 * 100).toFixed(0)} % within ±10 %`)
+        .map((s) => `${s.mode} ${s.rows} rows, ${(s.withinTolerance * 100).toFixed(0)} % within ±${Math.round(s.tolerance * 100)} %`)
         .join("; ");
       ctx.io.stderr.write(`qiwan: wrote ${opts.out} (${summary})\n`);
     });

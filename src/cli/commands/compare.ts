@@ -16,9 +16,11 @@ import {
   type Network,
   type ScenarioComparison,
   type ScenarioRef,
-} from "../../index.js";
+  type Reading,
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { preferNewFlag } from "../deprecated.js";
+import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
 import { analysisErrors, emit, fmtMin, fmtNum, intArg, listArg, scenarioArg, toJson } from "./analysis-args.js";
@@ -120,8 +122,9 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .option("--no-isochrones", "skip isochrone areas (faster)")
     .option("--top <n>", "OD pairs listed, largest change first", "10")
     .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --from")
+    .addOption(readingOption())
     .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
-    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; from?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string }) => {
+    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; from?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string; reading?: Reading }) => {
       if (opts.out !== undefined) checkOutputFolder(opts.out);
       if (opts.map !== undefined) checkOutputFolder(opts.map, "--map");
       const top = intArg(opts.top, "--top", 0)!;
@@ -137,6 +140,7 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
         compareScenarios(network, refA, refB, {
           ...(places ? { places } : {}),
           accessibility: { cutoffsMin },
+          ...(opts.reading ? { reading: opts.reading } : {}),
           isochrones: opts.isochrones ? { cutoffsMin, ...(isoFrom ? { origins: isoFrom } : {}) } : false,
         }),
       );

@@ -8,7 +8,7 @@ import {
   SERVICE_MODES,
   summarizeNetwork,
   type NetworkSummary,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 

@@ -14,7 +14,7 @@ import {
   type Network,
   type EntityKind,
   type IsochroneOrigin,
-} from "../../index.js";
+} from "../../node.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 

@@ -4,6 +4,7 @@
 import { Option } from "commander";
 import {
   buildModel,
+  DEFAULT_READING,
   formatCutoffMin,
   MEASURES,
   networkLayers,
@@ -14,8 +15,10 @@ import {
   type IsochroneRequest,
   type Measure,
   type ModeFilter,
-} from "../../index.js";
+  type Reading,
+} from "../../node.js";
 import { mapBoundaries } from "./map.js";
+import { readingOption } from "./model-support.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { asUsage, parseMinutes, parseOrigins, resolveOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";
@@ -33,6 +36,7 @@ interface IsochroneFlags extends SurfaceFlags, TimetableFlags {
   readonly scenario: string;
   readonly measure: Measure;
   readonly modes: ModeFilter;
+  readonly reading: Reading;
   readonly format: (typeof ISOCHRONE_FORMATS)[number];
   readonly out?: string;
 }
@@ -46,6 +50,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
     .option("--minutes <list>", "cutoffs in minutes, comma-separated", "30,60,120")
     .addOption(new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"))
     .addOption(new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"))
+    .addOption(readingOption(DEFAULT_READING))
     .addOption(new Option("--format <format>", "geojson (bands), svg or png (map), json (places reached)").choices(ISOCHRONE_FORMATS).default("geojson"))
     .option("--out <file>", "write here (atomically) instead of stdout; required for png")
     .option("--cell-m <metres>", "grid cell size in metres (default: automatic, 250 m for a region)")
@@ -68,7 +73,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
       const scenario = asUsage(() => resolveScenario(network, flags.scenario), ISO_FLAGS);
       const model = buildModel(network);
       origins = resolveOrigins(network, origins);
-      const request: IsochroneRequest = { origins, scenario: flags.scenario, cutoffsMin, measure: flags.measure, modes: flags.modes };
+      const request: IsochroneRequest = { origins, scenario: flags.scenario, cutoffsMin, measure: flags.measure, modes: flags.modes, reading: flags.reading };
       let output: string | Uint8Array;
       if (flags.format === "json") {
         const bands = asUsage(() => isochroneNodeBands(model, request, timetable), ISO_FLAGS);
@@ -76,6 +81,8 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           {
             scenario: flags.scenario,
             measure: flags.measure,
+            // A timetable's statistic is its reading (best: scheduled); otherwise the flag's.
+            reading: timetable ? (timetable.statistic === "best" ? "scheduled" : "typical") : flags.reading,
             modes: flags.modes,
             origins,
             ...(timetable && { timetable: timetableSummary(timetable) }),
@@ -97,7 +104,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
           const names = origins.map((o) => network.placeById.get(o.placeId)?.name.en ?? o.placeId).join(", ");
           const svg = renderMapSvg({
             title: `${scenario.scenario.name.en} ${scenario.scenario.name.zh}`,
-            subtitle: `${flags.measure} from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
+            subtitle: `${flags.measure} (${timetable ? `timetable ${timetable.statistic}` : flags.reading}) from ${names}, ${flags.modes}; bands ≤ ${cutoffsMin.map(formatCutoffMin).join(", ")}`,
             layers: networkLayers(network, scenario, { boundaries: await mapBoundaries(network) }),
             bands: iso.collection,
             origins: origins.map((o, i) => requirePlace(network, o.placeId, `--from[${i}]`).coord),

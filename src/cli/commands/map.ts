@@ -17,7 +17,7 @@ import {
   svgToPng,
   type Boundaries,
   type Network,
-} from "../../index.js";
+} from "../../node.js";
 import { Option } from "commander";
 import type { RegisterCommand } from "../context.js";
 import { preferNewFlag } from "../deprecated.js";

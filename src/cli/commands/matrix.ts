@@ -3,23 +3,26 @@
  */
 import { Option } from "commander";
 import {
-  csvCell,
+  DEFAULT_READING,
   MEASURES,
   Query,
   resolvePlace,
   type Measure,
   type ModeFilter,
-} from "../../index.js";
+  type Reading,
+} from "../../node.js";
+import { csvCell } from "../format.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
 import { createProgress } from "../progress.js";
-import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
+import { listOption, modelOrExit, parseWait, readingOption, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 interface MatrixOptions {
   scenario?: string;
   places?: string[];
   measure: Measure;
   modes: ModeFilter;
+  reading: Reading;
   format: "csv" | "json";
   out?: string;
   wait: string;
@@ -42,6 +45,7 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
     .addOption(
       new Option("--modes <modes>", "modes allowed").choices(["multimodal", "rail", "road"]).default("multimodal"),
     )
+    .addOption(readingOption(DEFAULT_READING))
     .addOption(new Option("--format <format>", "output format").choices(["csv", "json"]).default("csv"))
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
@@ -67,6 +71,7 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
           selection: scenario,
           measure: opts.measure,
           modes: opts.modes,
+          reading: opts.reading,
           onProgress: (done) => progress.update(done),
         }));
       } finally {
@@ -82,6 +87,7 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
               scenario,
               measure: opts.measure,
               modes: opts.modes,
+              reading: opts.reading,
               places,
               timesMin: rows,
             }) + "\n"

@@ -2,17 +2,20 @@
  * Shared by the model's commands (check, route, matrix): build the model with data errors mapped to
  * exit 3, validate ids from the command line with exit 2, and write outputs atomically.
  */
+import { Option } from "commander";
 import {
   buildModel,
+  READINGS,
   closestMatch,
   ModelError,
   UnknownIdError,
   type Id,
   type ModelOptions,
+  type Reading,
   type Network,
   type TravelTimeModel,
   type WaitRule,
-} from "../../index.js";
+} from "../../node.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
@@ -64,6 +67,20 @@ export async function writeOut(file: string, text: string): Promise<void> {
   } catch (err) {
     throw new CliError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`, EXIT.USAGE);
   }
+}
+
+/**
+ * The `--reading` option of the commands that compute times: `scheduled` (the fastest scheduled
+ * connection, no wait before the first boarding) or `typical` (the wait rule at every boarding).
+ * Without a default it overrides each target's declared reading only when given.
+ */
+export function readingOption(defaultValue?: Reading): Option {
+  const help =
+    defaultValue === undefined
+      ? "read every target as scheduled (fastest scheduled connection, no wait before the first boarding) or typical (waits from the headways); default: each target's declared reading"
+      : `scheduled (fastest scheduled connection, no wait before the first boarding) or typical (waits from the headways at every boarding); default ${defaultValue}`;
+  const option = new Option("--reading <reading>", help).choices(READINGS);
+  return defaultValue === undefined ? option : option.default(defaultValue);
 }
 
 /** Help text of the `--wait` option shared by the model's commands. */

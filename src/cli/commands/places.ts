@@ -3,10 +3,10 @@
  * found; a query filters them the way every place argument is matched (id, then name).
  */
 import { Option } from "commander";
-import { csvCell, findPlaces, type Place } from "../../index.js";
+import { findPlaces, type Place } from "../../index.js";
 import type { RegisterCommand } from "../context.js";
 import { EXIT } from "../exit.js";
-import { renderTable } from "../format.js";
+import { csvCell, renderTable } from "../format.js";
 import { writeOut } from "./model-support.js";
 
 /** Output formats of `qiwan places`. */

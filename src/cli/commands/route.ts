@@ -3,18 +3,19 @@
  */
 import { Option } from "commander";
 import {
-  csvCell,
+  DEFAULT_READING,
   findRoute,
   formatMinutes,
   MEASURES,
   resolvePlace,
   type Measure,
   type ModeFilter,
+  type Reading,
   type RouteResult,
-} from "../../index.js";
+} from "../../node.js";
 import type { RegisterCommand } from "../context.js";
-import { renderTable } from "../format.js";
-import { listOption, modelOrExit, parseWait, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
+import { csvCell, renderTable } from "../format.js";
+import { listOption, modelOrExit, parseWait, readingOption, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 const MODE_FILTERS = ["multimodal", "rail", "road"] as const;
 
@@ -24,6 +25,7 @@ interface RouteCommandOptions {
   scenario?: string[];
   measure: Measure;
   modes: ModeFilter;
+  reading: Reading;
   format: "table" | "json" | "md" | "csv";
   out?: string;
   wait: string;
@@ -31,7 +33,7 @@ interface RouteCommandOptions {
 
 /** A route as a legs table (text or Markdown) with a total line. */
 export function renderRoute(scenarioId: string, r: RouteResult, format: "table" | "md"): string {
-  const title = `${scenarioId}: ${r.from} → ${r.to}`;
+  const title = `${scenarioId}: ${r.from} → ${r.to} (${r.reading})`;
   if (r.status !== "ok") {
     const why = {
       "no-route": "no route",
@@ -94,6 +96,7 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
       new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
     )
     .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
+    .addOption(readingOption(DEFAULT_READING))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
@@ -108,12 +111,12 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
       const model = modelOrExit(network, { wait });
       const results = scenarios.map((scenario) => ({
         scenario,
-        route: findRoute(model, from, to, { scenario, measure: opts.measure, modes: opts.modes }),
+        route: findRoute(model, from, to, { scenario, measure: opts.measure, modes: opts.modes, reading: opts.reading }),
       }));
       const text =
         opts.format === "json"
           ? JSON.stringify(
-              { network: network.id, measure: opts.measure, modes: opts.modes, routes: results },
+              { network: network.id, measure: opts.measure, modes: opts.modes, reading: opts.reading, routes: results },
               null,
               2,
             ) + "\n"

@@ -31,7 +31,7 @@ import {
   type TimetableStatistic,
   type TimetableTargetResult,
   type TravelTimeModel,
-} from "../../index.js";
+} from "../../node.js";
 import { createColour, type Colour } from "../colour.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../exit.js";

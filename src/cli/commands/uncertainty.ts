@@ -7,9 +7,11 @@ import {
   runUncertainty,
   type Measure,
   type UncertaintyReport,
-} from "../../index.js";
+  type Reading,
+} from "../../node.js";
 import { createProgress } from "../progress.js";
 import type { RegisterCommand } from "../context.js";
+import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { analysisErrors, emit, fmtMin, intArg, listArg, toJson } from "./analysis-args.js";
 
@@ -54,10 +56,11 @@ export const registerUncertainty: RegisterCommand = (program, ctx) => {
     .option("--target <ids>", "comma-separated target ids (default: all)")
     .addOption(new Option("--measure <measure>", "evaluate only this interpretation").choices(MEASURES))
     .option("--tornado <n>", "tornado rows per target (0: skip the one-at-a-time runs)", "3")
+    .addOption(readingOption())
     .addOption(new Option("--format <format>", "output format").choices(TABLE_FORMATS).default("table"))
     .option("--out <file>", "write the output to this file (atomically) instead of stdout")
     .addHelpText("after", "\nUniform draws over each assumption's range (triangular when it gives a mode), independent; a progress bar shows on a terminal.")
-    .action(async (opts: { draws: string; seed: string; scenario?: string; target?: string; measure?: Measure; tornado: string; format: TableFormat; out?: string }) => {
+    .action(async (opts: { draws: string; seed: string; scenario?: string; target?: string; measure?: Measure; tornado: string; format: TableFormat; out?: string; reading?: Reading }) => {
       const network = await ctx.network();
       const draws = intArg(opts.draws, "--draws", 1, "draws")!;
       const tornadoRows = intArg(opts.tornado, "--tornado", 0)!;
@@ -74,6 +77,7 @@ export const registerUncertainty: RegisterCommand = (program, ctx) => {
             ...(scenarios ? { scenarios } : {}),
             ...(targets ? { targets } : {}),
             ...(opts.measure ? { measures: [opts.measure] } : {}),
+            ...(opts.reading ? { reading: opts.reading } : {}),
             onProgress: (done) => progress.update(done),
           }),
           { scenario: "--scenario", target: "--target" },

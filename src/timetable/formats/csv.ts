@@ -1,4 +1,10 @@
-import type { Readable } from "node:stream";
+/**
+ * What the readers need of a stream: a Node `Readable` fits (this file stays free of `node:`
+ * imports, so the browser-safe CSV parser can share it).
+ */
+export interface TextStream extends AsyncIterable<unknown> {
+  setEncoding(encoding: "utf8"): unknown;
+}
 
 /** One CSV record: its fields and the 1-based physical line where it starts (header = line 1). */
 export interface CsvRecord {
@@ -189,7 +195,7 @@ export class CsvParser {
  * CRLF, LF and a missing final newline are accepted; blank lines are skipped. Linear time in the
  * input, whatever its quotes or line lengths (see {@link CsvParser}).
  */
-export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
+export async function* readCsv(stream: TextStream): AsyncGenerator<CsvRecord> {
   for await (const batch of readCsvBatches(stream)) yield* batch;
 }
 
@@ -197,7 +203,7 @@ export async function* readCsv(stream: Readable): AsyncGenerator<CsvRecord> {
  * Like `readCsv` but yields the records of each stream chunk as one array: one promise per chunk
  * instead of one per record, which is most of the cost of reading a large file record by record.
  */
-export async function* readCsvBatches(stream: Readable): AsyncGenerator<CsvRecord[]> {
+export async function* readCsvBatches(stream: TextStream): AsyncGenerator<CsvRecord[]> {
   stream.setEncoding("utf8");
   const parser = new CsvParser();
   for await (const chunk of stream as AsyncIterable<string>) {
