@@ -70,9 +70,9 @@ describe("qiwan check", () => {
     const { out } = await cli("check");
     const lines = out.trimEnd().split("\n");
     const head = lines.findIndex((l) => l.startsWith("promise"));
-    expect(lines[head]).toMatch(/^promise\s+measure\s+base\s+plan$/);
-    expect(lines[head + 2]).toMatch(/^A to B within an hour\s+door\s+0\/1 0% ✗\s+1\/1 100% ✓$/);
-    expect(lines[head + 4]).toMatch(/^Half-hour circle\s+door\s+4\/6 60% ~\s+4\/6 60% ~$/);
+    expect(lines[head]).toMatch(/^promise\s+measure\s+reading\s+base\s+plan$/);
+    expect(lines[head + 2]).toMatch(/^A to B within an hour\s+door\s+typical\s+0\/1 0% ✗\s+1\/1 100% ✓$/);
+    expect(lines[head + 4]).toMatch(/^Half-hour circle\s+door\s+scheduled\s+4\/6 60% ~\s+4\/6 60% ~$/);
     expect(out).not.toMatch(/A → B/);
     const detail = await cli("check", "--detail");
     expect(detail.out.startsWith(out)).toBe(true);
