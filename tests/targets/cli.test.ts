@@ -76,7 +76,7 @@ describe("qiwan check", () => {
     expect(out).not.toMatch(/A → B/);
     const detail = await cli("check", "--detail");
     expect(detail.out.startsWith(out)).toBe(true);
-    expect(detail.out).toMatch(/base\s+T_AB\s+door-to-door\s+A → B\s+70\s+<= 60\s+-10\s+FAIL/);
+    expect(detail.out).toMatch(/base\s+T_AB\s+door-to-door\s+typical\s+A → B\s+70\s+.*<= 60\s+-10\s+FAIL/);
   });
 
   it("--strict exits 1 when a target pair fails, 0 otherwise", async () => {
