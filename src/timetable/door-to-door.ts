@@ -172,6 +172,9 @@ export class DoorToDoorRouter {
     const { access, streetSecs } = this.access(origins);
     const egress = destinations.map((d) => this.egress(d));
     const roadOf = (d: Id): number => (streetSecs === null ? Infinity : this.#street!.arrivalSecs(streetSecs, d));
+    // An origin that reaches no stop (no street path to one, or no station for station-to-station)
+    // has only the street alternative: every destination gets its street time, Infinity if none.
+    if (access.length === 0) return destinations.map((d) => constantTimes(d, roadOf(d), count));
     if (count === 1 && start === end) {
       const res = this.#raptor.route({ access, departureSecs: start, maxRides: this.maxRides });
       return destinations.map((d, i) => {
@@ -234,11 +237,13 @@ export class DoorToDoorRouter {
     const model = nt.model;
     const list = resolveOrigins(model.network, origins);
     const all = queryOf(model).placeTimes(list, { selection: nt.selection, modes: "road", measure: nt.measure });
-    return destinations.map((d) => {
-      const best = all[model.placeIndex(d)]!;
-      return { destination: d, travelTimesSecs: new Float64Array(count).fill(best), roadSecs: best, paretoSize: 0 };
-    });
+    return destinations.map((d) => constantTimes(d, all[model.placeIndex(d)]!, count));
   }
+}
+
+/** A destination reached by the street alone: `roadSecs` at every one of `count` departures. */
+function constantTimes(destination: Id, roadSecs: number, count: number): DestinationTimes {
+  return { destination, travelTimesSecs: new Float64Array(count).fill(roadSecs), roadSecs, paretoSize: 0 };
 }
 
 function resolveOrigins(network: NetworkTimetable["model"]["network"], origins: Id | readonly (Id | TimedOrigin)[]): Array<Required<TimedOrigin>> {

@@ -10,5 +10,10 @@ describe("benchmarks/timetable.ts (smoke run, no timings asserted)", () => {
     expect(stdout).toContain("### GTFS tests/fixtures/gtfs/two-rides-crlf-bom.zip");
     expect(stdout).toMatch(/\| full-day profile \(range-RAPTOR 00:00–24:00, one origin, all stops\) \| [\d.]+ \|/);
     expect(stdout).toMatch(/\| latest-departure scan/);
+    // The npm RAPTOR peer runs on the same feed and agrees with ours at every stop.
+    expect(stdout).toMatch(/\| peer: RaptorAlgorithm.scan \(no ride bound\) \| [\d.]+ \|/);
+    expect(stdout).toContain("| stop answers compared | 8 |");
+    expect(stdout).toContain("| equal | 8 |");
+    expect(stdout).toMatch(/\| pair 1 \(A→D\), peer: RangeQuery to this destination \(maxSearchDays 1\) \| [\d.]+ \| [\d.]+ \| 2 \| 2 \| – \|/);
   });
 });

@@ -15,36 +15,52 @@ interface Trip {
   dep: number[];
 }
 
-/** Trips of every service present in `graph`: departures `first + i·headway ≤ last` from each terminus. */
+/**
+ * Trips of every service present in `graph`: departures `first + i·headway ≤ last` from each terminus.
+ * Times are the graph's ride and dwell costs accumulated from the forward terminus and rounded to whole
+ * seconds at each stop; the backward trip mirrors those rounded times (the convention of
+ * `synthesizeTrips`: the same running and dwell times reversed), so both directions take equally long.
+ */
 export function bruteTrips(network: Network, graph: MultiDirectedGraph<ModelNodeAttributes, ModelEdgeAttributes>, first: number, last: number): Trip[] {
   const trips: Trip[] = [];
   for (const service of network.services) {
-    for (const direction of ["forward", "backward"] as const) {
-      if (direction === "backward" && service.bidirectional === false) continue;
-      const n = service.stops.length;
+    const n = service.stops.length;
+    // Graph costs of one direction's rides and dwells, or null when the service is absent from the scenario.
+    const costs = (direction: "forward" | "backward"): { ride: number[]; dwell: number[] } | null => {
       const ride: number[] = [];
       const dwell: number[] = [];
       for (let i = 0; i < n - 1; i++) {
         const from = `departure:${service.id}:${direction}:${i}`;
         const to = `arrival:${service.id}:${direction}:${i + 1}`;
         const e = graph.hasNode(from) && graph.hasNode(to) ? graph.edges(from, to)[0] : undefined;
-        if (e === undefined) break;
+        if (e === undefined) return null;
         ride.push(graph.getEdgeAttribute(e, "costSecs"));
         if (i > 0) dwell.push(graph.getEdgeAttribute(graph.edges(`arrival:${service.id}:${direction}:${i}`, from)[0]!, "costSecs"));
       }
-      if (ride.length !== n - 1) continue; // the service is absent in this scenario
+      return { ride, dwell };
+    };
+    const forward = costs("forward");
+    if (forward === null) continue;
+    // Arrival and departure at each stop, seconds after the forward trip leaves its first stop.
+    const fa = [0];
+    const fd = [0];
+    let clock = 0;
+    for (let i = 0; i < n - 1; i++) {
+      clock += forward.ride[i]!;
+      fa.push(Math.round(clock));
+      if (i < n - 2) clock += forward.dwell[i]!;
+      fd.push(Math.round(clock));
+    }
+    const total = fa[n - 1]!;
+    for (const direction of ["forward", "backward"] as const) {
+      if (direction === "backward" && (service.bidirectional === false || costs("backward") === null)) continue;
       const places = direction === "forward" ? [...service.stops] : [...service.stops].reverse();
+      const relArr = direction === "forward" ? fa : fd.map((d) => total - d).reverse();
+      const relDep = direction === "forward" ? fd : fa.map((a) => total - a).reverse();
       const h = Math.round(service.headwayMin.value * 60);
       for (let t0 = first; t0 <= last; t0 += h) {
-        const arr = [t0];
-        const dep = [t0];
-        let clock = 0;
-        for (let i = 0; i < n - 1; i++) {
-          clock += ride[i]!;
-          arr.push(t0 + Math.round(clock));
-          if (i < n - 2) clock += dwell[i]!;
-          dep.push(t0 + Math.round(clock));
-        }
+        const arr = relArr.map((t) => t0 + t);
+        const dep = relDep.map((t) => t0 + t);
         trips.push({ mode: service.mode, places, arr, dep });
       }
     }
