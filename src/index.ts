@@ -126,6 +126,7 @@ export {
   type ProjectStatus,
   type Quantity,
   type QuantityBounds,
+  type ReadingKind,
   type ResolvedScenario,
   type Scenario,
   type ScenarioSummary,

@@ -18,7 +18,8 @@ import {
   type Train,
 } from "./rail-times.js";
 import { gcjToWgs, greatCircleKm } from "./geo.js";
-import { CIRCUITY, ROAD_PARAMETERS, ROAD_PLACES, SPEED_URBAN, roadLinks } from "./tables/roads.js";
+import { CIRCUITY, ROAD_PLACES, SPEED_URBAN, roadLinks } from "./tables/roads.js";
+import { REGIONAL_PARAMETERS } from "./tables/parameters.js";
 import { writeTowns } from "./towns.js";
 import { fittedRunMinutes, patternServices } from "./rail-services.js";
 import { pairTimes } from "./rail-patterns.js";
@@ -695,7 +696,7 @@ async function main(): Promise<void> {
     description: "Rail and road network around 綦江 and 万盛 (Chongqing) for checking the travel-time promises of the 2021 綦江—万盛一体化发展规划, with the plan's transport projects (section 四(一)). Every number carries a source or an assumption with a range; see SOURCES.md.",
     asOf: "2025-07-01",
     parameters: {
-      ...ROAD_PARAMETERS,
+      ...REGIONAL_PARAMETERS,
       stationTransferMin: Object.fromEntries(transferStations.map((id) => [id, STATION_TRANSFER])),
     },
     sources: [

@@ -9,7 +9,7 @@ import { AccessibilityError } from "./matrix.js";
 
 /** A point whose residents may be counted (a `Town` of `network.towns.list` fits). */
 export interface PopulatedTown {
-  /** `[lon, lat]`, WGS84 degrees (only {@link peopleInPolygon} reads it). */
+  /** `[lon, lat]`, WGS84 degrees (only `peopleInPolygon` reads it). */
   readonly coord: LonLat;
   /** Residents, persons; null when unknown (counted in `townsWithoutPopulation`, not in the sum). */
   readonly population: number | null;

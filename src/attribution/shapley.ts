@@ -119,7 +119,7 @@ export function minimalCoalitions(k: number, meets: (mask: number) => boolean): 
   return out.sort((a, b) => popcount(a) - popcount(b) || a - b);
 }
 
-/** Result of {@link shapleySampled}. */
+/** Result of `shapleySampled`. */
 export interface SampledShapley {
   /** Estimated Shapley value of each player. */
   readonly values: Float64Array;

@@ -28,7 +28,7 @@ export interface CalibrationOptions {
   /** Scenario the rows describe (default: `current` when the network has it, else its last scenario). */
   readonly scenario?: Id;
   /**
-   * Largest |ratio − 1| that counts as a match, per mode: {@link DEFAULT_TOLERANCE} (rail 0.10: a
+   * Largest |ratio − 1| that counts as a match, per mode: `DEFAULT_TOLERANCE` (rail 0.10: a
    * published train time is one number; road 0.20: a published drive time varies with the hour and
    * the traffic, and the model's road speeds are free-flow design speeds times a congestion factor).
    */

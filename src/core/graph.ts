@@ -24,7 +24,7 @@ export const MAX_BUCKET_COST_SECS = 1 << 20;
  */
 export const DISABLED_ARC_COST = 2 ** 30;
 
-/** Options of {@link compileGraph}, {@link compileGraphology} and {@link readDimacs}. */
+/** Options of {@link compileGraph}, {@link compileGraphology} and `readDimacs`. */
 export interface CompileOptions {
   /** Priority queue, see {@link QueueKind}. Default `"auto"`. */
   queue?: QueueKind;
@@ -67,7 +67,7 @@ export interface EdgeListInput {
 
 /**
  * A graph frozen into compressed sparse rows for fast searches. Built by {@link compileGraph},
- * {@link compileGraphology} or {@link readDimacs}; queried by `ShortestPathSearch` and `matrix`.
+ * {@link compileGraphology} or `readDimacs`; queried by `ShortestPathSearch` and `matrix`.
  * Node indices are `0..nodeCount-1`, edge ids are the input edge positions `0..edgeCount-1`.
  */
 export interface CompiledGraph {

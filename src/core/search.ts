@@ -187,7 +187,7 @@ export class ShortestPathSearch {
   }
 
   /**
-   * {@link oneToAll} in whole seconds as a fresh `Int32Array`, {@link UNREACHABLE_INT32} where
+   * {@link oneToAll} in whole seconds as a fresh `Int32Array`, `UNREACHABLE_INT32` where
    * unreachable or beyond `cutoffSecs`. See {@link oneToAllInt32Into}.
    */
   oneToAllInt32(source: number, options?: SearchOptions): Int32Array {
@@ -196,7 +196,7 @@ export class ShortestPathSearch {
 
   /**
    * {@link oneToAll} in whole seconds, written into `out` (an `Int32Array` of length `nodeCount`,
-   * which it returns): {@link UNREACHABLE_INT32} (2^31 - 1) where unreachable or beyond
+   * which it returns): `UNREACHABLE_INT32` (2^31 - 1) where unreachable or beyond
    * `cutoffSecs`. Half the memory of the `Float64Array` result, and on a graph that is not
    * reordered no copy at all: the search keeps its distances in `out` itself.
    *

@@ -68,7 +68,7 @@ export function suggestionEditLimit(length: number): number {
  * - a candidate equal to `wanted` ignoring case wins at once;
  * - otherwise the candidate at the smallest typing distance (insertion, deletion, substitution, or
  *   transposition of two adjacent characters, each one edit; compared ignoring case), accepted
- *   when it is at most {@link suggestionEditLimit}`(wanted.length)` = `max(1, floor(length / 3))`
+ *   when it is at most `suggestionEditLimit``(wanted.length)` = `max(1, floor(length / 3))`
  *   and smaller than the longer of the two strings (a complete rewrite is not a typo).
  *
  * "QJ_EASTT" suggests "QJ_EAST", "P_HRS" suggests "P_HSR", "JJ" suggests "J", "A" never suggests "B".

@@ -41,7 +41,7 @@ export interface IsochroneCollection<P = IsochroneBandProperties> {
   readonly features: readonly IsochroneFeature<P>[];
 }
 
-/** Options of {@link isochroneBands} and {@link polygonIsochrone}. */
+/** Options of `isochroneBands` and `polygonIsochrone`. */
 export interface BandOptions {
   /** Places whose populations are summed per band. */
   readonly places?: readonly PopulatedPlace[];

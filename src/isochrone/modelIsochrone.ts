@@ -47,7 +47,7 @@ export interface IsochroneRequest {
   readonly quantities?: QuantityOverrides;
 }
 
-/** Arrival times at every place of the model's network, from {@link placeTimes}. */
+/** Arrival times at every place of the model's network, from `placeTimes`. */
 export interface PlaceTimes {
   /** Seconds per place, in `network.places` order; `Infinity` where not reached within the horizon. */
   readonly timesSecs: Float64Array;
@@ -90,7 +90,7 @@ export function placeTimes(model: TravelTimeModel, request: Omit<IsochroneReques
 
 /**
  * Node isochrones on a model: every place (stations included) reached within each cutoff, with its
- * time, for a scenario and measure (see {@link nodeIsochrone} for the band semantics).
+ * time, for a scenario and measure (see `nodeIsochrone` for the band semantics).
  */
 export function modelNodeIsochrone(model: TravelTimeModel, request: IsochroneRequest): NodeIsochroneBand[] {
   const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
@@ -115,7 +115,7 @@ export function surfaceNodes(model: TravelTimeModel, times: PlaceTimes): TimedNo
 /**
  * Polygon isochrones on a model: GeoJSON bands per cutoff with properties `cutoffMin`, `scenario`,
  * `measure`, `reading`, `modes`, `origins`, `areaKm2`, `populationCovered` (from places' populations) and
- * `cellSizeM`. Surface and grid options as in {@link polygonIsochrone}.
+ * `cellSizeM`. Surface and grid options as in `polygonIsochrone`.
  */
 export function modelPolygonIsochrone(
   model: TravelTimeModel,

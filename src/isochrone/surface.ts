@@ -108,7 +108,7 @@ export function reachableBBox(
   return w <= e ? [w, s, e, n] : undefined;
 }
 
-/** Options of {@link travelTimeSurface}. */
+/** Options of `travelTimeSurface`. */
 export interface SurfaceOptions {
   /** Off-network leg parameters (see {@link AccessOptions}). */
   readonly access?: AccessOptions;

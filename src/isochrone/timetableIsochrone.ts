@@ -61,7 +61,7 @@ export function timetablePlaceTimes(model: TravelTimeModel, request: Omit<Timeta
   return { timesSecs, origins, measure: nt.measure, reading, scenario: scenarioLabel(nt.selection) };
 }
 
-/** Node isochrone bands (see `nodeIsochrone`) from {@link timetablePlaceTimes}. */
+/** Node isochrone bands (see `nodeIsochrone`) from `timetablePlaceTimes`. */
 export function timetableNodeIsochrone(model: TravelTimeModel, request: TimetableIsochroneRequest): NodeIsochroneBand[] {
   const cutoffs = normalizeCutoffsMin(request.cutoffsMin);
   const times = timetablePlaceTimes(model, request);
@@ -69,7 +69,7 @@ export function timetableNodeIsochrone(model: TravelTimeModel, request: Timetabl
 }
 
 /**
- * Polygon isochrone bands (see `polygonIsochrone`) from {@link timetablePlaceTimes}; band properties
+ * Polygon isochrone bands (see `polygonIsochrone`) from `timetablePlaceTimes`; band properties
  * as `modelPolygonIsochrone`'s plus `statistic`, `windowStartSecs` and `windowEndSecs`.
  */
 export function timetablePolygonIsochrone(

@@ -33,9 +33,6 @@ const a = (value: number, range: [number, number], why: string): ParameterValue 
   assumption: { why, range },
 });
 
-const RAIL_TIMETABLE_2023 =
-  "DERIVED from the 2023 national timetable (shared/data/china-rail-2023): 渝贵铁路 重庆西→贵阳北 non-stop running 119 min over 345 km of 200 km/h line gives 0.87; 成渝高铁 成都东→重庆西 fastest running 78 min over ~300 km of 350 km/h line gives 0.66";
-
 /** What each parameter means. Keys are the names a network file's `parameters` section uses. */
 export const PARAMETER_SPECS = {
   commercialSpeedFactor: {
@@ -128,18 +125,28 @@ export const PARAMETER_SPECS = {
 /** A parameter name (a key of {@link PARAMETER_SPECS}). */
 export type ParameterName = keyof typeof PARAMETER_SPECS;
 
-/** Defaults: scalars for `keyedBy: "none"`, records by mode otherwise. Justified in docs/design-choices.md. */
+/**
+ * Defaults: scalars for `keyedBy: "none"`, records by mode otherwise. They are generic (no region,
+ * line or timetable in particular), each with a plausible range from design standards, routing
+ * engines' profiles or the literature; a network that has regional evidence overrides them in its
+ * `parameters` section (the embedded network does, with its reasons). Justified in
+ * docs/design-choices.md.
+ */
 export const DEFAULT_PARAMETERS: {
   readonly [K in ParameterName]: (typeof PARAMETER_SPECS)[K]["keyedBy"] extends "none"
     ? ParameterValue
     : Readonly<Record<string, ParameterValue>>;
 } = {
   commercialSpeedFactor: {
-    hsr: a(0.8, [0.65, 0.9], RAIL_TIMETABLE_2023),
+    hsr: a(
+      0.8,
+      [0.65, 0.9],
+      "Generic: high-speed trains average 65–90 % of line speed between stops (acceleration, braking, speed restrictions near stations and junctions); non-stop runs near the top, stopping trains lower.",
+    ),
     rail: a(
       0.75,
       [0.6, 0.9],
-      "Conventional and 200 km/h mixed-traffic lines run below line speed on curves and behind freight; 渝贵铁路 non-stop running gives 0.87 (2023 timetable), slower stopping trains less.",
+      "Generic: conventional and mixed-traffic lines run below line speed on curves, at speed restrictions and behind freight; non-stop runs near the top, stopping trains lower.",
     ),
     suburban: a(
       0.7,
@@ -165,20 +172,24 @@ export const DEFAULT_PARAMETERS: {
     air: a(0.8, [0.7, 0.9], "Taxi, climb and descent lower the block speed below cruise speed."),
   },
   designSpeedKmh: {
-    hsr: a(300, [250, 350], "Chinese high-speed lines are built for 250, 300 or 350 km/h."),
-    rail: a(120, [80, 160], "Conventional Chinese main lines (国铁I/II级) are mostly 120 km/h."),
+    hsr: a(
+      300,
+      [250, 350],
+      "Generic: new high-speed lines are built for at least 250 km/h (UIC's definition of high-speed rail; EU Directive 96/48/EC), most for 300–350.",
+    ),
+    rail: a(120, [80, 160], "Generic: conventional main lines run at 80–160 km/h, most at 100–120."),
     suburban: a(
       140,
       [120, 160],
-      "The C5 Qijiang–Wansheng suburban railway is planned at 140–160 km/h (network-facts §3).",
+      "Generic: regional and suburban express lines (S-Bahn, RER, 市域快轨) are built for 120–160 km/h.",
     ),
-    metro: a(80, [80, 120], "Most Chongqing metro lines are designed for 80 km/h; express lines 100–120."),
+    metro: a(80, [80, 120], "Generic: most metro lines are designed for 80 km/h; express and airport lines 100–120."),
     expressway: a(
       100,
       [80, 120],
-      "Chinese expressways are designed for 80–120 km/h; 100 km/h is the usual mountain standard (渝黔复线, 重遵扩容).",
+      "Generic: motorways are designed for 80–120 km/h (China's JTG B01-2014: 80, 100 or 120; 100 in hilly terrain).",
     ),
-    road: a(60, [40, 80], "First- and second-class highways are designed for 60–80 km/h, less in mountains."),
+    road: a(60, [40, 80], "Generic: rural trunk roads are designed for 60–80 km/h, less in mountains."),
     "urban-road": a(50, [30, 60], "Urban arterials are posted 40–60 km/h."),
     connector: a(30, [20, 40], "Same as accessCarSpeedKmh."),
     bus: a(60, [40, 80], "Bus routes run on trunk and urban roads."),
@@ -187,7 +198,7 @@ export const DEFAULT_PARAMETERS: {
     air: a(700, [600, 850], "Regional jets cruise at 750–850 km/h; turboprops slower."),
   },
   dwellMin: {
-    hsr: a(2, [1, 4], "Chinese HSR intermediate stops are usually 2 min (1–4 min in timetables)."),
+    hsr: a(2, [1, 4], "Generic: high-speed trains dwell about 2 min at intermediate stops (1–4 min in timetables)."),
     rail: a(3, [2, 8], "Conventional intercity trains dwell 2–8 min at intermediate stations."),
     suburban: a(1, [0.5, 2], "Suburban trains dwell about a minute."),
     metro: a(0.5, [0.3, 1], "Metro dwell is 30–60 s."),
@@ -200,7 +211,7 @@ export const DEFAULT_PARAMETERS: {
     hsr: a(
       10,
       [5, 20],
-      "Cross-platform or in-station changes at Chinese HSR stations take 5–20 min including ticket and security checks.",
+      "Generic: changes between long-distance trains take 5–20 min (platform change, and ticket or security checks where a station has them).",
     ),
     rail: a(10, [5, 20], "Same as hsr: in-station changes with ticket checks."),
     suburban: a(8, [3, 15], "Suburban rail changes are in-station with ticket gates."),
@@ -232,13 +243,17 @@ export const DEFAULT_PARAMETERS: {
   ),
   accessWalkSpeedKmh: a(4.5, [3.5, 5.5], "Typical adult walking speed 4–5 km/h."),
   circuityFactor: {
-    access: a(1.3, [1.15, 1.5], "Street distance is typically 1.2–1.4 times the straight line in hilly Chongqing."),
-    road: a(1.25, [1.1, 1.5], "Inter-city road distance over the straight line, mountainous terrain."),
-    rail: a(
-      1.15,
-      [1.05, 1.3],
-      "Rail alignments are straighter than roads; 渝贵铁路 is 345 km for ~300 km great-circle (1.15).",
+    access: a(
+      1.3,
+      [1.15, 1.5],
+      "Generic: street distance over the straight line is about 1.2–1.4 in cities (Ballou, Rahardja & Sakai 2002, Transportation Research A 36(9); Levinson & El-Geneidy 2009, Regional Science and Urban Economics 39(6)), higher in hilly or water-cut towns.",
     ),
+    road: a(
+      1.25,
+      [1.1, 1.5],
+      "Generic: inter-city road distance over the straight line is about 1.15–1.3 on dense networks (Ballou et al. 2002), more in mountains.",
+    ),
+    rail: a(1.15, [1.05, 1.3], "Generic: rail alignments are straighter than roads: about 1.05–1.3 times the great circle."),
   },
   congestionFactor: a(1, [1, 1.3], "Off-peak, free-flow driving by default; up to 30 % slower in the peak."),
 };

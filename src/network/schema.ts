@@ -22,7 +22,7 @@ export const NETWORK_SCHEMA_VERSION = 1;
 export const IdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "an id is 1–64 characters of letters, digits, '_', '.', ':' or '-'");
-/** An entity id (see {@link IdSchema}); ids are case-sensitive and compared with `Map`, so `__proto__` works. */
+/** An entity id (see `IdSchema`); ids are case-sensitive and compared with `Map`, so `__proto__` works. */
 export type Id = z.infer<typeof IdSchema>;
 
 /** A calendar date `YYYY-MM-DD` that exists: `2024-02-29` is one, `2025-02-29` and `2025-13-45` are not. */
@@ -151,7 +151,7 @@ export function quantity(bounds: QuantityBounds) {
       }
     });
 }
-/** A sourced or assumed number (see {@link quantity}). */
+/** A sourced or assumed number (see `quantity`). */
 export type Quantity = z.infer<ReturnType<typeof quantity>>;
 
 /** `[lon, lat]` in WGS84 degrees. */
@@ -185,7 +185,7 @@ export const PlaceSchema = z.strictObject({
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),
 });
-/** A place as validated by {@link PlaceSchema}. */
+/** A place as validated by `PlaceSchema`. */
 export type Place = z.infer<typeof PlaceSchema>;
 
 /** Track modes: ridden only by services, never driven. */
@@ -224,7 +224,7 @@ export const LinkSchema = z.strictObject({
   replaces: z.array(IdSchema).optional(),
   note: z.string().optional(),
 });
-/** A link as validated by {@link LinkSchema}. */
+/** A link as validated by `LinkSchema`. */
 export type Link = z.infer<typeof LinkSchema>;
 
 /** Every {@link ServiceMode}. */
@@ -305,7 +305,7 @@ export const ServiceSchema = z.strictObject({
   replaces: z.array(IdSchema).optional(),
   note: z.string().optional(),
 });
-/** A service as validated by {@link ServiceSchema}. */
+/** A service as validated by `ServiceSchema`. */
 export type Service = z.infer<typeof ServiceSchema>;
 
 /** Every {@link ProjectStatus}, from built to merely studied. */
@@ -341,7 +341,7 @@ export const ProjectSchema = z.strictObject({
   source: z.string().min(3),
   note: z.string().optional(),
 });
-/** A project as validated by {@link ProjectSchema}. */
+/** A project as validated by `ProjectSchema`. */
 export type Project = z.infer<typeof ProjectSchema>;
 
 /** A scenario: a `year` and the rule that picks its project set (`byYear`, `include`, `exclude`, `extends`). */
@@ -369,7 +369,7 @@ export const ScenarioSchema = z.strictObject({
     })
     .optional(),
 });
-/** A scenario as validated by {@link ScenarioSchema}. */
+/** A scenario as validated by `ScenarioSchema`. */
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** Every {@link Measure}. */
@@ -447,7 +447,7 @@ export const TargetSchema = z.strictObject({
   /** Why these origins and destinations (e.g. which cities count as "main"). */
   rationale: z.string().min(1),
 });
-/** A target as validated by {@link TargetSchema}. */
+/** A target as validated by `TargetSchema`. */
 export type Target = z.infer<typeof TargetSchema>;
 
 /** A citation the network's quantities may refer to by id. */
@@ -458,7 +458,7 @@ export const SourceSchema = z.strictObject({
   /** When the source was read: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   accessed: PartialDateSchema.optional(),
 });
-/** A citation as validated by {@link SourceSchema}. */
+/** A citation as validated by `SourceSchema`. */
 export type Source = z.infer<typeof SourceSchema>;
 
 const AnyQuantitySchema = quantity({ min: -1e9, max: 1e9, minInclusive: true, unit: "" });
@@ -471,7 +471,7 @@ export const ParametersSchema = z.record(
   z.string(),
   z.union([AnyQuantitySchema, z.record(z.string(), AnyQuantitySchema)]),
 );
-/** Model parameter overrides as validated by {@link ParametersSchema}. */
+/** Model parameter overrides as validated by `ParametersSchema`. */
 export type Parameters = z.infer<typeof ParametersSchema>;
 
 /** Column order of a row of `towns.rows` (the `columns` header must repeat it). */
@@ -493,7 +493,7 @@ export const TerrainClassSchema = z.strictObject({
   speedKmh: quantity(BOUNDS.speedKmh),
   detourFactor: quantity(BOUNDS.detourFactor),
 });
-/** A terrain class as validated by {@link TerrainClassSchema}. */
+/** A terrain class as validated by `TerrainClassSchema`. */
 export type TerrainClass = z.infer<typeof TerrainClassSchema>;
 
 /**
@@ -530,7 +530,7 @@ export const TownsSectionSchema = z.strictObject({
    */
   rows: z.array(z.array(TableCellSchema)),
 });
-/** The `towns` section as in the file, validated by {@link TownsSectionSchema}. */
+/** The `towns` section as in the file, validated by `TownsSectionSchema`. */
 export type TownsSection = z.infer<typeof TownsSectionSchema>;
 
 /** A whole network in one object: the content of a single-file network. */
@@ -554,5 +554,5 @@ export const NetworkFileSchema = z.strictObject({
   /** Town centres with populations: the local road mesh's nodes and the people counted by analyses. */
   towns: TownsSectionSchema.optional(),
 });
-/** A whole single-file network as validated by {@link NetworkFileSchema}. */
+/** A whole single-file network as validated by `NetworkFileSchema`. */
 export type NetworkFile = z.infer<typeof NetworkFileSchema>;

@@ -21,7 +21,7 @@ export interface QueryOptions {
   /**
    * `door-to-door` (default): from the origin place before any ride to the destination place by any
    * means. `station-to-station`: from every station of the origin at 0 s to the nearest station of
-   * the destination, riding only (see {@link stationsOf}).
+   * the destination, riding only (see `stationsOf`).
    */
   readonly measure?: Measure;
   /** Modes allowed (default `multimodal`). */

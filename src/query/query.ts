@@ -66,7 +66,7 @@ export class Query {
     this.#search = new ShortestPathSearch(model.compiled);
   }
 
-  /** Stations of a place under station-to-station (see {@link stationsOf}). */
+  /** Stations of a place under station-to-station (see `stationsOf`). */
   stationsOf(placeId: Id): Id[] {
     return stationsOf(this.model, placeId);
   }
@@ -125,7 +125,7 @@ export class Query {
 
   /**
    * Travel times (s) from every origin to every destination, one search per origin. A place to
-   * itself is 0 under every measure; otherwise as {@link placeTimes} (station-to-station: `Infinity`
+   * itself is 0 under every measure; otherwise as `placeTimes` (station-to-station: `Infinity`
    * when either place has no station, 0 when they share one).
    */
   placeMatrix(origins: readonly Id[], destinations: readonly Id[], options: PlaceMatrixOptions = {}): TravelTimeMatrix {

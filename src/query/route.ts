@@ -33,7 +33,7 @@ export function queryOf(model: TravelTimeModel): Query {
 /**
  * The fastest route between two places. Door-to-door starts before any ride at `from` and ends on
  * arrival at `to` by any means; station-to-station is the best pair of stations of the two places
- * (see {@link stationsOf}), riding only. Read as `scheduled` unless `reading` says otherwise (no wait
+ * (see `stationsOf`), riding only. Read as `scheduled` unless `reading` says otherwise (no wait
  * before the first boarding). Same as `new Query(model).route(from, to, …)`.
  *
  * @example

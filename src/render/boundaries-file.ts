@@ -6,7 +6,7 @@ import type { Network } from "../network/types.js";
 import { BOUNDARIES_FILE, parseBoundaries, type Boundaries } from "./boundaries.js";
 
 /**
- * The boundary lines stored beside a network loaded from disk ({@link BOUNDARIES_FILE} in its folder),
+ * The boundary lines stored beside a network loaded from disk (`BOUNDARIES_FILE` in its folder),
  * or none when it has no such file or was built in memory (Node only).
  *
  * @throws IsochroneError when the file exists but is not valid boundary GeoJSON.

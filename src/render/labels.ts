@@ -49,7 +49,7 @@ export interface PlacedLabel {
   readonly lines: readonly { readonly text: string; readonly sizePx: number; readonly weight: number; readonly x: number; readonly y: number }[];
 }
 
-/** Options of {@link placeLabels}. */
+/** Options of `placeLabels`. */
 export interface PlaceLabelsOptions {
   /** Boxes no label may overlap (legend, scale bar, the origin marker). */
   readonly obstacles?: readonly Box[];
@@ -102,7 +102,7 @@ export function textWidthPx(text: string, sizePx: number, weight = 400): number 
   return em * sizePx * (weight >= 600 ? 1.08 : 1);
 }
 
-/** Height in pixels of a block of lines as {@link placeLabels} stacks them. */
+/** Height in pixels of a block of lines as `placeLabels` stacks them. */
 export function linesHeightPx(lines: readonly LabelLine[]): number {
   return lines.reduce((h, l, k) => h + (ASCENT_EM + DESCENT_EM) * l.sizePx + (k > 0 ? LINE_GAP_EM * l.sizePx : 0), 0);
 }

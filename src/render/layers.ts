@@ -35,7 +35,7 @@ export interface MapLayers {
    * `[lon, lat]` vertices (a mesh edge is a two-vertex line).
    */
   readonly roads?: readonly (readonly LonLat[])[];
-  /** Administrative boundaries drawn as thin grey lines (see {@link borderLines}). */
+  /** Administrative boundaries drawn as thin grey lines (see `borderLines`). */
   readonly boundaries?: readonly BoundaryLine[];
   /** Credits for the data drawn, one per source, shown on the map's attribution line. */
   readonly attribution?: readonly string[];
@@ -60,8 +60,8 @@ export function linkStatus(network: Network, projects: readonly Id[] | undefined
  * The map layers of a network: every link (or only those of `scenario`) as a straight line between
  * its end places, styled by status, every place except road `node`s (those named in a target
  * emphasised, the more so the fewer places the target names, so they are labelled first), and the credits of the
- * network's licensed sources ({@link networkAttribution}); `extras` adds local roads and boundary
- * lines (e.g. from {@link readNetworkBoundaries}) with their credit.
+ * network's licensed sources (`networkAttribution`); `extras` adds local roads and boundary
+ * lines (e.g. from `readNetworkBoundaries`) with their credit.
  */
 export function networkLayers(
   network: Network,

@@ -115,7 +115,7 @@ export type ScenarioSpec = ModifiedScenario;
 declare const unchecked: unique symbol;
 
 /**
- * A modified scenario read from JSON ({@link loadScenarioFile}, {@link parseScenarioJson}), not yet
+ * A modified scenario read from JSON (`loadScenarioFile`, {@link parseScenarioJson}), not yet
  * checked: its modifications are untyped until {@link applyScenario} or {@link resolveModifications}
  * checks them against the network. Only those readers make one (the brand keeps an object literal
  * with mistyped modifications from passing as one).

@@ -11,7 +11,7 @@ import { evaluateTarget } from "./check-targets.js";
 export interface SensitivityEntry {
   /** JSON Pointer of the quantity (see `TravelTimeModel.quantities`). */
   readonly pointer: string;
-  /** The pointer in words, e.g. `service "YUGUI_EMU" headwayMin` (see {@link describeQuantity}). */
+  /** The pointer in words, e.g. `service "YUGUI_EMU" headwayMin` (see `describeQuantity`). */
   readonly label: string;
   readonly baseValue: number;
   readonly range: readonly [number, number];

@@ -51,7 +51,7 @@ export interface TargetTimeSource {
 
 /**
  * The frequency model's times through a {@link Query}: routes (with legs on request) for readings,
- * and the query layer's {@link PairTimes} (one overlay per measure, modes and reading; one search per
+ * and the query layer's `PairTimes` (one overlay per measure, modes and reading; one search per
  * distinct origin) for the fast path.
  */
 export function frequencyTimes(query: Query): TargetTimeSource {

@@ -270,7 +270,7 @@ function checkWindow(window: DepartureWindow): { start: number; end: number; ste
 }
 
 /**
- * One-shot door-to-door travel times (see {@link DoorToDoorRouter.travelTimes}); build a router to
+ * One-shot door-to-door travel times (see `DoorToDoorRouter.travelTimes`); build a router to
  * reuse buffers and egress lists over many queries.
  */
 export function doorToDoorTimes(

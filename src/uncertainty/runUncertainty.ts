@@ -72,7 +72,7 @@ export interface UncertaintyOptions {
   readonly draws?: number;
   /** Seed of the mulberry32 generator (default 1): the same seed gives identical output. */
   readonly seed?: number;
-  /** Inputs to vary (default: all of {@link uncertainInputs}); others stay at their base value. */
+  /** Inputs to vary (default: all of `uncertainInputs`); others stay at their base value. */
   readonly inputs?: readonly UncertainInput[];
   /** One-at-a-time low/high swings per input (default true). */
   readonly tornado?: boolean;

@@ -33,7 +33,7 @@ export function haversineM(a: LonLat, b: LonLat): number {
 }
 
 /**
- * Great-circle distance in km between two `[lon, lat]` points in degrees: {@link haversineM} / 1000.
+ * Great-circle distance in km between two `[lon, lat]` points in degrees: `haversineM` / 1000.
  */
 export function haversineKm(a: LonLat, b: LonLat): number {
   return haversineLonLatM(a[0], a[1], b[0], b[1]) / 1000;

@@ -171,7 +171,7 @@ describe("a monotone model: additions never make a travel time longer (both read
       fc.property(fc.array(addition, { minLength: 1, maxLength: 3 }), (additions) => {
         expectNoLonger(before, allTimes(withAdditions(file, additions), origins, scenarios), JSON.stringify(additions));
       }),
-      runs(12),
+      runs(8),
     );
   });
 
@@ -213,5 +213,15 @@ describe("a monotone model: additions never make a travel time longer (both read
     file.links = file.links.filter((l) => l.id !== "fast");
     const none = buildModel(loadNetworkSync(structuredClone(file) as object));
     expect(none.warnings.some((w) => w.includes('"sub" segment') && w.includes("list other track"))).toBe(true);
+  });
+
+  it("a service may list only links its vehicles can run on, and only existing ones", () => {
+    const file = randomNetworkFile(3);
+    const road = file.links.find((l) => !["hsr", "rail", "suburban", "metro"].includes(l.mode))!;
+    const railService = file.services!.find((s) => ["hsr", "rail", "suburban"].includes(s.mode))!;
+    railService.links = [road.id];
+    expect(() => loadNetworkSync(structuredClone(file) as object)).toThrow(/cannot run on link ".*" \(/);
+    railService.links = ["no_such_link"];
+    expect(() => loadNetworkSync(structuredClone(file) as object)).toThrow(/unknown link "no_such_link"/);
   });
 });

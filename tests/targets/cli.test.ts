@@ -240,6 +240,8 @@ describe("qiwan route and qiwan matrix", () => {
     const typical = await cli("matrix", "--scenario", "base", "--places", "A,B,D", "--modes", "rail", "--format", "json", "--reading", "typical");
     expect((JSON.parse(typical.out) as { timesMin: number[][] }).timesMin[0]![1]).toBeCloseTo(70, 9);
     expect(json.timesMin[0]![2]).toBeNull();
+    const csv = await cli("matrix", "--scenario", "base", "--places", "A,B", "--modes", "rail", "--reading", "typical");
+    expect(csv.out.split("\n")[0]).toBe("origin (typical minutes),A,B");
   });
 });
 

@@ -92,7 +92,8 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
               timesMin: rows,
             }) + "\n"
           : [
-              ["origin", ...places].map(csvCell).join(","),
+              // The corner cell states what the numbers are: minutes under the reading used.
+              [`origin (${opts.reading} minutes)`, ...places].map(csvCell).join(","),
               ...rows.map((row, i) => [places[i]!, ...row].map(csvCell).join(",")),
             ].join("\n") + "\n";
       if (opts.out) await writeOut(opts.out, text);
