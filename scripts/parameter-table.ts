@@ -1,9 +1,9 @@
 /**
- * The README's parameter table, generated from `DEFAULT_PARAMETERS` and `PARAMETER_SPECS`
- * (tests/model/docs.test.ts demands that the README holds exactly this table).
+ * The parameter table of docs/model.md, generated from `DEFAULT_PARAMETERS` and `PARAMETER_SPECS`
+ * (tests/model/docs.test.ts demands that docs/model.md holds exactly this table).
  *
  *   npx tsx scripts/parameter-table.ts           print the table
- *   npx tsx scripts/parameter-table.ts --write   replace the table in README.md
+ *   npx tsx scripts/parameter-table.ts --write   replace the table in docs/model.md
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -36,7 +36,7 @@ export function parameterTableMarkdown(): string {
 }
 
 function main(): void {
-  const readme = fileURLToPath(new URL("../README.md", import.meta.url));
+  const readme = fileURLToPath(new URL("../docs/model.md", import.meta.url));
   const table = parameterTableMarkdown();
   if (!process.argv.includes("--write")) {
     console.log(table);

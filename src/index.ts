@@ -29,6 +29,7 @@ export {
   QiwanError,
 } from "./core/index.js";
 export {
+  AmbiguousPlaceError,
   NetworkValidationError,
   UnknownIdError,
 } from "./network/index.js";
@@ -88,6 +89,7 @@ export {
 
 // Network: load (in-memory object; files: qiwan-access/node), validate, resolve scenarios
 export {
+  findPlaces,
   haversineKm,
   LINK_MODES,
   loadNetwork,
@@ -98,6 +100,7 @@ export {
   PROJECT_STATUSES,
   READINGS,
   requirePlace,
+  resolvePlace,
   resolveScenario,
   SERVICE_MODES,
   summarizeNetwork,
@@ -187,10 +190,18 @@ export {
   formatMinutes,
   frequencyTimes,
   renderTargetsMarkdown,
+  renderVerdictMarkdown,
+  renderVerdictTable,
   TargetEvaluator,
   targetsCsv,
   targetSensitivity,
   timetableTimes,
+  VERDICT_LEGEND,
+  verdictAnswer,
+  verdictCell,
+  verdictHeader,
+  verdictOf,
+  wrapText,
   type BindingLeg,
   type BoundTimeSource,
   type CheckTargetsOptions,
@@ -214,6 +225,9 @@ export {
   type TimetablePairStats,
   type TimetableTargetResult,
   type TimetableTimesOptions,
+  type Verdict,
+  type VerdictInput,
+  type VerdictRow,
 } from "./targets/index.js";
 
 // Modified scenarios (typed modifications)

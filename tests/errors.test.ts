@@ -13,6 +13,7 @@ const instances: Record<string, api.QiwanError> = {
   CoreError: new api.CoreError("m"),
   NetworkValidationError: new api.NetworkValidationError("net.json", [{ path: "$", value: 1, message: "m", fix: "f" }]),
   UnknownIdError: new api.UnknownIdError("place", "X", undefined, []),
+  AmbiguousPlaceError: new api.AmbiguousPlaceError("X", []),
   ModelError: new api.ModelError("m"),
   ModificationError: new api.ModificationError([]),
   ScenarioFileError: new api.ScenarioFileError("s.json", "m"),

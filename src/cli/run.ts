@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from "commander";
 import {
+  AmbiguousPlaceError,
   formatProblem,
   LimitError,
   MissingDependencyError,
@@ -16,6 +17,7 @@ import {
 } from "../node.js";
 import { COMMANDS } from "./commands/index.js";
 import { CliContext, type RegisterCommand } from "./context.js";
+import { addExamples } from "./examples.js";
 import { CliError, EXIT, type ExitCode } from "./exit.js";
 import type { CliIo } from "./io.js";
 import { guardOutputs, outputsAndInputs } from "./outputs.js";
@@ -48,6 +50,7 @@ export function createProgram(
       outputError: (s, write) => write(s.startsWith("error:") ? `qiwan: ${s}` : s),
     });
   for (const register of commands) register(program, ctx);
+  addExamples(program);
   // Before any command runs: no output may clobber an input or another output (exit 2).
   program.hook("preAction", (_program, action) => {
     const { outputs, inputs } = outputsAndInputs(action, ctx.networkSource());
@@ -103,7 +106,7 @@ function report(err: unknown, io: CliIo, debug: boolean): ExitCode {
     for (const p of err.problems) line(`  ${formatProblem(p).replace(/\n/g, " ")}`);
     return EXIT.BAD_DATA;
   }
-  if (err instanceof UnknownIdError) {
+  if (err instanceof UnknownIdError || err instanceof AmbiguousPlaceError) {
     line(`qiwan: ${err.message}`);
     return EXIT.USAGE;
   }

@@ -137,3 +137,29 @@ export class UnknownIdError extends QiwanError {
     );
   }
 }
+
+/**
+ * A name given for a place matches several places equally well (`Chongqing` names four stations).
+ * A usage error (exit 2): the message lists the candidates by id and name so the user can pick one.
+ */
+export class AmbiguousPlaceError extends QiwanError {
+  override name = "AmbiguousPlaceError";
+  readonly code = "PLACE_AMBIGUOUS";
+  constructor(
+    /** The text given. */
+    readonly query: string,
+    /** The places it could mean: id, names and kind. */
+    readonly candidates: readonly { readonly id: string; readonly name: { readonly zh: string; readonly en: string }; readonly kind: string }[],
+    /** The argument that carried it (e.g. "--from"). */
+    argument = "place",
+  ) {
+    super(
+      showInvisible(`${argument} ${JSON.stringify(query)} matches ${candidates.length} places; give one of their ids: `) +
+        candidates
+          .slice(0, 12)
+          .map((c) => `${c.id} (${c.name.zh}, ${c.name.en}, ${c.kind})`)
+          .join("; ") +
+        (candidates.length > 12 ? `; and ${candidates.length - 12} more (qiwan places ${JSON.stringify(query)})` : ""),
+    );
+  }
+}

@@ -3,6 +3,7 @@ export type * from "./types.js";
 export {
   NetworkValidationError,
   UnknownIdError,
+  AmbiguousPlaceError,
   formatProblem,
   showValue,
   type NetworkProblem,
@@ -11,6 +12,7 @@ export {
 export { loadNetwork, FOLDER_HEADER_FILE, type LoadNetworkOptions } from "./load.js";
 export { resolveScenario, DEFAULT_BY_YEAR_STATUSES } from "./resolve.js";
 export { requirePlace } from "./lookup.js";
+export { findPlaces, resolvePlace } from "./place-names.js";
 export { checkProvenance } from "./provenance.js";
 export { closestMatch, editDistance } from "./suggest.js";
 export { haversineKm } from "../util/geo.js";

@@ -44,3 +44,16 @@ export {
   type TargetRow,
 } from "./report.js";
 export * from "./timetable.js";
+export {
+  renderVerdictMarkdown,
+  renderVerdictTable,
+  verdictAnswer,
+  verdictCell,
+  verdictHeader,
+  verdictOf,
+  wrapText,
+  VERDICT_LEGEND,
+  type Verdict,
+  type VerdictInput,
+  type VerdictRow,
+} from "./verdict.js";

@@ -5,6 +5,7 @@ import type { Network } from "../network/types.js";
 import type { RouteLeg } from "../query/legs.js";
 import type { Target } from "../network/schema.js";
 import type { PairResult, TargetResult } from "./results.js";
+import { renderVerdictMarkdown, VERDICT_LEGEND, verdictAnswer, verdictOf } from "./verdict.js";
 
 /** Minutes rounded for display (one decimal below 10 min, whole minutes above). */
 export function formatMinutes(min: number | null): string {
@@ -148,7 +149,8 @@ function readingLine(r: TargetResult, target: Target | undefined): string {
 }
 
 /**
- * A Markdown report: per target, its plan sentence, threshold, rationale and reading, then a table with a row
+ * A Markdown report: the verdict first (a one-paragraph answer and a table of pairs met per promise and
+ * scenario, see `verdict.ts`), then `intro`, then per target, its plan sentence, threshold, rationale and reading, then a table with a row
  * per scenario × measure × pair (time under the target's reading, both readings' times, the initial
  * wait, margin, result, route, binding leg) and a summary line per
  * scenario and measure.
@@ -156,6 +158,9 @@ function readingLine(r: TargetResult, target: Target | undefined): string {
 export function renderTargetsMarkdown(network: Network, results: readonly TargetResult[], intro = ""): string {
   const esc = (s: string) => s.replace(/\|/g, "\\|");
   const out: string[] = [`# Plan targets: ${network.name.en} (${network.name.zh})`, ""];
+  const verdict = verdictOf(results);
+  out.push("## Verdict", "", verdictAnswer(verdict), "", renderVerdictMarkdown(verdict), VERDICT_LEGEND, "");
+  out.push("## Detail", "");
   if (intro) out.push(intro, "");
   const byTarget = new Map<string, TargetResult[]>();
   for (const r of results) {

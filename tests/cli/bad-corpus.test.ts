@@ -152,7 +152,7 @@ describe("arguments beyond the documented limits exit 2 at once, naming the flag
     [["uncertainty", "--draws", "1e9"], /^qiwan: --draws = 1,000,000,000 is above the limit of 100,000 draws for Monte Carlo draws \(LIMITS\.draws: /],
     [["attribute", "--scenario", "plan", "--permutations", "1000000000"], /^qiwan: --permutations = 1,000,000,000 is above the limit of 100,000 permutations/],
     [["isochrone", "--from", "A", "--scenario", "base", "--minutes", minutes], /^qiwan: number of --minutes values = 2,000 is above the limit of 120 cutoffs/],
-    [["map", "--out", path.join(tmp, "m.svg"), "--isochrone-from", "A", "--minutes", minutes], /^qiwan: number of --minutes values = 2,000 is above the limit of 120 cutoffs/],
+    [["map", "--out", path.join(tmp, "m.svg"), "--from", "A", "--minutes", minutes], /^qiwan: number of --minutes values = 2,000 is above the limit of 120 cutoffs/],
     [["isochrone", "--from", "A", "--scenario", "base", "--cell-m", "0.5"], /^qiwan: a 0\.5 m grid over .* cells, more than maxCells 4000000/],
   ];
   for (const [argv, message] of cases) {

@@ -69,14 +69,14 @@ describe("qiwan attribute | uncertainty | compare", () => {
 
   it("compare --map writes an SVG with one panel per side plus the gained area (same network), two for a modified side", async () => {
     const svg = join(dir, "cmp.svg");
-    const r = await qiwan("compare", "base-2020", "plan-2025", "--no-isochrones", "--map", svg, "--iso-from", "A", "--minutes", "30,60");
+    const r = await qiwan("compare", "base-2020", "plan-2025", "--no-isochrones", "--map", svg, "--from", "A", "--minutes", "30,60");
     expect(r.code, r.err).toBe(0);
     const text = readFileSync(svg, "utf8");
     expect(text.startsWith("<svg")).toBe(true);
     expect(text).toContain("plan-2025 vs base-2020");
     const svg2 = join(dir, "cmp2.svg");
     const good = join(dir, "faster.json");
-    const r2 = await qiwan("compare", "plan-2025", good, "--no-isochrones", "--map", svg2, "--iso-from", "A", "--minutes", "30,60");
+    const r2 = await qiwan("compare", "plan-2025", good, "--no-isochrones", "--map", svg2, "--from", "A", "--minutes", "30,60");
     expect(r2.code, r2.err).toBe(0);
     expect(readFileSync(svg2, "utf8")).not.toContain(" vs ");
   });

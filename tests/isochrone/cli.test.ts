@@ -56,7 +56,7 @@ describe("qiwan isochrone", () => {
   });
 
   it.each([
-    [["--from", "QJ_CITYY", "--scenario", "plan-2025"], /unknown place "QJ_CITYY" in --from; did you mean "QJ_CITY"/],
+    [["--from", "QJ_CITYY", "--scenario", "plan-2025"], /unknown place "QJ_CITYY" in --from\[0\]; did you mean "QJ_CITY"/],
     [["--from", "QJ_CITY", "--scenario", "plan-2026"], /unknown scenario "plan-2026" in --scenario/],
     [["--from", "QJ_CITY", "--scenario", "plan-2025", "--minutes", "30,-5"], /--minutes .*"-5" is not a positive number/],
     [["--from", "QJ_CITY", "--scenario", "plan-2025", "--cell-m", "5", "--minutes", "360"], /maxCells/],
@@ -82,12 +82,12 @@ describe("qiwan isochrone", () => {
 describe("qiwan map", () => {
   it.each([
     [["--out", path.join(dir, "m.gif")], /a map is written as .svg or .png/],
-    [["--out", path.join(dir, "m.svg"), "--png"], /name the file .png, or drop --png/],
+    [["--out", path.join(dir, "m.svg"), "--format", "png"], /--format png with --out .*m.svg: name the file .png, or give --format svg/],
     [["--out", path.join(dir, "m.svg"), "--geojson", path.join(dir, "x.geojson")], /--geojson .* needs --compare A B/],
-    [["--out", path.join(dir, "m.svg"), "--compare", "baseline-2020", "plan-2025", "--isochrone-from", "QJ_CITY", "--geojson", "/nonexistent-dir/x.geojson"], /^qiwan: --geojson \/nonexistent-dir\/x.geojson: folder/],
+    [["--out", path.join(dir, "m.svg"), "--compare", "baseline-2020", "plan-2025", "--from", "QJ_CITY", "--geojson", "/nonexistent-dir/x.geojson"], /^qiwan: --geojson \/nonexistent-dir\/x.geojson: folder/],
     [["--out", "/nonexistent-dir/m.svg"], /^qiwan: --out \/nonexistent-dir\/m.svg: folder/],
-    [["--out", path.join(dir, "m.svg"), "--compare", "plan-2025", "plan-2052", "--isochrone-from", "QJ_CITY"], /unknown scenario "plan-2052" in --compare/],
-    [["--out", path.join(dir, "m.svg"), "--scenario", "plan-2025", "--isochrone-from", "QJ_CITYY"], /unknown place "QJ_CITYY" in --isochrone-from/],
+    [["--out", path.join(dir, "m.svg"), "--compare", "plan-2025", "plan-2052", "--from", "QJ_CITY"], /unknown scenario "plan-2052" in --compare/],
+    [["--out", path.join(dir, "m.svg"), "--scenario", "plan-2025", "--from", "QJ_CITYY"], /unknown place "QJ_CITYY" in --from\[0\]/],
   ])("bad input %j: one line on stderr, exit 2, nothing written", async (args, message) => {
     const r = await qiwan("map", ...(args as string[]));
     expect(r.code, r.err).toBe(2);
@@ -99,13 +99,24 @@ describe("qiwan map", () => {
   it("--compare A B writes three panels and the gained/lost GeoJSON", async () => {
     const out = path.join(dir, "cmp.svg");
     const gj = path.join(dir, "diff.geojson");
-    const r = await qiwan("map", "--isochrone-from", "QJ_CITY", "--minutes", "30,60", "--compare", "baseline-2020", "plan-2025", "--out", out, "--geojson", gj);
+    const r = await qiwan("map", "--from", "QJ_CITY", "--minutes", "30,60", "--compare", "baseline-2020", "plan-2025", "--out", out, "--geojson", gj);
     expect(r.code).toBe(0);
     const svg = readFileSync(out, "utf8");
     expect(svg.match(/<g transform="translate\(\d+,0\)">/g)).toHaveLength(3);
     const fc = JSON.parse(readFileSync(gj, "utf8")) as { features: { properties: { change: string } }[] };
     expect(fc.features.map((f) => f.properties.change).sort()).toEqual(["gained", "gained", "lost", "lost"]);
     fc.features.forEach((f, k) => expect(rfc7946Problems(f, `features[${k}]`)).toEqual([]));
+  });
+
+  it("deprecated spellings (--isochrone-from, --png) still work, with one warning line each", async () => {
+    const r = await qiwan("map", "--out", path.join(dir, "old.svg"), "--png", "--isochrone-from", "QJ_CITY");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/warning: --isochrone-from is deprecated; use --from/);
+    expect(r.err).toMatch(/warning: --png is deprecated; use --format/);
+    expect(r.err).toMatch(/--format png with --out/);
+    const both = await qiwan("map", "--out", path.join(dir, "x.svg"), "--from", "QJ_CITY", "--isochrone-from", "QJ_CITY");
+    expect(both.code).toBe(2);
+    expect(both.err).toMatch(/give --from only/);
   });
 
   it("draws the network alone, and writes PNG for a .png name (the PNG path of both commands)", async () => {
@@ -117,9 +128,9 @@ describe("qiwan map", () => {
   });
 
   it.each([
-    [["--compare", "baseline-2020", "--isochrone-from", "QJ_CITY"], /--compare takes two scenario ids/],
-    [["--compare", "baseline-2020", "plan-2025"], /--compare needs --isochrone-from/],
-    [["--isochrone-from", "QJ_CITY"], /--isochrone-from needs --scenario/],
+    [["--compare", "baseline-2020", "--from", "QJ_CITY"], /--compare takes two scenario ids/],
+    [["--compare", "baseline-2020", "plan-2025"], /--compare needs --from/],
+    [["--from", "QJ_CITY"], /--from needs --scenario/],
   ])("bad input %j: exit 2", async (args, message) => {
     const r = await qiwan("map", "--out", path.join(dir, "x.svg"), ...(args as string[]));
     expect(r.code).toBe(2);

@@ -66,12 +66,17 @@ describe("qiwan check", () => {
     }
   });
 
-  it("the table ends with a summary row per target × measure and a column per scenario", async () => {
+  it("the table is the verdict: a row per target × measure, a column per scenario; pair rows only with --detail", async () => {
     const { out } = await cli("check");
     const lines = out.trimEnd().split("\n");
-    expect(lines.at(-5)).toMatch(/^target\s+measure\s+base\s+plan$/);
-    expect(lines.at(-3)).toMatch(/^T_AB\s+door-to-door\s+0\/1 not-met\s+1\/1 met$/);
-    expect(lines.at(-1)).toMatch(/^T_circle\s+door-to-door\s+4\/6 partly-met\s+4\/6 partly-met$/);
+    const head = lines.findIndex((l) => l.startsWith("promise"));
+    expect(lines[head]).toMatch(/^promise\s+measure\s+reading\s+base\s+plan$/);
+    expect(lines[head + 2]).toMatch(/^A to B within an hour\s+door\s+typical\s+0\/1 0% ✗\s+1\/1 100% ✓$/);
+    expect(lines[head + 4]).toMatch(/^Half-hour circle\s+door\s+scheduled\s+4\/6 60% ~\s+4\/6 60% ~$/);
+    expect(out).not.toMatch(/A → B/);
+    const detail = await cli("check", "--detail");
+    expect(detail.out.startsWith(out)).toBe(true);
+    expect(detail.out).toMatch(/base\s+T_AB\s+door-to-door\s+typical\s+A → B\s+70\s+.*<= 60\s+-10\s+FAIL/);
   });
 
   it("--strict exits 1 when a target pair fails, 0 otherwise", async () => {
@@ -151,7 +156,7 @@ describe("qiwan check", () => {
     const report = path.join(dir, "targets.md");
     const { code, out } = await cli("check", "--report", report);
     expect(code).toBe(0);
-    expect(out).toMatch(/T_AB/);
+    expect(out).toMatch(/A to B within an hour/);
     const md = readFileSync(report, "utf8");
     expect(md).toMatch(/^# Plan targets/);
     // T_AB declares the typical reading: 70 min, of which 10 waiting for H1; scheduled 60.
@@ -171,11 +176,12 @@ describe("qiwan check", () => {
 describe("qiwan check colour", () => {
   it("colours the result only when asked (TTY or FORCE_COLOR), never with NO_COLOR", async () => {
     const plain = memoryIo();
-    await run([...NET, "check"], plain);
+    await run([...NET, "check", "--detail"], plain);
     expect(plain.out()).not.toMatch(/\u001b\[/);
     const forced = memoryIo({ env: { FORCE_COLOR: "1" } });
-    await run([...NET, "check"], forced);
+    await run([...NET, "check", "--detail"], forced);
     expect(forced.out()).toMatch(/\u001b\[31mFAIL/);
+    expect(forced.out()).toMatch(/\u001b\[31m✗/);
     // Colour never shifts the columns: without the escape codes the text is the plain table.
     // eslint-disable-next-line no-control-regex
     expect(forced.out().replace(/\u001b\[\d+m/g, "")).toBe(plain.out());
@@ -195,6 +201,22 @@ describe("qiwan route and qiwan matrix", () => {
     expect(out).toMatch(/Rail 1/);
     const typical = await cli("route", "--from", "A", "--to", "S4", "--scenario", "base", "--reading", "typical");
     expect(typical.out).toMatch(/A → S4 \(typical\) \(110 min\)/);
+  });
+
+  it("route --format csv has one row per leg, and the legs add up to the JSON route's total", async () => {
+    const csv = await cli("route", "--from", "A", "--to", "S4", "--format", "csv");
+    const json = JSON.parse((await cli("route", "--from", "A", "--to", "S4", "--format", "json")).out) as { routes: { scenario: string; route: { timeMin: number | null; legs: unknown[] } }[] };
+    const [head, ...rows] = csv.out.trimEnd().split("\n").map((l) => l.split(","));
+    const col = (name: string) => head!.indexOf(name);
+    for (const { scenario, route } of json.routes) {
+      const mine = rows.filter((r) => r[col("scenario")] === scenario);
+      expect(mine).toHaveLength(Math.max(1, route.legs.length));
+      if (route.timeMin !== null) {
+        const sum = mine.reduce((a, r) => a + Number(r[col("leg_min")]), 0);
+        expect(sum).toBeCloseTo(route.timeMin, 2);
+        expect(Number(mine[0]![col("total_min")])).toBeCloseTo(route.timeMin, 2);
+      }
+    }
   });
 
   it("matrix --format json gives places × places minutes, 0 on the diagonal, null when unreachable", async () => {

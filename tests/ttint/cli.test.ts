@@ -77,7 +77,10 @@ describe("qiwan check --timetable", () => {
     const csv = await cli("check", "--timetable", "--format", "csv");
     expect(csv.out.split("\n")[0]).toMatch(/,p5_min,p50_min,p95_min,best_min,frequency_min,statistic,window$/);
     const table = await cli("check", "--timetable");
-    expect(table.out.split("\n")[0]).toMatch(/p5 +p50 +p95 +best +frequency/);
+    expect(table.out.split("\n")[0]).toMatch(/^VERDICT/);
+    expect(table.out).toMatch(/timetable, p50 of departures/);
+    const detail = await cli("check", "--timetable", "--detail");
+    expect(detail.out).toMatch(/\nscenario +target +measure +from → to +p5 +p50 +p95 +best +frequency/);
   });
 
   it("timetable flags without --timetable, or a bad window, exit 2 with one line", async () => {

@@ -19,6 +19,7 @@ import { EXIT } from "../exit.js";
 import { renderTable } from "../format.js";
 import { createProgress } from "../progress.js";
 import { listOption, modelOrExit, parseWait, readingOption, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
+import { renderVerdictText } from "./verdict-text.js";
 import { addTimetableOptions, runTimetableCheck, type TimetableFlags } from "./timetable-args.js";
 
 /** Output formats of `qiwan check`. */
@@ -33,6 +34,7 @@ interface CheckOptions extends TimetableFlags {
   out?: string;
   wait: string;
   report?: string;
+  detail?: boolean;
 }
 
 /** The terminal table: one row per scenario × target × measure × pair, result coloured. */
@@ -81,33 +83,6 @@ export function renderCheckTable(results: readonly TargetResult[], colour: Colou
     .join("\n");
 }
 
-/**
- * Summary table: one row per target × measure, one column per scenario, each cell `met k/n` (or
- * `all n` / `none n`), so that the long per-pair table ends with the overview.
- */
-export function renderCheckSummary(results: readonly TargetResult[], colour: Colour): string {
-  const scenarios = [...new Set(results.map((r) => r.scenarioId))];
-  const keys = [...new Set(results.map((r) => `${r.targetId}\u0000${r.measure}`))];
-  const cells = new Map(results.map((r) => [`${r.targetId}\u0000${r.measure}\u0000${r.scenarioId}`, r.summary]));
-  const rows = keys.map((key) => {
-    const [target, measure] = key.split("\u0000") as [string, string];
-    return [
-      target,
-      measure,
-      ...scenarios.map((s) => {
-        const summary = cells.get(`${key}\u0000${s}`);
-        return summary === undefined ? "" : `${summary.pairsMet}/${summary.pairs} ${summary.status}`;
-      }),
-    ];
-  });
-  const text = renderTable(["target", "measure", ...scenarios], rows, "table");
-  if (!colour.enabled) return text;
-  return text
-    .replace(/ met\b/g, ` ${colour.green("met")}`)
-    .replace(/ partly-met\b/g, ` ${colour.yellow("partly-met")}`)
-    .replace(/ not-met\b/g, ` ${colour.red("not-met")}`);
-}
-
 /** Intro paragraph of the Markdown report: what the numbers mean. */
 export function reportIntro(network: Network, waitOption = "half-headway", reading?: Reading): string {
   return [
@@ -131,7 +106,8 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
     .addOption(readingOption())
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
-    .option("--report <file>", "also write the Markdown report to this file (atomically)")
+    .option("--report <file>", "also write the Markdown report to this file (atomically); it always has the detail")
+    .option("--detail", "after the verdict, print one row per scenario × target × measure × pair (JSON, CSV and Markdown always have them)")
     .addHelpText(
       "after",
       "\n--strict (a global option): exit 1 if any target pair is not met, and 3 if the model warns about the network." +
@@ -186,7 +162,8 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
           break;
         default: {
           const colour = opts.out ? createColour(false) : ctx.colour;
-          text = `${renderCheckTable(results, colour)}\n${renderCheckSummary(results, colour)}`;
+          text = renderVerdictText(network, results, `frequency model, wait at boarding ${opts.wait}`, colour);
+          if (opts.detail) text += `\nDetail:\n\n${renderCheckTable(results, colour)}`;
         }
       }
       if (opts.out) await writeOut(opts.out, text);

@@ -11,7 +11,7 @@ import {
   meshRoads,
   networkLayers,
   renderPanelsSvg,
-  requirePlace,
+  resolvePlace,
   resolveScenario,
   type MapPanel,
   type Network,
@@ -20,6 +20,7 @@ import {
   type Reading,
 } from "../../node.js";
 import type { RegisterCommand } from "../context.js";
+import { preferNewFlag } from "../deprecated.js";
 import { readingOption } from "./model-support.js";
 import { renderTable, TABLE_FORMATS, type TableFormat } from "../format.js";
 import { checkOutputFolder, parseMinutes, writeOutput } from "./isochrone-args.js";
@@ -123,28 +124,27 @@ export const registerCompare: RegisterCommand = (program, ctx) => {
     .argument("<b>", "scenario id, or a scenario file")
     .addOption(new Option("--format <format>", "output format").choices(TABLE_FORMATS).default("table"))
     .option("--out <file>", "write the output to this file (atomically) instead of stdout")
-    .option("--places <ids>", "comma-separated places for the OD matrix and accessibility (default: every city and town)")
-    .option("--iso-from <ids>", "isochrone origins, comma-separated (default: the first target's origins)")
+    .option("--places <places>", "comma-separated places (ids or names) for the OD matrix and accessibility (default: every city and town)")
+    .option("--from <places>", "isochrone origins (ids or names), comma-separated (default: the first target's origins)")
+    .addOption(new Option("--iso-from <places>", "deprecated spelling of --from").hideHelp())
     .option("--minutes <list>", "isochrone and cumulative-accessibility cutoffs, minutes", "30,60,120")
     .option("--no-isochrones", "skip isochrone areas (faster)")
     .option("--top <n>", "OD pairs listed, largest change first", "10")
-    .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --iso-from")
+    .option("--map <file>", "also write an SVG of A's and B's isochrones (and the area gained in B) from --from")
     .addOption(readingOption())
     .addHelpText("after", "\nDeltas are B − A (negative: faster in B). --map draws the isochrones side by side (SVG).")
-    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string; reading?: Reading }) => {
+    .action(async (a: string, b: string, opts: { format: TableFormat; out?: string; places?: string; from?: string; isoFrom?: string; minutes: string; isochrones: boolean; top: string; map?: string; reading?: Reading }) => {
       if (opts.out !== undefined) checkOutputFolder(opts.out);
       if (opts.map !== undefined) checkOutputFolder(opts.map, "--map");
       const top = intArg(opts.top, "--top", 0)!;
       const network = await ctx.network();
       const cutoffsMin = parseMinutes(opts.minutes);
-      const places = listArg(opts.places);
-      const isoFrom = listArg(opts.isoFrom);
+      const places = listArg(opts.places)?.map((p, i) => resolvePlace(network, p, `--places[${i}]`).id);
+      const isoFrom = listArg(preferNewFlag(ctx.io, "--iso-from", opts.isoFrom, "--from", opts.from))?.map((p, i) => resolvePlace(network, p, `--from[${i}]`).id);
       // Ids are checked here so that the messages name the command-line argument that carried them.
       const refA = analysisErrors(() => scenarioArg(a)), refB = analysisErrors(() => scenarioArg(b));
       if (typeof refA === "string") analysisErrors(() => resolveScenario(network, refA), { scenario: "argument A" });
       if (typeof refB === "string") analysisErrors(() => resolveScenario(network, refB), { scenario: "argument B" });
-      places?.forEach((p, i) => requirePlace(network, p, `--places[${i}]`));
-      isoFrom?.forEach((p, i) => requirePlace(network, p, `--iso-from[${i}]`));
       const c = analysisErrors(() =>
         compareScenarios(network, refA, refB, {
           ...(places ? { places } : {}),

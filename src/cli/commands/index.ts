@@ -5,6 +5,7 @@
 import type { RegisterCommand } from "../context.js";
 import { registerCheck } from "./check.js";
 import { registerInfo } from "./info.js";
+import { registerPlaces } from "./places.js";
 import { registerMatrix } from "./matrix.js";
 import { registerRoute } from "./route.js";
 import { registerIsochrone } from "./isochrone.js";
@@ -17,6 +18,7 @@ import { registerCalibrate } from "./calibrate.js";
 // One entry per line, so that helpers adding commands in parallel do not conflict.
 export const COMMANDS: readonly RegisterCommand[] = [
   registerInfo,
+  registerPlaces,
   registerCheck,
   registerRoute,
   registerMatrix,

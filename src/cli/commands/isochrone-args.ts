@@ -8,22 +8,33 @@ import {
   checkLimit,
   IsochroneError,
   ModelError,
+  resolvePlace,
   UnknownIdError,
   type AccessOptions,
+  type Network,
   type EntityKind,
   type IsochroneOrigin,
 } from "../../node.js";
 import { writeFileAtomic } from "../atomic.js";
 import { CliError, EXIT } from "../exit.js";
 
-/** Parses `--from A,B+10`: place ids, each optionally `+MIN` (start offset in minutes). */
+/** Parses `--from A,B+10`: place ids or names, each optionally `+MIN` (start offset in minutes). */
 export function parseOrigins(text: string, flag = "--from"): IsochroneOrigin[] {
   const parts = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (parts.length === 0) throw new CliError(`${flag} is empty; give place ids, e.g. ${flag} QJ_CITY or ${flag} QJ_CITY,WS_CITY+10`, EXIT.USAGE);
+  if (parts.length === 0) throw new CliError(`${flag} is empty; give place ids or names, e.g. ${flag} QJ_CITY or ${flag} QJ_CITY,WS_CITY+10`, EXIT.USAGE);
   return parts.map((part) => {
     const m = /^(.+?)(?:\+(\d+(?:\.\d+)?))?$/.exec(part)!;
     return { placeId: m[1]!, startSecs: m[2] === undefined ? 0 : Number(m[2]) * 60 };
   });
+}
+
+/**
+ * The origins with each place given by id or name (`綦江`, `Wansheng`) replaced by its id; `flag`
+ * names the argument in errors (`--from[1]`).
+ * @throws UnknownIdError / AmbiguousPlaceError (exit 2).
+ */
+export function resolveOrigins(network: Network, origins: readonly IsochroneOrigin[], flag = "--from"): IsochroneOrigin[] {
+  return origins.map((o, i) => ({ ...o, placeId: resolvePlace(network, o.placeId, `${flag}[${i}]`).id }));
 }
 
 /** Parses `--minutes 30,60,120`: positive numbers. */

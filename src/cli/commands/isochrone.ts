@@ -22,7 +22,7 @@ import { mapBoundaries } from "./map.js";
 import { readingOption } from "./model-support.js";
 import type { RegisterCommand } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
-import { asUsage, parseMinutes, parseOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";
+import { asUsage, parseMinutes, parseOrigins, resolveOrigins, surfaceOptions, writeOutput, type CliFlagsByKind, type SurfaceFlags } from "./isochrone-args.js";
 import { addTimetableOptions, isochroneNodeBands, isochronePolygon, parseTimetableFlags, timetableSummary, type TimetableFlags } from "./timetable-args.js";
 
 /** Flags that carry ids, named in "unknown id" messages. */
@@ -46,7 +46,7 @@ interface IsochroneFlags extends SurfaceFlags, TimetableFlags {
 export const registerIsochrone: RegisterCommand = (program, ctx) => {
   addTimetableOptions(program.command("isochrone"))
     .description("places reached and areas within each travel time from one or more origins, for a scenario")
-    .requiredOption("--from <places>", "origin place ids, comma-separated; ID+MIN starts that origin MIN minutes later")
+    .requiredOption("--from <places>", "origin places (ids or names), comma-separated; ID+MIN starts that origin MIN minutes later")
     .requiredOption("--scenario <id>", "scenario id (see qiwan info)")
     .option("--minutes <list>", "cutoffs in minutes, comma-separated", "30,60,120")
     .addOption(new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"))
@@ -64,7 +64,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
         "([lon, lat], RFC 7946), one Feature per cutoff, largest first; see the README, section GeoJSON output.",
     )
     .action(async (flags: IsochroneFlags) => {
-      const origins = parseOrigins(flags.from);
+      let origins = parseOrigins(flags.from);
       const cutoffsMin = parseMinutes(flags.minutes);
       const timetable = await parseTimetableFlags(flags);
       if (flags.format === "png" && flags.out === undefined) {
@@ -73,6 +73,7 @@ export const registerIsochrone: RegisterCommand = (program, ctx) => {
       const network = await ctx.network();
       const scenario = asUsage(() => resolveScenario(network, flags.scenario), ISO_FLAGS);
       const model = buildModel(network);
+      origins = resolveOrigins(network, origins);
       const request: IsochroneRequest = { origins, scenario: flags.scenario, cutoffsMin, measure: flags.measure, modes: flags.modes, reading: flags.reading };
       let output: string | Uint8Array;
       if (flags.format === "json") {

@@ -6,6 +6,7 @@ import {
   DEFAULT_READING,
   MEASURES,
   Query,
+  resolvePlace,
   type Measure,
   type ModeFilter,
   type Reading,
@@ -60,7 +61,7 @@ export const registerMatrix: RegisterCommand = (program, ctx) => {
         return;
       }
       const places = opts.places
-        ? requireIds("place", opts.places, network.placeById, "--places")
+        ? opts.places.map((p, i) => resolvePlace(network, p, `--places[${i}]`).id)
         : network.places.filter((p) => p.kind !== "node").map((p) => p.id);
       const model = modelOrExit(network, { wait });
       const progress = createProgress(ctx.io.stderr, { total: places.length, label: "matrix" });

@@ -7,14 +7,14 @@ import {
   findRoute,
   formatMinutes,
   MEASURES,
-  requirePlace,
+  resolvePlace,
   type Measure,
   type ModeFilter,
   type Reading,
   type RouteResult,
 } from "../../node.js";
 import type { RegisterCommand } from "../context.js";
-import { renderTable } from "../format.js";
+import { csvCell, renderTable } from "../format.js";
 import { listOption, modelOrExit, parseWait, readingOption, requireIds, WAIT_HELP, writeOut } from "./model-support.js";
 
 const MODE_FILTERS = ["multimodal", "rail", "road"] as const;
@@ -26,7 +26,7 @@ interface RouteCommandOptions {
   measure: Measure;
   modes: ModeFilter;
   reading: Reading;
-  format: "table" | "json" | "md";
+  format: "table" | "json" | "md" | "csv";
   out?: string;
   wait: string;
 }
@@ -67,34 +67,51 @@ export function renderRoute(scenarioId: string, r: RouteResult, format: "table" 
   );
 }
 
+/**
+ * Routes as CSV: one row per leg (minutes, 3 decimals), the scenario and status on every row; a
+ * scenario without a route has one row with its status and empty leg fields.
+ */
+export function routesCsv(routes: readonly { scenario: string; route: RouteResult }[]): string {
+  const head = ["scenario", "from", "to", "status", "total_min", "leg", "kind", "mode", "line", "leg_from", "leg_to", "wait_min", "transfer_min", "in_vehicle_min", "access_egress_min", "leg_min", "projects"];
+  const lines = [head.join(",")];
+  for (const { scenario, route: r } of routes) {
+    const common = [scenario, r.from, r.to, r.status, r.timeMin];
+    if (r.legs.length === 0) lines.push([...common, "", "", "", "", "", "", "", "", "", "", "", ""].map((v) => csvCell(v)).join(","));
+    r.legs.forEach((l, i) => {
+      lines.push([...common, i + 1, l.kind, l.mode, l.line, l.from, l.to, l.waitMin, l.transferMin, l.inVehicleMin, l.accessMin + l.egressMin, l.timeMin, l.projects.join(" ")].map((v) => csvCell(v)).join(","));
+    });
+  }
+  return `${lines.join("\n")}\n`;
+}
+
 /** Registers `qiwan route --from --to`. */
 export const registerRoute: RegisterCommand = (program, ctx) => {
   program
     .command("route")
     .description("fastest route between two places, leg by leg (wait, transfer, in-vehicle, access/egress minutes)")
-    .requiredOption("--from <place>", "origin place id")
-    .requiredOption("--to <place>", "destination place id")
+    .requiredOption("--from <place>", "origin: a place id or name (綦江, Wansheng; see qiwan places)")
+    .requiredOption("--to <place>", "destination: a place id or name")
     .option("--scenario <ids>", "scenario ids, comma-separated or repeated (default: all)", listOption)
     .addOption(
       new Option("--measure <measure>", "door-to-door or station-to-station").choices(MEASURES).default("door-to-door"),
     )
     .addOption(new Option("--modes <modes>", "modes allowed").choices(MODE_FILTERS).default("multimodal"))
     .addOption(readingOption(DEFAULT_READING))
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md"]).default("table"))
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv", "md"]).default("table"))
     .option("--wait <rule>", WAIT_HELP, "half-headway")
     .option("--out <file>", "write the output to a file (atomically) instead of stdout")
     .action(async (opts: RouteCommandOptions) => {
       const wait = parseWait(opts.wait);
       const network = await ctx.network();
-      requirePlace(network, opts.from, "--from");
-      requirePlace(network, opts.to, "--to");
+      const from = resolvePlace(network, opts.from, "--from").id;
+      const to = resolvePlace(network, opts.to, "--to").id;
       const scenarios = opts.scenario
         ? requireIds("scenario", opts.scenario, network.scenarioById, "--scenario")
         : network.scenarios.map((s) => s.id);
       const model = modelOrExit(network, { wait });
       const results = scenarios.map((scenario) => ({
         scenario,
-        route: findRoute(model, opts.from, opts.to, { scenario, measure: opts.measure, modes: opts.modes, reading: opts.reading }),
+        route: findRoute(model, from, to, { scenario, measure: opts.measure, modes: opts.modes, reading: opts.reading }),
       }));
       const text =
         opts.format === "json"
@@ -103,7 +120,9 @@ export const registerRoute: RegisterCommand = (program, ctx) => {
               null,
               2,
             ) + "\n"
-          : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
+          : opts.format === "csv"
+            ? routesCsv(results)
+            : results.map((r) => renderRoute(r.scenario, r.route, opts.format === "md" ? "md" : "table")).join("\n");
       if (opts.out) await writeOut(opts.out, text);
       else ctx.io.stdout.write(text);
     });

@@ -36,6 +36,7 @@ import { createColour, type Colour } from "../colour.js";
 import type { CliContext } from "../context.js";
 import { CliError, EXIT } from "../exit.js";
 import { renderTable } from "../format.js";
+import { renderVerdictText } from "./verdict-text.js";
 
 /** The flags `--timetable` adds. */
 export interface TimetableFlags {
@@ -142,7 +143,7 @@ export async function runTimetableCheck(
   ctx: CliContext,
   network: Network,
   model: TravelTimeModel,
-  opts: TimetableFlags & { scenario: string[]; target: string[]; measure?: Measure; format: string; out?: string },
+  opts: TimetableFlags & { scenario: string[]; target: string[]; measure?: Measure; format: string; out?: string; detail?: boolean },
 ): Promise<{ text: string; markdown: () => string; failed: boolean } | undefined> {
   const parsed = await parseTimetableFlags(opts);
   if (parsed === undefined) return undefined;
@@ -179,8 +180,12 @@ export async function runTimetableCheck(
     case "md":
       text = markdown();
       break;
-    default:
-      text = renderTimetableCheckTable(results, opts.out ? createColour(false) : ctx.colour);
+    default: {
+      const colour = opts.out ? createColour(false) : ctx.colour;
+      const source = `timetable, ${parsed.statistic} of departures ${first?.windowStart ?? ""}–${first?.windowEnd ?? ""}`;
+      text = renderVerdictText(network, results, source, colour);
+      if (opts.detail) text += `\nDetail:\n\n${renderTimetableCheckTable(results, colour)}`;
+    }
   }
   return { text, markdown, failed: results.some((r) => r.pairs.some((p) => !p.met)) };
 }
