@@ -162,7 +162,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
           break;
         default: {
           const colour = opts.out ? createColour(false) : ctx.colour;
-          text = renderVerdictText(network, results, `frequency model, wait at boarding ${opts.wait}`, colour);
+          text = renderVerdictText(network, results, `frequency model; scheduled: no wait before the first train; typical: wait at boarding ${opts.wait}`, colour);
           if (opts.detail) text += `\nDetail:\n\n${renderCheckTable(results, colour)}`;
         }
       }
