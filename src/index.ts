@@ -153,6 +153,7 @@ export {
   type ModelEdgeKind,
   type ModelNodeAttributes,
   type ModelNodeKind,
+  type MeshOptions,
   type ModelOptions,
   type ParameterName,
   type ParameterSpec,

@@ -81,7 +81,7 @@ export function terrainPointer(classId: Id, field: "speedKmh" | "detourFactor"):
 /**
  * Writes the mesh model edges' seconds into `costsSecs` (at `m.firstEdge` onwards), reading each
  * terrain class's speed and detour factor through `values` (so overrides apply and the pointers are
- * recorded). Towns without a class use {@link DEFAULT_MESH_TERRAIN}.
+ * recorded). Towns without a class use `DEFAULT_MESH_TERRAIN`.
  */
 export function meshCostsInto(network: Network, m: ModelMesh, values: Values, costsSecs: Float64Array): void {
   const terrain = new Map<string, MeshTerrain>();

@@ -19,7 +19,7 @@
  * speed come from the terrain class of each end town, each end's class governing half of the edge
  * (an anchor edge takes its town's class for its whole length). Both are ranged assumptions; the
  * region's values live in the network file (`towns.terrain`), the generic default in
- * {@link DEFAULT_MESH_TERRAIN}.
+ * `DEFAULT_MESH_TERRAIN`.
  */
 import { Delaunay } from "d3-delaunay";
 import type { LonLat } from "../network/schema.js";
@@ -56,13 +56,13 @@ export interface MeshTown {
   readonly terrain?: string | null;
 }
 
-/** Options of {@link buildMesh}; every field has a stated default. */
+/** Options of `buildMesh`; every field has a stated default. */
 export interface MeshOptions {
   /** Longest town–town local road, great-circle km (default 30). Bridges may be longer. */
   readonly maxEdgeKm?: number;
   /** Parameters by terrain class id (default none: every town uses `defaultTerrain`). */
   readonly terrain?: ReadonlyMap<string, MeshTerrain> | Readonly<Record<string, MeshTerrain>>;
-  /** Parameters of towns without a class (default {@link DEFAULT_MESH_TERRAIN}). */
+  /** Parameters of towns without a class (default `DEFAULT_MESH_TERRAIN`). */
   readonly defaultTerrain?: MeshTerrain;
   /** How many nearest towns each anchor joins (default 3, at least 1). */
   readonly anchorTowns?: number;
@@ -378,7 +378,7 @@ function nearestTowns(delaunay: Delaunay<unknown>, xy: Float64Array, x: number, 
 }
 
 /**
- * The terrain classes of a network's `towns` section at their base values, as {@link buildMesh}
+ * The terrain classes of a network's `towns` section at their base values, as `buildMesh`
  * takes them (`options.terrain`). A caller varying them (Monte Carlo) builds its own map from the
  * drawn values and passes it to {@link meshCosts}.
  */
