@@ -428,10 +428,7 @@ export class TravelTimeModel {
   ): { graph: CompiledGraph; costs: EdgeCosts } {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
     const reading = filter.reading ?? "typical";
-    const cacheKey =
-      "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
-        ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}|${reading}`
-        : undefined;
+    const cacheKey = overlayCacheKey(sel, filter, reading);
     if (cacheKey !== undefined) {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
@@ -482,10 +479,7 @@ export class TravelTimeModel {
   ): PlaceOverlay {
     const sel: ProjectSelection = typeof selection === "string" ? { scenario: selection } : selection;
     const reading = filter.reading ?? "typical";
-    const cacheKey =
-      "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
-        ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}|${reading}`
-        : undefined;
+    const cacheKey = overlayCacheKey(sel, filter, reading);
     if (cacheKey !== undefined) {
       const hit = this.#placeOverlayCache.get(cacheKey);
       if (hit) return hit;
@@ -580,4 +574,15 @@ export interface PlaceOverlay {
  */
 export function buildModel(network: Network, options?: ModelOptions): TravelTimeModel {
   return new TravelTimeModel(network, options);
+}
+
+/** The cache key of a scenario overlay on the base costs; undefined for project sets and cost draws (not cached). */
+function overlayCacheKey(
+  sel: ProjectSelection,
+  filter: QueryFilter & { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts },
+  reading: Reading,
+): string | undefined {
+  return "scenario" in sel && filter.quantities === undefined && filter.edgeCosts === undefined
+    ? `${sel.scenario}|${filter.modes ?? "multimodal"}|${filter.measure ?? "door-to-door"}|${reading}`
+    : undefined;
 }

@@ -132,6 +132,31 @@ export class Query {
     return { search, measure: filter.measure, reading: filter.reading, costs };
   }
 
+  /** Search sources and start offsets of timed origins: the origins, or under station-to-station their stations. */
+  #sources(origins: Id | readonly (Id | TimedOrigin)[], measure: Measure): { sources: number[]; starts: number[] } {
+    const model = this.model;
+    const sources: number[] = [];
+    const starts: number[] = [];
+    for (const o of timedOrigins(origins)) {
+      for (const id of measure === "station-to-station" ? stationsOf(model, o.placeId) : [o.placeId]) {
+        sources.push(model.originNode(id));
+        starts.push(o.startSecs);
+      }
+    }
+    return { sources, starts };
+  }
+
+  /** Each place's time in a search's node times: its destination sink, or its best station's. */
+  #placeSecsInto(out: Float64Array, nodeTimes: Float64Array, measure: Measure): void {
+    const model = this.model;
+    model.network.places.forEach((place, k) => {
+      const ends = measure === "station-to-station" ? stationsOf(model, place.id) : [place.id];
+      let best = Infinity;
+      for (const id of ends) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
+      out[k] = best;
+    });
+  }
+
   /**
    * Earliest arrival at every place and at every town of the local road mesh from one or more
    * origins (one multi-source search of the full model, so both lists come from the same search).
@@ -143,28 +168,15 @@ export class Query {
    */
   reach(origins: Id | readonly (Id | TimedOrigin)[], options: ReachOptions = {}): Reach {
     const model = this.model;
-    const list = timedOrigins(origins);
     const { search, measure } = this.#fullOverlay(options);
-    const sources: number[] = [];
-    const starts: number[] = [];
-    for (const o of list) {
-      for (const id of measure === "station-to-station" ? stationsOf(model, o.placeId) : [o.placeId]) {
-        sources.push(model.originNode(id));
-        starts.push(o.startSecs);
-      }
-    }
+    const { sources, starts } = this.#sources(origins, measure);
     const places = model.network.places;
     const T = model.townCount;
     const placeSecs = new Float64Array(places.length).fill(Infinity);
     const townSecs = new Float64Array(T).fill(Infinity);
     if (sources.length === 0) return { placeSecs, townSecs };
     const nodeTimes = search.multiSource(sources, starts, options.cutoffSecs === undefined ? undefined : { cutoffSecs: options.cutoffSecs });
-    places.forEach((place, k) => {
-      const ends = measure === "station-to-station" ? stationsOf(model, place.id) : [place.id];
-      let best = Infinity;
-      for (const id of ends) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
-      placeSecs[k] = best;
-    });
+    this.#placeSecsInto(placeSecs, nodeTimes, measure);
     if (T > 0) {
       const first = model.townNode(0, 0);
       for (let i = 0; i < T; i++) townSecs[i] = Math.min(nodeTimes[first + i]!, nodeTimes[first + T + i]!);
@@ -203,16 +215,8 @@ export class Query {
    */
   placeTimes(origins: Id | readonly (Id | TimedOrigin)[], options: PlaceTimesOptions = {}): Float64Array {
     const model = this.model;
-    const list = timedOrigins(origins);
     const { search, measure } = this.#overlay(options);
-    const sources: number[] = [];
-    const starts: number[] = [];
-    for (const o of list) {
-      for (const id of measure === "station-to-station" ? stationsOf(model, o.placeId) : [o.placeId]) {
-        sources.push(model.originNode(id));
-        starts.push(o.startSecs);
-      }
-    }
+    const { sources, starts } = this.#sources(origins, measure);
     const places = model.network.places;
     const out = new Float64Array(places.length).fill(Infinity);
     if (sources.length === 0) return out;
@@ -221,12 +225,7 @@ export class Query {
       starts,
       options.cutoffSecs === undefined ? undefined : { cutoffSecs: options.cutoffSecs },
     );
-    places.forEach((place, k) => {
-      const ends = measure === "station-to-station" ? stationsOf(model, place.id) : [place.id];
-      let best = Infinity;
-      for (const id of ends) best = Math.min(best, nodeTimes[model.destinationNode(id)]!);
-      out[k] = best;
-    });
+    this.#placeSecsInto(out, nodeTimes, measure);
     return out;
   }
 
