@@ -5,6 +5,7 @@
  */
 import type { EdgeCosts, TravelTimeModel } from "../model/build-model.js";
 import type { ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
+import { READINGS } from "../network/schema.js";
 import { PairTimes } from "../query/pair-times.js";
 import { DEFAULT_READING } from "../query/options.js";
 import type { Query } from "../query/query.js";
@@ -62,25 +63,32 @@ export function frequencyTimes(query: Query): TargetTimeSource {
     model,
     readsReadings: true,
     bind(items) {
-      let batch: PairTimes | null = null;
-      // Readings without routes come from one fast-path run for every item (the same place graph
-      // and station rules as routesFor, so the same times), kept for the selection and costs it ran
-      // for: `results` asks item by item with one selection object.
-      let ran: { selection: ProjectSelection; costs: EdgeCosts } | null = null;
+      // Readings without routes come from one fast-path run (the same place graph and station rules
+      // as routesFor, so the same times) of every item under every reading: the evaluator reads each
+      // item under its own reading and the other, and lists of one (measure, modes, reading) share
+      // their overlay and their searches. The run is kept for the selection and costs it ran for:
+      // `results` asks item by item with one selection object. `seconds` (the evaluate fast path)
+      // runs the items under their own readings only.
+      type Batch = { times: PairTimes; ran: { selection: ProjectSelection; costs: EdgeCosts } | null };
+      let own: PairTimes | null = null;
+      let all: Batch | null = null;
+      const run = (b: Batch, selection: ProjectSelection, costs: EdgeCosts) => {
+        if (b.ran === null || b.ran.selection !== selection || b.ran.costs.costsSecs !== costs.costsSecs) {
+          b.times.run(selection, costs);
+          b.ran = { selection, costs };
+        }
+      };
       return {
         readings(i, selection, options) {
           const it = items[i]!;
-          // The fast path times every item under its own reading; another reading asks the routes.
-          const ownReading = it.reading ?? DEFAULT_READING;
-          if (options.routes === false && (options.reading ?? ownReading) === ownReading) {
+          const reading = options.reading ?? it.reading ?? DEFAULT_READING;
+          if (options.routes === false) {
             const costs = options.edgeCosts ?? (options.quantities === undefined ? model.base : model.costsWith(options.quantities));
-            batch ??= new PairTimes(model, items);
-            if (ran === null || ran.selection !== selection || ran.costs.costsSecs !== costs.costsSecs) {
-              batch.run(selection, costs);
-              ran = { selection, costs };
-            }
-            const secs = batch.secs[i]!;
-            const ends = batch.ends[i]!;
+            all ??= { times: new PairTimes(model, READINGS.flatMap((r) => items.map((x) => ({ ...x, reading: r })))), ran: null };
+            run(all, selection, costs);
+            const list = READINGS.indexOf(reading) * items.length + i;
+            const secs = all.times.secs[list]!;
+            const ends = all.times.ends[list]!;
             return it.pairs.map(([from, to], k): PairReading => {
               const t = secs[k]!;
               const end = ends[k]!;
@@ -104,10 +112,10 @@ export function frequencyTimes(query: Query): TargetTimeSource {
           });
         },
         seconds(selection, costs, out, reuseUnchanged) {
-          batch ??= new PairTimes(model, items);
-          batch.reuseUnchanged = reuseUnchanged;
-          batch.run(selection, costs);
-          batch.secs.forEach((s, i) => out[i]!.set(s));
+          own ??= new PairTimes(model, items);
+          own.reuseUnchanged = reuseUnchanged;
+          own.run(selection, costs);
+          own.secs.forEach((s, i) => out[i]!.set(s));
         },
       };
     },
