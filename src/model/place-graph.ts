@@ -63,8 +63,6 @@ export class PlaceGraph {
   readonly hopEntity: Int32Array;
   readonly hopStart: Int32Array;
   readonly hopMembers: Int32Array;
-  /** Hops grouped by entity: hops `entityRuns[r]..entityRuns[r+1]` share one entity. */
-  readonly entityRuns: Int32Array;
   /** Per slot: its end nodes. */
   readonly slotFrom: Int32Array;
   readonly slotTo: Int32Array;
@@ -148,7 +146,7 @@ export class PlaceGraph {
         }
       }
     }
-    // Hops of one entity (service) together, so an overlay skips an absent service in one step.
+    // Hops of one entity (service) together, in a fixed order (a route takes the first of equal hops).
     const order = Array.from(board, (_, h) => h).sort((x, y) => entity[x]! - entity[y]! || x - y);
     this.hopBoard = Int32Array.from(order, (h) => board[h]!);
     this.hopAlight = Int32Array.from(order, (h) => alight[h]!);
@@ -162,10 +160,6 @@ export class PlaceGraph {
     }
     this.hopStart = Int32Array.from(hopStart);
     this.hopMembers = Int32Array.from(hopMembers);
-    const runs: number[] = [];
-    for (let h = 0; h < order.length; h++) if (h === 0 || this.hopEntity[h] !== this.hopEntity[h - 1]) runs.push(h);
-    runs.push(order.length);
-    this.entityRuns = Int32Array.from(runs);
     this.slotFrom = Int32Array.from(slotFrom);
     this.slotTo = Int32Array.from(slotTo);
   }
@@ -327,6 +321,14 @@ export class PlaceGraph {
   }
 }
 
+/** Hops by slot (`start[k]..start[k+1]`), cheapest first under one reading: cost, entity and board edge. */
+interface SlotHops {
+  readonly start: Int32Array;
+  readonly cost: Float64Array;
+  readonly entity: Int32Array;
+  readonly board: Int32Array;
+}
+
 /** Mesh shortcuts between places (indices into `network.places`), the same in both layers. */
 interface Shortcuts {
   readonly from: Int32Array;
@@ -391,23 +393,35 @@ export class PlaceDraw {
     this.arcOf = new Int32Array(E);
     const arcEdge = (this.graph as Compiled).topo.arcEdge;
     for (let a = 0; a < arcEdge.length; a++) this.arcOf[arcEdge[a]!] = a;
-    this.hopArc = Int32Array.from(pg.hopSlot, (s) => this.arcOf[S + s]!);
   }
 
   /** Arc of each edge in the compiled graph: {@link overlayInto} writes costs in arc order. */
   readonly arcOf: Int32Array;
-  /** Arc of each hop's slot. */
-  readonly hopArc: Int32Array;
-  readonly #hopCostCache = new WeakMap<Float64Array, Float64Array>();
+  readonly #hopCostCache = new WeakMap<Float64Array, SlotHops>();
   #open: Uint8Array | undefined;
 
-  /** Per hop: board cost under a reading plus running time (cached per reading's cost array). */
-  #hopCosts(readingSecs: Float64Array): Float64Array {
+  /**
+   * Per reading's cost array (cached): the hops of each slot, cheapest first (board cost under the
+   * reading plus running time; equal costs in hop order), so an overlay takes a slot's first
+   * present hop instead of scanning every hop.
+   */
+  #slotHops(readingSecs: Float64Array): SlotHops {
     let out = this.#hopCostCache.get(readingSecs);
     if (out === undefined) {
       const pg = this.#pg;
-      out = new Float64Array(pg.hopBoard.length);
-      for (let h = 0; h < out.length; h++) out[h] = readingSecs[pg.hopBoard[h]!]! + this.hopRun[h]!;
+      const H = pg.hopBoard.length;
+      const cost = new Float64Array(H);
+      for (let h = 0; h < H; h++) cost[h] = readingSecs[pg.hopBoard[h]!]! + this.hopRun[h]!;
+      const start = new Int32Array(pg.slotCount + 1);
+      for (let h = 0; h < H; h++) start[pg.hopSlot[h]! + 1]!++;
+      for (let k = 0; k < pg.slotCount; k++) start[k + 1]! += start[k]!;
+      const order = Array.from({ length: H }, (_, h) => h).sort((x, y) => pg.hopSlot[x]! - pg.hopSlot[y]! || cost[x]! - cost[y]! || x - y);
+      out = {
+        start,
+        cost: Float64Array.from(order, (h) => cost[h]!),
+        entity: Int32Array.from(order, (h) => pg.hopEntity[h]!),
+        board: Int32Array.from(order, (h) => pg.hopBoard[h]!),
+      };
       this.#hopCostCache.set(readingSecs, out);
     }
     return out;
@@ -452,21 +466,17 @@ export class PlaceDraw {
       out[arcOf[i]!] = present & filterMask[e]! ? c[e]! : Infinity;
     }
     const S = this.firstSlot;
-    for (let k = S; k < this.firstShortcut; k++) out[arcOf[k]!] = Infinity;
-    const board = pg.hopBoard;
-    const entity = pg.hopEntity;
-    const runs = pg.entityRuns;
-    const hopCost = this.#hopCosts(readingSecs);
-    const hopArc = this.hopArc;
-    for (let r = 0; r + 1 < runs.length; r++) {
-      const first = runs[r]!;
-      // Every hop of an entity has the same mode, so one board edge answers the filter for all.
-      if (!(active[entity[first]!]! & filterMask[board[first]!]!)) continue;
-      for (let h = first, end = runs[r + 1]!; h < end; h++) {
-        const cost = hopCost[h]!;
-        const a = hopArc[h]!;
-        if (cost < out[a]!) out[a] = cost;
+    // Each slot costs its cheapest hop whose service is present and admitted (Infinity if none).
+    const { start, cost, entity, board } = this.#slotHops(readingSecs);
+    for (let k = 0; k < pg.slotCount; k++) {
+      let v = Infinity;
+      for (let i = start[k]!, end = start[k + 1]!; i < end; i++) {
+        if (active[entity[i]!]! & filterMask[board[i]!]!) {
+          v = cost[i]!;
+          break;
+        }
       }
+      out[arcOf[S + k]!] = v;
     }
     const K = this.shortcutCount;
     const on = meshAdmitted(filter);
