@@ -164,6 +164,36 @@ export class PlaceGraph {
     this.slotTo = Int32Array.from(slotTo);
   }
 
+  #touch: EntityTouch | undefined;
+
+  /** What a change of entity activity touches (see {@link EntityTouch}); built on first use. */
+  get entityTouch(): EntityTouch {
+    if (this.#touch !== undefined) return this.#touch;
+    const src = this.#src;
+    const entities = src.projects.entityCount;
+    const groups = src.connectorGroups.length;
+    const streetByEntity: number[][] = Array.from({ length: entities }, () => []);
+    const streetByGroup: number[][] = Array.from({ length: groups }, () => []);
+    this.street.forEach((e, i) => {
+      const en = src.edgeEntity[e]!;
+      const g = src.edgeGroup[e]!;
+      if (en >= 0) streetByEntity[en]!.push(i);
+      else if (g >= 0) streetByGroup[g]!.push(i);
+    });
+    const slotsByEntity: Set<number>[] = Array.from({ length: entities }, () => new Set());
+    for (let h = 0; h < this.hopEntity.length; h++) slotsByEntity[this.hopEntity[h]!]!.add(this.hopSlot[h]!);
+    const groupsByEntity: number[][] = Array.from({ length: entities }, () => []);
+    src.connectorGroups.forEach((links, g) => {
+      for (const link of new Set(links)) groupsByEntity[link]!.push(g);
+    });
+    return (this.#touch = {
+      streetByEntity: csr(streetByEntity),
+      slotsByEntity: csr(slotsByEntity.map((x) => [...x].sort((a, b) => a - b))),
+      groupsByEntity: csr(groupsByEntity),
+      streetByGroup: csr(streetByGroup),
+    });
+  }
+
   /** Number of hop slots. */
   get slotCount(): number {
     return this.slotFrom.length;
@@ -451,33 +481,14 @@ export class PlaceDraw {
    */
   overlayInto(out: Float64Array, active: Uint8Array, filter: QueryFilter, filterMask: Uint8Array, readingSecs: Float64Array): Float64Array {
     const pg = this.#pg;
-    const src = this.#src;
-    const c = this.costs.costsSecs;
-    const groups = src.connectorGroups;
+    const groups = this.#src.connectorGroups;
     const open = (this.#open ??= new Uint8Array(groups.length));
-    for (let g = 0; g < groups.length; g++) open[g] = groups[g]!.some((link) => active[link] === 1) ? 0 : 1;
+    for (let g = 0; g < groups.length; g++) open[g] = groupOpen(groups[g]!, active);
     const arcOf = this.arcOf;
-    const street = pg.street;
-    for (let i = 0; i < street.length; i++) {
-      const e = street[i]!;
-      const en = src.edgeEntity[e]!;
-      const g = src.edgeGroup[e]!;
-      const present = en >= 0 ? active[en]! : g < 0 ? 1 : open[g]!;
-      out[arcOf[i]!] = present & filterMask[e]! ? c[e]! : Infinity;
-    }
+    for (let i = 0; i < pg.street.length; i++) out[arcOf[i]!] = this.#streetCost(i, active, open, filterMask);
     const S = this.firstSlot;
-    // Each slot costs its cheapest hop whose service is present and admitted (Infinity if none).
-    const { start, cost, entity, board } = this.#slotHops(readingSecs);
-    for (let k = 0; k < pg.slotCount; k++) {
-      let v = Infinity;
-      for (let i = start[k]!, end = start[k + 1]!; i < end; i++) {
-        if (active[entity[i]!]! & filterMask[board[i]!]!) {
-          v = cost[i]!;
-          break;
-        }
-      }
-      out[arcOf[S + k]!] = v;
-    }
+    const hops = this.#slotHops(readingSecs);
+    for (let k = 0; k < pg.slotCount; k++) out[arcOf[S + k]!] = slotCost(hops, k, active, filterMask);
     const K = this.shortcutCount;
     const on = meshAdmitted(filter);
     const secs = this.shortcuts.secs;
@@ -487,6 +498,60 @@ export class PlaceDraw {
       out[arcOf[this.firstShortcut + K + k]!] = v;
     }
     return out;
+  }
+
+  /**
+   * Updates `out`, this draw's overlay (from {@link overlayInto} or an earlier update) for entity
+   * activity `before`, to activity `active` under the same filter, mask and reading: only the arcs
+   * of the entities whose activity differs (their street edges, the hop slots they serve, the
+   * generated connectors their explicit links close) are recomputed. Returns how many arc costs
+   * changed (0: the overlay is the same). Equals a fresh {@link overlayInto} (tested).
+   */
+  overlayDelta(out: Float64Array, before: Uint8Array, active: Uint8Array, filterMask: Uint8Array, readingSecs: Float64Array): number {
+    const pg = this.#pg;
+    const touch = pg.entityTouch;
+    const groups = this.#src.connectorGroups;
+    const open = (this.#open ??= new Uint8Array(groups.length));
+    const arcOf = this.arcOf;
+    const S = this.firstSlot;
+    const hops = this.#slotHops(readingSecs);
+    let changed = 0;
+    const write = (arc: number, v: number) => {
+      if (out[arc] !== v) {
+        out[arc] = v;
+        changed++;
+      }
+    };
+    for (let en = 0; en < active.length; en++) {
+      if (active[en] === before[en]) continue;
+      for (let j = touch.streetByEntity.start[en]!; j < touch.streetByEntity.start[en + 1]!; j++) {
+        const i = touch.streetByEntity.items[j]!;
+        write(arcOf[i]!, this.#streetCost(i, active, open, filterMask));
+      }
+      for (let j = touch.slotsByEntity.start[en]!; j < touch.slotsByEntity.start[en + 1]!; j++) {
+        const k = touch.slotsByEntity.items[j]!;
+        write(arcOf[S + k]!, slotCost(hops, k, active, filterMask));
+      }
+      for (let j = touch.groupsByEntity.start[en]!; j < touch.groupsByEntity.start[en + 1]!; j++) {
+        const g = touch.groupsByEntity.items[j]!;
+        open[g] = groupOpen(groups[g]!, active);
+        for (let m = touch.streetByGroup.start[g]!; m < touch.streetByGroup.start[g + 1]!; m++) {
+          const i = touch.streetByGroup.items[m]!;
+          write(arcOf[i]!, this.#streetCost(i, active, open, filterMask));
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Cost of street edge `i` (index into `street`) under an activity, its connector groups' state and a filter mask. */
+  #streetCost(i: number, active: Uint8Array, open: Uint8Array, filterMask: Uint8Array): number {
+    const src = this.#src;
+    const e = this.#pg.street[i]!;
+    const en = src.edgeEntity[e]!;
+    const g = src.edgeGroup[e]!;
+    const present = en >= 0 ? active[en]! : g < 0 ? 1 : open[g]!;
+    return present & filterMask[e]! ? this.costs.costsSecs[e]! : Infinity;
   }
 
   /** What a place-graph edge is: its kind and index within the kind. */
@@ -541,4 +606,41 @@ export class PlaceDraw {
     }
     return out;
   }
+}
+
+/** What an entity's change of activity touches in the place graph, as CSR lists. */
+export interface EntityTouch {
+  /** Street edges (indices into `street`) of each entity. */
+  readonly streetByEntity: Csr;
+  /** Hop slots served by each entity's hops. */
+  readonly slotsByEntity: Csr;
+  /** Connector groups each (link) entity belongs to. */
+  readonly groupsByEntity: Csr;
+  /** Street edges (generated connectors) of each connector group. */
+  readonly streetByGroup: Csr;
+}
+
+/** Lists `items[start[i]..start[i+1])`. */
+interface Csr {
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+function csr(lists: readonly (readonly number[])[]): Csr {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+  return { start, items: Int32Array.from(lists.flat()) };
+}
+
+/** 1 when a generated connector of the group is open: none of the group's explicit links is active. */
+function groupOpen(links: readonly number[], active: Uint8Array): number {
+  for (let j = 0; j < links.length; j++) if (active[links[j]!] === 1) return 0;
+  return 1;
+}
+
+/** Cost of slot `k`: its cheapest hop whose service is present and admitted (Infinity if none). */
+function slotCost(hops: SlotHops, k: number, active: Uint8Array, filterMask: Uint8Array): number {
+  const { start, cost, entity, board } = hops;
+  for (let i = start[k]!, end = start[k + 1]!; i < end; i++) if (active[entity[i]!]! & filterMask[board[i]!]!) return cost[i]!;
+  return Infinity;
 }

@@ -42,9 +42,14 @@ interface Group {
   /** Per distinct origin: the search source nodes and (door-to-door) the union of target nodes. */
   readonly slots: { sources: Int32Array; starts: Float64Array; targets: Int32Array; out: Float64Array }[];
   readonly refs: PairRef[];
-  /** Place-graph costs of the group's latest overlay and their draw, kept to skip searches when unchanged. */
+  /**
+   * The group's latest overlay: its place-graph arc costs, the draw and reading costs they are
+   * for, and the entity activity they were made for (the next run updates only what changed).
+   */
   lastCosts: Float64Array | null;
   lastDraw: PlaceDraw | null;
+  lastReading: Float64Array | null;
+  lastActive: Uint8Array | null;
 }
 
 /**
@@ -70,7 +75,7 @@ export class PairTimes {
    */
   reuseUnchanged = true;
   readonly #groups: Group[];
-  #search: { draw: PlaceDraw; search: ShortestPathSearch; costs: Float64Array } | null = null;
+  #search: { draw: PlaceDraw; search: ShortestPathSearch } | null = null;
   readonly #active: Uint8Array;
   #floor: Set<Id> | null = null;
   #drawFor: { costs: EdgeCosts; draw: PlaceDraw } | null = null;
@@ -87,7 +92,7 @@ export class PairTimes {
       const reading = l.reading ?? DEFAULT_READING;
       const key = `${modes}|${measure}|${reading}`;
       let g = groups.get(key);
-      if (!g) groups.set(key, (g = { group: { measure, modes, reading, slots: [], refs: [], lastCosts: null, lastDraw: null }, lists: [] }));
+      if (!g) groups.set(key, (g = { group: { measure, modes, reading, slots: [], refs: [], lastCosts: null, lastDraw: null, lastReading: null, lastActive: null }, lists: [] }));
       g.lists.push(i);
     });
     this.#groups = [...groups.values()].map(({ group, lists: members }) => this.#plan(group, members));
@@ -123,20 +128,28 @@ export class PairTimes {
     if (shrunk || this.#drawFor?.costs !== costs) this.#drawFor = { costs, draw: model.placeGraph.draw(costs, this.#floor) };
     const draw = this.#drawFor.draw;
     let held = this.#search;
-    if (held === null || held.draw !== draw)
-      this.#search = held = { draw, search: new ShortestPathSearch(draw.graph), costs: new Float64Array(draw.edgeCount) };
+    if (held === null || held.draw !== draw) this.#search = held = { draw, search: new ShortestPathSearch(draw.graph) };
     const byReading = new Map<Reading, Float64Array>();
     for (const g of this.#groups) {
       let base = byReading.get(g.reading);
       if (base === undefined) byReading.set(g.reading, (base = model.readingCosts(costs, g.reading).costsSecs));
       const filter = { modes: g.modes, measure: g.measure };
-      const c = draw.overlayInto(held.costs, active, filter, model.filterMask(filter), base);
-      // Same overlay as this group's previous run (e.g. a Gray-code step that flips a road project
-      // for a rail-only group): its pair times are still valid, so the searches are skipped.
-      if (this.reuseUnchanged && g.lastDraw === draw && sameArray(g.lastCosts!, c)) continue;
-      if (g.lastCosts === null || g.lastCosts.length !== c.length) g.lastCosts = new Float64Array(c.length);
-      g.lastCosts.set(c);
-      g.lastDraw = draw;
+      const mask = model.filterMask(filter);
+      // Same draw and reading as the group's previous run: update its overlay where the activity
+      // changed. Nothing changed (e.g. a Gray-code step that flips a road project for a rail-only
+      // group): its pair times still stand, so the searches are skipped.
+      let c = g.lastCosts;
+      if (c !== null && g.lastDraw === draw && g.lastReading === base) {
+        const changed = draw.overlayDelta(c, g.lastActive!, active, mask, base);
+        g.lastActive!.set(active);
+        if (changed === 0 && this.reuseUnchanged) continue;
+      } else {
+        if (c === null || c.length !== draw.edgeCount) g.lastCosts = c = new Float64Array(draw.edgeCount);
+        draw.overlayInto(c, active, filter, mask, base);
+        g.lastDraw = draw;
+        g.lastReading = base;
+        (g.lastActive ??= new Uint8Array(active.length)).set(active);
+      }
       held.search.setGraph(draw.overlayGraph(c));
       this.#runGroup(g, held.search);
     }
@@ -214,10 +227,4 @@ export class PairTimes {
       this.ends[r.list]![r.pair] = t < Infinity || !Number.isNaN(r.fixedSecs) ? end : -1;
     }
   }
-}
-
-function sameArray(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -126,7 +126,62 @@ describe("place graph = full model", () => {
     expect(faster).toBeGreaterThan(0);
   });
 
+  it("an overlay updated for a change of activity (overlayDelta) equals a fresh overlay, and counts the arcs that changed", () => {
+    let updates = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 6 }),
+        fc.constantFrom(...MEASURES),
+        fc.constantFrom(...MODES),
+        fc.constantFrom("typical" as const, "scheduled" as const),
+        (seed, subsets, measure, modes, reading) => {
+          const network = randomNetwork(seed, { towns: true });
+          const model = buildModel(network);
+          const projectIds = network.projects.map((p) => p.id);
+          const draw = model.placeGraph.draw(model.base);
+          const filter = { measure, modes };
+          const mask = model.filterMask(filter);
+          const secs = model.readingCosts(model.base, reading).costsSecs;
+          const activity = (subset: boolean[]) => model.activeEntities(projectIds.filter((_, i) => subset[i]));
+          let before = activity(subsets[0]!);
+          const out = draw.overlayInto(new Float64Array(draw.edgeCount), before, filter, mask, secs);
+          for (const subset of subsets.slice(1)) {
+            const active = activity(subset);
+            const old = Float64Array.from(out);
+            const changed = draw.overlayDelta(out, before, active, mask, secs);
+            const fresh = draw.overlayInto(new Float64Array(draw.edgeCount), active, filter, mask, secs);
+            expect([...out]).toEqual([...fresh]);
+            expect(changed).toBe(fresh.reduce((n, v, a) => n + (v !== old[a] ? 1 : 0), 0));
+            if (changed > 0) updates++;
+            before = active;
+          }
+        },
+      ),
+      runs(40),
+    );
+    // The comparison means something only if some change of activity changed the overlay.
+    expect(updates).toBeGreaterThan(0);
+  });
+
   const embedded = loadNetworkSync(embeddedNetworkPath());
+  it("on the embedded network, overlays updated from scenario to scenario equal fresh ones", () => {
+    const model = buildModel(embedded);
+    const draw = model.placeGraph.draw(model.base);
+    const sets = embedded.scenarios.map((s) => model.activeEntities(model.scenarioProjects(s.id)));
+    for (const measure of MEASURES) {
+      const filter = { measure };
+      const mask = model.filterMask(filter);
+      const secs = model.readingCosts(model.base, "scheduled").costsSecs;
+      const out = draw.overlayInto(new Float64Array(draw.edgeCount), sets[0]!, filter, mask, secs);
+      // Forth and back, so that entities are switched on and off.
+      for (const [a, b] of [[0, 1], [1, 3], [3, 2], [2, 0], [0, 3]] as const) {
+        draw.overlayDelta(out, sets[a]!, sets[b]!, mask, secs);
+        expect([...out]).toEqual([...draw.overlayInto(new Float64Array(draw.edgeCount), sets[b]!, filter, mask, secs)]);
+      }
+    }
+  });
+
   it.skipIf(embedded.towns === undefined)("on the embedded network: every scenario, from a sample of origins, door-to-door", () => {
     const model = buildModel(embedded);
     const q = new Query(model);
