@@ -93,6 +93,8 @@ export class TravelTimeModel {
   readonly #aggregateBoardEdges: Int32Array;
   /** Scheduled costs of {@link base} (computed on first use). */
   #baseScheduled: EdgeCosts | undefined;
+  /** Scheduled costs of other cost draws, by their typical cost array. */
+  readonly #scheduledOf = new WeakMap<Float64Array, EdgeCosts>();
   readonly #filterMasks = new Map<string, Uint8Array>();
   readonly #overlayCache = new Map<string, { graph: CompiledGraph; costs: EdgeCosts }>();
   readonly #placeOverlayCache = new Map<string, PlaceOverlay>();
@@ -382,7 +384,11 @@ export class TravelTimeModel {
     if (reading === "typical") return costs;
     if (costs === this.base)
       return (this.#baseScheduled ??= readingCosts(costs, reading, this.#boardEdges, this.#aggregateBoardEdges));
-    return readingCosts(costs, reading, this.#boardEdges, this.#aggregateBoardEdges);
+    // Cached per draw (while its cost array lives): the scenarios and groups of one Monte Carlo
+    // draw share one copy, and the place graph's per-reading tables keyed by it.
+    let out = this.#scheduledOf.get(costs.costsSecs);
+    if (out === undefined) this.#scheduledOf.set(costs.costsSecs, (out = readingCosts(costs, reading, this.#boardEdges, this.#aggregateBoardEdges)));
+    return out;
   }
 
   /**
