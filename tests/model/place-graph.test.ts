@@ -126,6 +126,44 @@ describe("place graph = full model", () => {
     expect(faster).toBeGreaterThan(0);
   });
 
+  it("PairTimes run after run (overlays updated, unchanged groups skipped) equals one that searches every run, and a fresh one", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.array(fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), { minLength: 2, maxLength: 8 }),
+        (seed, subsets) => {
+          const network = randomNetwork(seed, { towns: true });
+          const model = buildModel(network);
+          const ids = network.places.map((p) => p.id);
+          // Few destinations per origin, so that searches stop early.
+          const pairs = ids.flatMap((a, i) => ids.filter((_, j) => j !== i && (i + j) % 3 === 0).map((b) => [a, b] as const));
+          const lists = MEASURES.flatMap((measure) =>
+            MODES.flatMap((modes) => (["typical", "scheduled"] as const).map((reading) => ({ pairs, measure, modes, reading }))),
+          );
+          const projectIds = network.projects.map((p) => p.id);
+          const kept = new PairTimes(model, lists);
+          // Same sequence (so the same shortcut floors and draws), every group searched every run.
+          const off = new PairTimes(model, lists);
+          off.reuseUnchanged = false;
+          for (const subset of subsets) {
+            const projects = projectIds.filter((_, i) => subset[i]);
+            kept.run({ projects });
+            off.run({ projects });
+            // A fresh one prunes its shortcuts for this selection alone: equal up to sum rounding.
+            const fresh = new PairTimes(model, lists);
+            fresh.run({ projects });
+            lists.forEach((_, k) => {
+              expect([...kept.secs[k]!]).toEqual([...off.secs[k]!]);
+              expect([...kept.ends[k]!]).toEqual([...off.ends[k]!]);
+              expectSameTimes(kept.secs[k]!, fresh.secs[k]!, `list ${k}, projects ${projects.join(",")}`);
+            });
+          }
+        },
+      ),
+      runs(25),
+    );
+  });
+
   it("an overlay updated for a change of activity (overlayDelta) equals a fresh overlay, and counts the arcs that changed", () => {
     let updates = 0;
     fc.assert(
