@@ -32,14 +32,24 @@ function median(xs: number[]): number {
 function spread(xs: number[]): string {
   return `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)}`;
 }
-/** Run `f` for `rounds` rounds after `warm` warm-up calls; returns per-round seconds. */
+/** CPU seconds (user + system) of this process in each round of the latest {@link time} call. */
+let cpuRounds: number[] = [];
+/**
+ * Run `f` for `rounds` rounds after `warm` warm-up calls; returns per-round wall seconds (and
+ * leaves the process CPU seconds of each round in `cpuRounds`: on a shared machine the wall time
+ * includes waiting for a core, the CPU time does not).
+ */
 function time(rounds: number, warm: number, f: () => void): number[] {
   for (let i = 0; i < warm; i++) f();
   const out: number[] = [];
+  cpuRounds = [];
   for (let r = 0; r < rounds; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     f();
     out.push((performance.now() - t0) / 1000);
+    const c = process.cpuUsage(c0);
+    cpuRounds.push((c.user + c.system) / 1e6);
   }
   return out;
 }
@@ -74,6 +84,7 @@ const evalSecs = time(quick ? 3 : 7, quick ? 20 : 200, () => {
   for (let i = 0; i < calls; i++) sink += ev.evaluate(plan)[0]!.meanTimeMin;
 });
 const perSec = evalSecs.map((s) => (calls * ev.items.length) / s);
+const evalCpuPerSet = cpuRounds.map((s) => calls / s);
 const refCalls = quick ? 5 : 50;
 const refSecs = time(quick ? 3 : 7, quick ? 2 : 20, () => {
   for (let i = 0; i < refCalls; i++) {
@@ -98,20 +109,24 @@ const cycleSecs = time(quick ? 3 : 7, quick ? 20 : 200, () => {
   for (let i = 0; i < calls; i++) sink += ev.evaluate(scenarioSets[turn++ % scenarioSets.length]!)[0]!.meanTimeMin;
 });
 const cyclePerSec = cycleSecs.map((s) => calls / s);
+const cycleCpuPerSec = cpuRounds.map((s) => calls / s);
 const publicCalls = quick ? 20 : 200;
 const publicSecs = time(quick ? 3 : 7, quick ? 5 : 50, () => {
   for (let i = 0; i < publicCalls; i++) sink += checkTargets(network, { model, routes: false }).length;
 });
 const publicPerSec = publicSecs.map((s) => (publicCalls * scenarioIds.length) / s);
+const publicCpuPerSec = cpuRounds.map((s) => (publicCalls * scenarioIds.length) / s);
 log(`## Full target sets per second (one core)`);
 log();
 log(`One full set: all ${ev.items.length} target × measure items of the network under one selection, every pair timed.`);
 log();
-log("| method | full sets/s (median) | spread | one call |");
-log("|---|---:|---:|---|");
-log(`| TargetEvaluator.evaluate, plan-2025 every call | ${median(perSec.map((x) => x / ev.items.length)).toFixed(0)} | ${spread(perSec.map((x) => x / ev.items.length))} | one set: the same project set each call; reuse of unchanged searches off, so every call searches |`);
-log(`| TargetEvaluator.evaluate, the ${scenarioIds.length} scenarios in turn | ${median(cyclePerSec).toFixed(0)} | ${spread(cyclePerSec)} | one set: the next scenario's project set (its overlay updated from the previous one); reuse of unchanged searches off |`);
-log(`| checkTargets(network, { model, routes: false }) (public API) | ${median(publicPerSec).toFixed(0)} | ${spread(publicPerSec)} | ${scenarioIds.length} sets: every scenario, each pair judged with its time under both readings (scheduledMin and typicalMin) and every target summarised |`);
+log("Wall time counts waiting for a core on a shared machine; the CPU column divides by the process's CPU time instead.");
+log();
+log("| method | full sets/s (median) | spread | full sets per CPU second (median) | one call |");
+log("|---|---:|---:|---:|---|");
+log(`| TargetEvaluator.evaluate, plan-2025 every call | ${median(perSec.map((x) => x / ev.items.length)).toFixed(0)} | ${spread(perSec.map((x) => x / ev.items.length))} | ${median(evalCpuPerSet).toFixed(0)} | one set: the same project set each call; reuse of unchanged searches off, so every call searches |`);
+log(`| TargetEvaluator.evaluate, the ${scenarioIds.length} scenarios in turn | ${median(cyclePerSec).toFixed(0)} | ${spread(cyclePerSec)} | ${median(cycleCpuPerSec).toFixed(0)} | one set: the next scenario's project set (its overlay updated from the previous one); reuse of unchanged searches off |`);
+log(`| checkTargets(network, { model, routes: false }) (public API) | ${median(publicPerSec).toFixed(0)} | ${spread(publicPerSec)} | ${median(publicCpuPerSec).toFixed(0)} | ${scenarioIds.length} sets: every scenario, each pair judged with its time under both readings (scheduledMin and typicalMin) and every target summarised |`);
 log();
 
 // 2. Exact Shapley over the plan's projects.
@@ -119,8 +134,8 @@ log("## Exact Shapley over the plan's projects (one compiled model, cost overlay
 log();
 log("Coalitions in Gray-code order; a (modes, measure) group whose overlay did not change since the previous coalition reuses its times.");
 log();
-log("| projects k | coalitions 2^k | seconds (median) | spread | coalitions/s |");
-log("|---:|---:|---:|---:|---:|");
+log("| projects k | coalitions 2^k | seconds (median) | spread | coalitions/s | CPU seconds (median) |");
+log("|---:|---:|---:|---:|---:|---:|");
 // Players: the default (plan-2025's plan projects that gate a link or service), then 16 projects
 // that gate links or services (plan projects of vision-2035 first, then others) in vision-2035.
 const gating = new Set([...network.links, ...network.services].flatMap((e) => e.projects ?? []));
@@ -144,7 +159,7 @@ for (const run of runs) {
     k = r.projects.length;
     sink += r.targets.length;
   });
-  log(`| ${k}: ${run.label} | ${coalitions} | ${median(secs).toFixed(2)} | ${secs.map((s) => s.toFixed(2)).join(", ")} | ${(coalitions / median(secs)).toFixed(0)} |`);
+  log(`| ${k}: ${run.label} | ${coalitions} | ${median(secs).toFixed(2)} | ${secs.map((s) => s.toFixed(2)).join(", ")} | ${(coalitions / median(secs)).toFixed(0)} | ${median(cpuRounds).toFixed(2)} |`);
 }
 log();
 
@@ -156,9 +171,9 @@ const mcSecs = time(quick ? 1 : 3, 0, () => {
 });
 log(`## Monte Carlo: ${draws} draws over every assumption, all ${network.scenarios.length} scenarios × ${ev.items.length} items, seed 1, tornado off`);
 log();
-log(`| draws | seconds (median) | runs | draws/s |`);
-log("|---:|---:|---|---:|");
-log(`| ${draws} | ${median(mcSecs).toFixed(2)} | ${mcSecs.map((s) => s.toFixed(2)).join(", ")} | ${(draws / median(mcSecs)).toFixed(0)} |`);
+log(`| draws | seconds (median) | runs | draws/s | CPU seconds (median) |`);
+log("|---:|---:|---|---:|---:|");
+log(`| ${draws} | ${median(mcSecs).toFixed(2)} | ${mcSecs.map((s) => s.toFixed(2)).join(", ")} | ${(draws / median(mcSecs)).toFixed(0)} | ${median(cpuRounds).toFixed(2)} |`);
 log();
 log(`(sink ${sink > 0 ? "ok" : "0"})`);
 
