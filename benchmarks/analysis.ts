@@ -116,7 +116,7 @@ const publicSecs = time(quick ? 3 : 7, quick ? 5 : 50, () => {
 });
 const publicPerSec = publicSecs.map((s) => (publicCalls * scenarioIds.length) / s);
 const publicCpuPerSec = cpuRounds.map((s) => (publicCalls * scenarioIds.length) / s);
-log(`## Full target sets per second (one core)`);
+log(`## Full target sets per second (one core; one full set = all ${ev.items.length} target × measure items of the network under one selection, every pair timed)`);
 log();
 log(`One full set: all ${ev.items.length} target × measure items of the network under one selection, every pair timed.`);
 log();
