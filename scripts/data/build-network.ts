@@ -419,7 +419,7 @@ const TRACKS: TrackSpec[] = [
 // Planned station places referenced by the planned track.
 PLACES.push(
   { id: "QJ_HSR", zh: "渝贵高铁綦江站(规划)", en: "Qijiang station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED co-located with 綦江东站 (places-verified.csv QJ_EAST, OSM node 3695373142): the HSR station site is not published; reported stations are self-media only (fact sheet §3)." }, region: "Chongqing", note: "Planned; position assumed." },
-  { id: "WS_HSR", zh: "渝贵高铁万盛站(规划)", en: "Wansheng station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED at the 万盛 urban-area centre (places-verified.csv WS_CITY, Amap via Vonng/adcode): the station site is not published (fact sheet §3); a real site would likely be 2–6 km out of the centre." }, region: "Chongqing", note: "Planned; position assumed." },
+  { id: "WS_HSR", zh: "渝贵高铁万盛站(规划)", en: "Wansheng station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED co-located with 万盛站 (places-verified.csv WS_STN, OSM node 8059179211), 5.4 km west of the 万盛 urban-area centre: the station site is not published (fact sheet §3); a new high-speed station is usually 2–6 km out of a town centre, and 万盛站 is where the C5 city express rail and the 三江—万盛—南川 commuter trains of the plan end, as 綦江东 is for QJ_HSR. Audit 2026-12: it was at the centre itself (0 km, access 0 min), outside its own stated 2–6 km." }, region: "Chongqing", note: "Planned; position assumed." },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +473,7 @@ async function main(): Promise<void> {
     } else {
       coord = at.derived;
       if (p.id === "QJ_HSR") coord = coordOf.get("QJ_EAST") as LonLat;
-      if (p.id === "WS_HSR") coord = coordOf.get("WS_CITY") as LonLat;
+      if (p.id === "WS_HSR") coord = coordOf.get("WS_STN") as LonLat;
       source = at.why;
     }
     coord = [round(coord[0], 6), round(coord[1], 6)];
