@@ -588,12 +588,28 @@ async function main(): Promise<void> {
 
   // Planned services
   const yuguiHsrLinks = links.filter((l) => String(l.id).startsWith("T_YUGUI_HSR_"));
+  const YUGUI_HSR_V = 285;
+  const YUGUI_HSR_P = 6.9;
   services.push({
     id: "S_YUGUI_HSR", name: { zh: "渝贵高铁(重庆东—綦江—万盛—贵阳东)", en: "Chongqing–Guiyang HSR service (planned)" }, mode: "hsr",
     stops: ["CQ_EAST_STN", "QJ_HSR", "WS_HSR", "GY_EAST"],
     headwayMin: { value: 30, assumption: { why: "No timetable exists. A new 350 km/h trunk line between two provincial capitals: 2 trains/hour calling at 綦江/万盛 typical, 1–4 per hour.", range: [15, 60], mode: 30 } },
     dwellMin: DWELL_HSR,
-    speedKmh: { value: 250, assumption: { why: "Average running speed between stops (excluding dwell) on a 350 km/h design line with stops 30–60 km apart near Chongqing and a ~300 km non-stop run: 250 typical; 200 with many short sections, 300 for mostly non-stop running.", range: [200, 300], mode: 250 } },
+    // Audit 2026-12: a flat 250 km/h average gave 5.4 min for the 22 km 綦江—万盛 hop and 12.9 min for the 54 km
+    // 重庆东—綦江 hop, which no train stopping at both ends can run. Segment times now follow the network's own
+    // model of stopping trains on the 350 km/h lines out of Chongqing, d / V + P (SOURCES.md).
+    runMinutes: yuguiHsrLinks.map((l) => {
+      const km = (l.lengthKm as { value: number }).value;
+      const value = round((km / YUGUI_HSR_V) * 60 + YUGUI_HSR_P, 1);
+      return {
+        value,
+        assumption: {
+          why: `${km} km ${String(l.from)}→${String(l.to)} at V = ${YUGUI_HSR_V} km/h plus P = ${YUGUI_HSR_P} min lost starting and stopping: V midway between the fitted V of the stopping trains on 渝厦 (268, out of 重庆东) and 渝昆 (302), the two 350 km/h lines out of Chongqing in the network; P of the 渝昆 fit (成宜 gives 5.5). Range: V 268–302 with P 5.5–8.`,
+          range: [round((km / 302) * 60 + 5.5, 1), round((km / 268) * 60 + 8, 1)],
+          mode: value,
+        },
+      };
+    }),
     projects: ["P_YUGUI_HSR"],
     note: `Runs over ${yuguiHsrLinks.map((l) => l.id).join(", ")}; stops from self-media reports (fact sheet §3); intermediate Guizhou stops (遵义东, 开阳) folded into the speed assumption.`,
   });
