@@ -118,8 +118,6 @@ const publicPerSec = publicSecs.map((s) => (publicCalls * scenarioIds.length) / 
 const publicCpuPerSec = cpuRounds.map((s) => (publicCalls * scenarioIds.length) / s);
 log(`## Full target sets per second (one core; one full set = all ${ev.items.length} target × measure items of the network under one selection, every pair timed)`);
 log();
-log(`One full set: all ${ev.items.length} target × measure items of the network under one selection, every pair timed.`);
-log();
 log("Wall time counts waiting for a core on a shared machine; the CPU column divides by the process's CPU time instead.");
 log();
 log("| method | full sets/s (median) | spread | full sets per CPU second (median) | one call |");
