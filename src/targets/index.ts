@@ -29,6 +29,17 @@ export {
   type TargetTimeSource,
 } from "./time-source.js";
 export {
+  peopleDestinations,
+  targetPeople,
+  withTargetPeople,
+  STATION_PEOPLE_REASON,
+  type DestinationPeople,
+  type TargetPeople,
+  type TargetPeopleNotApplicable,
+  type TargetPeopleOptions,
+  type TargetPeopleShare,
+} from "./people.js";
+export {
   targetSensitivity,
   describeQuantity,
   type SensitivityEntry,

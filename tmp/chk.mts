@@ -1,0 +1,11 @@
+import { loadNetwork, embeddedNetworkPath, buildModel, checkTargets, Query, originAreaTowns } from "/work/wt-people/src/node.js";
+const network = await loadNetwork(embeddedNetworkPath());
+const model = buildModel(network);
+const rs = checkTargets(network, { model, targets: ["T_COMMUTE_60_CQ", "T_CQ_30"], scenarios: ["vision-2035"], measures: ["door-to-door"] });
+for (const r of rs) for (const p of r.pairs) console.log(r.targetId, p.origin, p.timeMin?.toFixed(1), p.status);
+const q = new Query(model);
+const t = q.townTimesTo("CQ_CBD", { selection: "vision-2035", reading: "typical" });
+const idx = originAreaTowns(network.towns!, network.targets[0]!.originArea!);
+console.log(idx.map((i) => `${network.towns!.list[i]!.name} ${(t[i]! / 60).toFixed(1)}`).join("; "));
+const t2 = q.townTimesTo("CQ_CBD", { selection: "vision-2035", reading: "scheduled" });
+console.log(idx.map((i) => `${network.towns!.list[i]!.name} ${(t2[i]! / 60).toFixed(1)}`).join("; "));
