@@ -194,6 +194,8 @@ export {
   formatMinutes,
   frequencyTimes,
   renderTargetsMarkdown,
+  PEOPLE_LEGEND,
+  renderPeopleTable,
   renderVerdictMarkdown,
   renderVerdictTable,
   TargetEvaluator,

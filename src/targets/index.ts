@@ -49,6 +49,7 @@ export {
   csvCell,
   formatMinutes,
   formatRoute,
+  peopleSentence,
   renderTargetsMarkdown,
   targetRows,
   targetsCsv,
@@ -56,6 +57,10 @@ export {
 } from "./report.js";
 export * from "./timetable.js";
 export {
+  peopleCell,
+  PEOPLE_LEGEND,
+  renderPeopleMarkdown,
+  renderPeopleTable,
   renderVerdictMarkdown,
   renderVerdictTable,
   verdictAnswer,

@@ -3,6 +3,9 @@
  * `Query.townTimesTo` + `peopleShareWithin` on the embedded network, monotonicity in the threshold,
  * and when checkTargets computes it.
  */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   buildModel,
@@ -10,6 +13,9 @@ import {
   haversineKm,
   peopleShareWithin,
   Query,
+  renderPeopleTable,
+  renderTargetsMarkdown,
+  verdictOf,
   targetPeople,
   type Network,
   type Target,
@@ -17,6 +23,9 @@ import {
 } from "../../src/index.js";
 import { embeddedNetworkPath, loadNetwork, loadNetworkSync } from "../../src/node.js";
 import { originAreaTowns } from "../../src/network/index.js";
+import { peopleSentence } from "../../src/targets/index.js";
+import { memoryIo } from "../../src/cli/io.js";
+import { run } from "../../src/cli/run.js";
 
 const D: [number, number] = [106.5, 29.5];
 /** Town centres `km` due north or east of D. */
@@ -35,9 +44,9 @@ const TOWNS: Array<[string, [number, number], number, boolean, string | null]> =
  * 60 km/h with detour factor 1, so a town's time to D is its great-circle distance in km, in
  * minutes (the direct anchor road; any path through another town is longer).
  */
-function handNetwork(): Network {
+function handNetworkJson() {
   const src = { source: "fixture" };
-  return loadNetworkSync({
+  return {
     schema: "qiwan-network",
     version: 1,
     id: "people-hand",
@@ -73,8 +82,9 @@ function handNetwork(): Network {
       columns: ["id", "name", "lon", "lat", "population", "populationEstimated", "county", "terrain"],
       rows: TOWNS.map(([id, coord, pop, est, county]) => [id, id, coord[0], coord[1], pop, est, county, "flat"]),
     },
-  });
+  };
 }
+const handNetwork = (): Network => loadNetworkSync(handNetworkJson());
 
 const withThreshold = (t: Target, value: number): Target => ({ ...t, thresholdMin: { value, source: "test" } });
 
@@ -126,6 +136,41 @@ describe("targetPeople on a network counted by hand", () => {
     expect(find(checkTargets(network, { model, routes: false }), "door-to-door")).toBeUndefined();
     expect(find(checkTargets(network, { model, routes: false, people: true }), "door-to-door")).toEqual(find(withRoutes, "door-to-door"));
     expect(find(checkTargets(network, { model, people: false }), "door-to-door")).toBeUndefined();
+  });
+});
+
+describe("people in the outputs", () => {
+  const network = handNetwork();
+  const results = checkTargets(network);
+
+  it("a sentence per result, a table line per target, the Markdown report", () => {
+    const door = results.find((r) => r.measure === "door-to-door")!.summary.people!;
+    expect(peopleSentence(door)).toBe("people of County one within 15 min: 50 % (estimate)");
+    const station = results.find((r) => r.measure === "station-to-station")!.summary.people!;
+    expect(peopleSentence(station)).toBe("people of County one: n/a (station-to-station trips start at a station, not at the residents' towns)");
+    const table = renderPeopleTable(verdictOf(results)).split("\n");
+    expect(table[2]).toMatch(/^To D\s+County one\s+scheduled\s+50%\*$/);
+    expect(table.filter((l) => l !== "")).toHaveLength(3);
+    const md = renderTargetsMarkdown(network, results);
+    expect(md).toContain("### People");
+    expect(md).toContain("| To D `T_D` | County one | door-to-door | scheduled | 50%\\* |");
+    expect(md).toContain("people of County one within 15 min: 50 % (estimate)");
+  });
+
+  it("qiwan check prints the people line and its JSON carries summary.people", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "qiwan-people-"));
+    const file = path.join(dir, "net.json");
+    writeFileSync(file, JSON.stringify(handNetworkJson()));
+    const io = memoryIo();
+    expect(await run(["--network", file, "check"], io)).toBe(0);
+    expect(io.out()).toMatch(/^To D\s+County one\s+scheduled\s+50%\*$/m);
+    const json = memoryIo();
+    expect(await run(["--network", file, "check", "--format", "json"], json)).toBe(0);
+    const parsed = JSON.parse(json.out()) as { results: Array<{ measure: string; summary: { people?: { share?: number; kind: string } } }> };
+    expect(parsed.results.map((r) => [r.measure, r.summary.people?.kind, r.summary.people?.share])).toEqual([
+      ["door-to-door", "share", 0.5],
+      ["station-to-station", "n/a", undefined],
+    ]);
   });
 });
 
