@@ -18,6 +18,7 @@ import {
   verdictAnswer,
   verdictOf,
 } from "../src/node.js";
+import { MESH_ACCESS } from "../src/isochrone/modelIsochrone.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The README this script maintains. */
@@ -101,9 +102,34 @@ function verdictBlock(): string {
   return [verdictAnswer(verdict), "", renderVerdictMarkdown(verdict).trimEnd(), "", VERDICT_LEGEND].join("\n");
 }
 
+/** A ranged assumption as "value (low–high)"; the value alone when it is sourced. */
+function ranged(q: { readonly value: number; readonly assumption?: { readonly range?: readonly [number, number] } }, unit: string): string {
+  const r = q.assumption?.range;
+  return r ? `${q.value}${unit} (${r[0]}–${r[1]}${unit})` : `${q.value}${unit}`;
+}
+
+function meshBlock(): string {
+  const network = loadNetworkSync(embeddedNetworkPath());
+  const towns = network.towns;
+  if (towns === undefined) throw new Error("the embedded network has no towns section");
+  const estimated = towns.list.filter((t) => t.populationEstimated).length;
+  const classes = [...towns.terrain].map(
+    ([id, t]) => `*${id}* ${ranged(t.speedKmh, " km/h")}, detour ×${ranged(t.detourFactor, "")}`,
+  );
+  return [
+    `Door-to-door times and isochrones also travel a **local road mesh**: the ${towns.list.length.toLocaleString("en-US")} town centres`,
+    `(镇/乡/街道) of the network's \`towns\` section, each joined to its Delaunay neighbours by a local road, with the`,
+    `places, stations and expressway interchanges attached to their nearest towns. A local road's time is its`,
+    `great-circle length × a detour factor ÷ a speed, by terrain class, all assumptions with ranges: ${classes.join("; ")}.`,
+    `The mesh is in every scenario. An isochrone's last leg off the mesh is at most ${MESH_ACCESS.maxAccessMin} min. People are counted from the`,
+    `towns' 2020 census populations; ${estimated === towns.list.length ? "all of them are" : `${estimated.toLocaleString("en-US")} are`} estimates (a county's count split evenly over its towns) and are`,
+    `flagged as such. Format and assumptions: [docs/network-format-towns.md](docs/network-format-towns.md).`,
+  ].join("\n");
+}
+
 /** Every generated block by name. */
 export function readmeBlocks(): Record<string, string> {
-  return { verdict: verdictBlock(), performance: performanceBlock(), counts: countsBlock() };
+  return { verdict: verdictBlock(), mesh: meshBlock(), performance: performanceBlock(), counts: countsBlock() };
 }
 
 const BLOCK = /(<!-- generated:(\w+)[^>]*-->\n)([\s\S]*?)(<!-- \/generated:\2 -->)/g;

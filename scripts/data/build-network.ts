@@ -419,7 +419,7 @@ const TRACKS: TrackSpec[] = [
 // Planned station places referenced by the planned track.
 PLACES.push(
   { id: "QJ_HSR", zh: "渝贵高铁綦江站(规划)", en: "Qijiang station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED co-located with 綦江东站 (places-verified.csv QJ_EAST, OSM node 3695373142): the HSR station site is not published; reported stations are self-media only (fact sheet §3)." }, region: "Chongqing", note: "Planned; position assumed." },
-  { id: "WS_HSR", zh: "渝贵高铁万盛站(规划)", en: "Wansheng station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED at the 万盛 urban-area centre (places-verified.csv WS_CITY, Amap via Vonng/adcode): the station site is not published (fact sheet §3); a real site would likely be 2–6 km out of the centre." }, region: "Chongqing", note: "Planned; position assumed." },
+  { id: "WS_HSR", zh: "渝贵高铁万盛站(规划)", en: "Wansheng station on the planned Chongqing–Guiyang HSR", kind: "station", at: { derived: [0, 0], why: "ASSUMED co-located with 万盛站 (places-verified.csv WS_STN, OSM node 8059179211), 5.4 km west of the 万盛 urban-area centre: the station site is not published (fact sheet §3); a new high-speed station is usually 2–6 km out of a town centre, and 万盛站 is where the C5 city express rail and the 三江—万盛—南川 commuter trains of the plan end, as 綦江东 is for QJ_HSR. Audit 2026-12: it was at the centre itself (0 km, access 0 min), outside its own stated 2–6 km." }, region: "Chongqing", note: "Planned; position assumed." },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +473,7 @@ async function main(): Promise<void> {
     } else {
       coord = at.derived;
       if (p.id === "QJ_HSR") coord = coordOf.get("QJ_EAST") as LonLat;
-      if (p.id === "WS_HSR") coord = coordOf.get("WS_CITY") as LonLat;
+      if (p.id === "WS_HSR") coord = coordOf.get("WS_STN") as LonLat;
       source = at.why;
     }
     coord = [round(coord[0], 6), round(coord[1], 6)];
@@ -588,12 +588,28 @@ async function main(): Promise<void> {
 
   // Planned services
   const yuguiHsrLinks = links.filter((l) => String(l.id).startsWith("T_YUGUI_HSR_"));
+  const YUGUI_HSR_V = 285;
+  const YUGUI_HSR_P = 6.9;
   services.push({
     id: "S_YUGUI_HSR", name: { zh: "渝贵高铁(重庆东—綦江—万盛—贵阳东)", en: "Chongqing–Guiyang HSR service (planned)" }, mode: "hsr",
     stops: ["CQ_EAST_STN", "QJ_HSR", "WS_HSR", "GY_EAST"],
     headwayMin: { value: 30, assumption: { why: "No timetable exists. A new 350 km/h trunk line between two provincial capitals: 2 trains/hour calling at 綦江/万盛 typical, 1–4 per hour.", range: [15, 60], mode: 30 } },
     dwellMin: DWELL_HSR,
-    speedKmh: { value: 250, assumption: { why: "Average running speed between stops (excluding dwell) on a 350 km/h design line with stops 30–60 km apart near Chongqing and a ~300 km non-stop run: 250 typical; 200 with many short sections, 300 for mostly non-stop running.", range: [200, 300], mode: 250 } },
+    // Audit 2026-12: a flat 250 km/h average gave 5.4 min for the 22 km 綦江—万盛 hop and 12.9 min for the 54 km
+    // 重庆东—綦江 hop, which no train stopping at both ends can run. Segment times now follow the network's own
+    // model of stopping trains on the 350 km/h lines out of Chongqing, d / V + P (SOURCES.md).
+    runMinutes: yuguiHsrLinks.map((l) => {
+      const km = (l.lengthKm as { value: number }).value;
+      const value = round((km / YUGUI_HSR_V) * 60 + YUGUI_HSR_P, 1);
+      return {
+        value,
+        assumption: {
+          why: `${km} km ${String(l.from)}→${String(l.to)} at V = ${YUGUI_HSR_V} km/h plus P = ${YUGUI_HSR_P} min lost starting and stopping: V midway between the fitted V of the stopping trains on 渝厦 (268, out of 重庆东) and 渝昆 (302), the two 350 km/h lines out of Chongqing in the network; P of the 渝昆 fit (成宜 gives 5.5). Range: V 268–302 with P 5.5–8.`,
+          range: [round((km / 302) * 60 + 5.5, 1), round((km / 268) * 60 + 8, 1)],
+          mode: value,
+        },
+      };
+    }),
     projects: ["P_YUGUI_HSR"],
     note: `Runs over ${yuguiHsrLinks.map((l) => l.id).join(", ")}; stops from self-media reports (fact sheet §3); intermediate Guizhou stops (遵义东, 开阳) folded into the speed assumption.`,
   });

@@ -64,5 +64,6 @@ export const CALIBRATION_RAIL_PUBLISHED: readonly CalibrationRow[] = [
   { id: "CAL_R_CD_EAST_GZ_SOUTH", mode: "rail", from: "CD_EAST", to: "GZ_SOUTH", minutes: 416, kind: "published", reading: "scheduled", asOf: "2023-10-11", source: SRC.guiguang300, note: "cross-line through train over 成贵 and 贵广, fastest" },
   { id: "CAL_R_CD_EAST_ZIGONG_STN", mode: "rail", from: "CD_EAST", to: "ZIGONG_STN", minutes: 51, kind: "published", reading: "scheduled", asOf: "2023-12-26", source: SRC.chengyi, note: "成宜高铁 fastest at opening" },
   { id: "CAL_R_CD_EAST_YIBIN_STN", mode: "rail", from: "CD_EAST", to: "YIBIN_STN", minutes: 73, kind: "published", reading: "scheduled", asOf: "2023-12-26", source: SRC.chengyi, note: "成宜高铁 fastest at opening" },
+  { id: "CAL_R_CD_EAST_GY_EAST", mode: "rail", from: "CD_EAST", to: "GY_EAST", minutes: 178, kind: "published", reading: "scheduled", asOf: "2019-12-16", source: SRC.chenggui, note: "成贵高铁 fastest at its full opening; an independent check of the 2023 stop patterns on 成贵 (the model does not use this figure)" },
   { id: "CAL_R_CD_EAST_SPB_STN", mode: "rail", from: "CD_EAST", to: "SPB_STN", minutes: 62, kind: "published", reading: "scheduled", asOf: "2020-12-24", source: "新华社 2020-12-24 (repost bg3.co): first 350 km/h train G8607 成都东 9:15 → 沙坪坝 10:17", note: "成渝高铁 at 350 km/h, non-stop" },
 ];
