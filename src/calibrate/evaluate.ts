@@ -25,7 +25,11 @@ import type {
 
 /** Options of {@link evaluateCalibration}. */
 export interface CalibrationOptions {
-  /** Scenario the rows describe (default: `current` when the network has it, else its last scenario). */
+  /**
+   * Evaluate every row in this scenario. Default: each row on the network of its own date, i.e.
+   * the projects with status `existing` whose opening year is at most the year of the row's `asOf`
+   * (see {@link projectsAsOf}), so a 2020 figure meets the 2020 network and a 2023 one the 2023 network.
+   */
   readonly scenario?: Id;
   /**
    * Largest |ratio − 1| that counts as a match, per mode: `DEFAULT_TOLERANCE` (rail 0.10: a
@@ -158,8 +162,19 @@ export function rangeEndAssumptions(model: TravelTimeModel): RangeEndAssumption[
 }
 
 /**
+ * The projects of the network as it stood in `year`: status `existing` and an opening year at most
+ * `year` (an existing project without an opening year counts from the start). Links and services
+ * gated by no project are always present.
+ */
+export function projectsAsOf(network: Network, year: number): Id[] {
+  return network.projects
+    .filter((p) => p.status === "existing" && (p.openingYear === undefined || p.openingYear.value <= year))
+    .map((p) => p.id);
+}
+
+/**
  * Evaluates each row on `model`: rail rows station to station by rail only, road rows door to door
- * by road only, in one scenario, each under its own `reading` (published and data-derived times are
+ * by road only, on the network of the row's date (or in `options.scenario`), each under its own `reading` (published and data-derived times are
  * `scheduled`: they start on the train; `typical` rows pay the model's wait rule, `model.options.wait`).
  * Unknown place ids throw a {@link CalibrationFileError} listing every one.
  */
@@ -170,15 +185,24 @@ export function evaluateCalibration(
 ): CalibrationReport {
   const network = model.network;
   checkPlaces(network, rows, options.file ?? "calibration set");
-  const scenario =
-    options.scenario ?? (network.scenarioById.has("current") ? "current" : network.scenarios[network.scenarios.length - 1]?.id);
-  if (scenario === undefined) throw new ModelError(`network ${network.id} has no scenarios: pass options.scenario or add one`);
+  const scenario = options.scenario ?? null;
+  if (scenario !== null && !network.scenarioById.has(scenario))
+    throw new ModelError(`options.scenario ${JSON.stringify(scenario)} is not a scenario of network ${network.id}${closestMatch(scenario, [...network.scenarioById.keys()]) ? `; did you mean ${JSON.stringify(closestMatch(scenario, [...network.scenarioById.keys()]))}?` : ""}`);
+  const byYear = new Map<number, Id[]>();
+  const selectionOf = (row: CalibrationRow): { scenario: Id } | { projects: Id[] } => {
+    if (scenario !== null) return { scenario };
+    const year = Number(row.asOf.slice(0, 4));
+    let projects = byYear.get(year);
+    if (projects === undefined) byYear.set(year, (projects = projectsAsOf(network, year)));
+    return { projects };
+  };
   const tolerance = { rail: options.tolerance?.rail ?? DEFAULT_TOLERANCE.rail, road: options.tolerance?.road ?? DEFAULT_TOLERANCE.road };
   const results: CalibrationResult[] = rows.map((row) => {
+    const on = selectionOf(row);
     const route =
       row.mode === "rail"
-        ? findRoute(model, row.from, row.to, { scenario, measure: "station-to-station", modes: "rail", reading: row.reading })
-        : findRoute(model, row.from, row.to, { scenario, measure: "door-to-door", modes: "road", reading: row.reading });
+        ? findRoute(model, row.from, row.to, { ...on, measure: "station-to-station", modes: "rail", reading: row.reading })
+        : findRoute(model, row.from, row.to, { ...on, measure: "door-to-door", modes: "road", reading: row.reading });
     const modelMin = route.status === "ok" || route.status === "same-station" ? route.timeMin : null;
     const ratio = modelMin === null ? null : modelMin / row.minutes;
     const within = ratio !== null && Math.abs(ratio - 1) <= tolerance[row.mode] + 1e-12;

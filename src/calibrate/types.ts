@@ -108,7 +108,8 @@ export interface RangeEndAssumption {
 /** Everything `evaluateCalibration` found. */
 export interface CalibrationReport {
   readonly networkId: string;
-  readonly scenario: Id;
+  /** The scenario every row was evaluated in, or null: each row on the network of its `asOf` year (the default). */
+  readonly scenario: Id | null;
   /** The model's wait rule (e.g. `half-headway`): what rows read as `typical` wait at each boarding. */
   readonly waitRule: string;
   readonly tolerance: { readonly rail: number; readonly road: number };

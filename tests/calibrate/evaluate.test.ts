@@ -7,7 +7,8 @@ import {
   renderCalibrationMarkdown,
   type CalibrationRow,
 } from "../../src/index.js";
-import { calibrationFixture } from "./fixture.js";
+import { loadNetworkSync } from "../../src/network/load-files.js";
+import { CALIBRATION_FIXTURE, calibrationFixture } from "./fixture.js";
 
 const row = (id: string, mode: "rail" | "road", from: string, to: string, minutes: number, note?: string): CalibrationRow => ({
   id,
@@ -39,7 +40,7 @@ describe("evaluateCalibration(model, rows, options)", () => {
   const byId = new Map(report.results.map((r) => [r.row.id, r]));
 
   it("times rail rows station to station by rail (scheduled: no initial wait) and road rows door to door by road", () => {
-    expect(report.scenario).toBe("current");
+    expect(report.scenario).toBeNull(); // default: each row on the network of its date
     expect(report.waitRule).toBe("half-headway");
     expect(byId.get("exact")).toMatchObject({ modelMin: 30, ratio: 1, within: true });
     expect(byId.get("exact")?.cause).toBeUndefined();
@@ -135,3 +136,26 @@ describe("evaluateCalibration(model, rows, options)", () => {
 function parseCsvLine(line: string): string[] {
   return line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
 }
+
+describe("evaluateCalibration: each row on the network of its date", () => {
+  // A faster A–B road gated by a project opened in 2022: 100 km at 200 km/h × 0.85 against 100 km/h × 0.85.
+  const fixture = structuredClone(CALIBRATION_FIXTURE) as unknown as { links: unknown[]; projects: unknown[] };
+  fixture.projects.push({ id: "P_FAST", name: { zh: "快", en: "Fast road" }, category: "road", status: "existing", openingYear: { value: 2022, source: "fixture" }, source: "fixture" });
+  fixture.links.push({ id: "R_AB_FAST", name: { zh: "快路", en: "Fast road A–B" }, mode: "expressway", from: "A", to: "B", lengthKm: { value: 100, source: "fixture" }, speedKmh: { value: 200, source: "fixture" }, projects: ["P_FAST"] });
+  const model = buildModel(loadNetworkSync(fixture));
+  const dated = (asOf: string): CalibrationRow => ({ ...row(`road-${asOf}`, "road", "A", "B", 60), asOf });
+  const slowMin = (100 / (100 * 0.85)) * 60;
+  const fastMin = (100 / (200 * 0.85)) * 60;
+
+  it("a row dated before a project opened meets the network without it; one dated after meets it with", () => {
+    const report = evaluateCalibration(model, [dated("2020-12-31"), dated("2022-06-30"), dated("2024-01-01")]);
+    expect(report.results.map((r) => r.modelMin)).toEqual([expect.closeTo(slowMin, 9), expect.closeTo(fastMin, 9), expect.closeTo(fastMin, 9)]);
+    expect(renderCalibrationMarkdown(report)).toContain("each row on the network of its date");
+  });
+
+  it("options.scenario evaluates every row in that scenario, whatever its date", () => {
+    const report = evaluateCalibration(model, [dated("2020-12-31"), dated("2024-01-01")], { scenario: "current" });
+    expect(report.scenario).toBe("current");
+    for (const r of report.results) expect(r.modelMin).toBeCloseTo(fastMin, 9);
+  });
+});

@@ -51,7 +51,7 @@ export const registerCalibrate: RegisterCommand = (program, ctx) => {
     .command("calibrate")
     .description("compare the model with published travel times: ratio, legs and cause per row, share within tolerance (rail ±10 %, road ±20 %)")
     .option("--calibration <file>", `calibration CSV (default: ${CALIBRATION_FILE} in the network's folder)`)
-    .option("--scenario <id>", "scenario the times describe (default: current, else the last scenario)")
+    .option("--scenario <id>", "evaluate every row in this scenario (default: each row on the network of its date: the projects existing by the year of its asOf)")
     .addOption(new Option("--format <format>", "output format").choices(CALIBRATE_FORMATS).default("md"))
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
     .addHelpText(
