@@ -7,7 +7,7 @@ import { geoArea } from "d3-geo";
 import type { LonLat } from "../network/schema.js";
 import { EARTH_RADIUS_M } from "../util/geo.js";
 
-export { EARTH_RADIUS_M, haversineM } from "../util/geo.js";
+export { EARTH_RADIUS_M, haversineM, pointInMultiPolygon, pointInRing } from "../util/geo.js";
 
 /**
  * Twice the signed planar area of a ring in the lon/lat plane (shoelace formula, degrees²):
@@ -23,40 +23,6 @@ export function ringSignedArea2(ring: readonly (readonly number[])[]): number {
     sum += (p[0]! - q[0]!) * (p[1]! + q[1]!);
   }
   return sum;
-}
-
-/**
- * Whether `point` lies strictly inside a ring in the lon/lat plane (even-odd crossing rule; a
- * point exactly on the boundary may go either way).
- */
-export function pointInRing(point: LonLat, ring: readonly (readonly number[])[]): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const xi = ring[i]![0]!;
-    const yi = ring[i]![1]!;
-    const xj = ring[j]![0]!;
-    const yj = ring[j]![1]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/**
- * Whether `point` lies inside a GeoJSON MultiPolygon's coordinates (inside an exterior ring and
- * outside its holes), in the lon/lat plane.
- */
-export function pointInMultiPolygon(
-  point: LonLat,
-  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
-): boolean {
-  for (const polygon of polygons) {
-    if (polygon.length === 0 || !pointInRing(point, polygon[0]!)) continue;
-    let inHole = false;
-    for (let h = 1; h < polygon.length && !inHole; h++) inHole = pointInRing(point, polygon[h]!);
-    if (!inHole) return true;
-  }
-  return false;
 }
 
 /**

@@ -9,6 +9,7 @@ import { showValue } from "./errors.js";
 import type { PathSegments } from "./json-path.js";
 import { IdSchema, SERVICE_MODES, trackModes, type ServiceMode } from "./schema.js";
 import { didYouMean } from "./suggest.js";
+import { checkOriginAreas } from "./origin-area.js";
 import { checkTowns } from "./towns.js";
 import type { RawProblem } from "./zod-problems.js";
 
@@ -394,5 +395,6 @@ export function checkNetworkData(root: unknown): RawProblem[] {
     }
   }
   out.push(...checkTowns(root));
+  out.push(...checkOriginAreas(root));
   return out;
 }

@@ -19,3 +19,4 @@ export { haversineKm } from "../util/geo.js";
 export { summarizeNetwork, type NetworkSummary, type ScenarioSummary } from "./summary.js";
 export { networkJsonSchema, NetworkHeaderFileSchema, EntityFileSchemas } from "./json-schema.js";
 export { networkToFile } from "./to-file.js";
+export { originAreaName, originAreaTowns } from "./origin-area.js";

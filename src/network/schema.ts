@@ -416,6 +416,27 @@ export const TargetReadingSchema = z
 export type TargetReading = z.infer<typeof TargetReadingSchema>;
 
 /**
+ * The people a target's promise is made for: the towns (of the network's `towns` section) of the
+ * listed counties, plus the towns whose centre lies inside `polygon`. Analyses report the share of
+ * their residents whose door-to-door time to the target's destinations meets the threshold. At
+ * least one of `counties` and `polygon` is required, and together they must hold at least one town.
+ */
+export const OriginAreaSchema = z.strictObject({
+  /** How reports name the area (e.g. `綦江/万盛`); default: the counties' names joined by `/`. */
+  name: z.string().min(1).optional(),
+  /** County ids as in `towns.counties` (or the towns' `county` column), e.g. census codes `500110`. */
+  counties: z.array(IdSchema).optional(),
+  /**
+   * A polygon as GeoJSON `Polygon` coordinates: rings of `[lon, lat]` (WGS84 degrees), the first the
+   * outline, any further ones holes; a ring may be open or closed. A town belongs to the area when
+   * its centre is inside the outline and outside every hole.
+   */
+  polygon: z.array(z.array(LonLatSchema)).optional(),
+});
+/** A target's origin area as validated by {@link OriginAreaSchema}. */
+export type OriginArea = z.infer<typeof OriginAreaSchema>;
+
+/**
  * A plan target: every pair (origins × destinations, or all ordered pairs of `origins`) must take at
  * most (`<=`) or less than (`<`) `thresholdMin` minutes.
  */
@@ -444,6 +465,11 @@ export const TargetSchema = z.strictObject({
    * `scheduled`). A check can override it for every target (`--reading`).
    */
   reading: TargetReadingSchema.optional(),
+  /**
+   * The people the promise is made for (counties and/or a polygon over the network's towns):
+   * checks then report the share of them within the threshold of the destinations, door-to-door.
+   */
+  originArea: OriginAreaSchema.optional(),
   /** Why these origins and destinations (e.g. which cities count as "main"). */
   rationale: z.string().min(1),
 });

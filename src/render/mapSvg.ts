@@ -419,8 +419,34 @@ function renderPanel(
   );
   out.push(`<rect ${frameAttrs} fill="none" stroke="#b5b5b5"/>`);
   out.push(`<text x="${MARGIN_PX}" y="21" font-size="16" font-weight="700" fill="#111111">${escapeXml(panel.title)}</text>`);
-  if (panel.subtitle) out.push(`<text x="${MARGIN_PX}" y="40" font-size="12" fill="#444444">${escapeXml(panel.subtitle)}</text>`);
+  const subtitle = panelSubtitle(panel);
+  if (subtitle) out.push(`<text x="${MARGIN_PX}" y="40" font-size="12" fill="#444444">${escapeXml(subtitle)}</text>`);
   return out.join("\n");
+}
+
+/**
+ * The subtitle a panel is drawn with: its `subtitle`, completed with how its bands were computed,
+ * read from their properties (`measure`, `reading`, as model isochrones set them), when it does not
+ * say so already: "door-to-door from Qijiang" becomes "door-to-door from Qijiang · scheduled reading".
+ * A map of times must say which measure and which reading it shows.
+ */
+export function panelSubtitle(panel: MapPanel): string {
+  const given = panel.subtitle ?? "";
+  const props = [panel.bands, panel.gained, panel.outlineBands, panel.lost]
+    .flatMap((b) => b?.features ?? [])
+    .map((f) => f.properties as Readonly<Record<string, unknown>>);
+  const first = (key: string): string | undefined => {
+    const p = props.find((x) => typeof x[key] === "string");
+    return p === undefined ? undefined : (p[key] as string);
+  };
+  const measure = first("measure");
+  const reading = first("reading");
+  const missing = [
+    ...(measure !== undefined && !given.includes(measure) ? [measure] : []),
+    ...(reading !== undefined && !given.includes(reading) ? [`${reading} reading`] : []),
+  ];
+  if (missing.length === 0) return given;
+  return given === "" ? missing.join(", ") : `${given} · ${missing.join(", ")}`;
 }
 
 function isMajor(kind: PlaceKind): boolean {

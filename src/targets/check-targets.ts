@@ -9,6 +9,7 @@ import { UnknownIdError } from "../network/errors.js";
 import { closestMatch } from "../network/suggest.js";
 import type { ModelOptions, ProjectSelection, QuantityOverrides, Reading } from "../model/types.js";
 import { TargetEvaluator } from "./evaluator.js";
+import { withTargetPeople } from "./people.js";
 import type { TargetResult } from "./results.js";
 
 /** Options of {@link checkTargets}. */
@@ -32,6 +33,11 @@ export interface CheckTargetsOptions {
   readonly routes?: boolean;
   /** Quantity overrides (Monte Carlo draws), see {@link TravelTimeModel.costsWith}. */
   readonly quantities?: QuantityOverrides;
+  /**
+   * Fill in `summary.people` (the share of each target's origin area within its threshold; one
+   * search per destination). Default: on when `routes` is on, off on the fast path.
+   */
+  readonly people?: boolean;
   /** Called after each scenario × target × measure result (results done, results in all), e.g. for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -106,7 +112,8 @@ export function checkTargets(network: Network, options: CheckTargetsOptions = {}
       }),
     );
   }
-  return out;
+  if (!(options.people ?? options.routes ?? true)) return out;
+  return withTargetPeople(model, out, options.quantities && { quantities: options.quantities });
 }
 
 /** Options of {@link evaluateTarget}. */

@@ -29,6 +29,17 @@ export {
   type TargetTimeSource,
 } from "./time-source.js";
 export {
+  peopleDestinations,
+  targetPeople,
+  withTargetPeople,
+  STATION_PEOPLE_REASON,
+  type DestinationPeople,
+  type TargetPeople,
+  type TargetPeopleNotApplicable,
+  type TargetPeopleOptions,
+  type TargetPeopleShare,
+} from "./people.js";
+export {
   targetSensitivity,
   describeQuantity,
   type SensitivityEntry,
@@ -38,6 +49,7 @@ export {
   csvCell,
   formatMinutes,
   formatRoute,
+  peopleSentence,
   renderTargetsMarkdown,
   targetRows,
   targetsCsv,
@@ -45,6 +57,10 @@ export {
 } from "./report.js";
 export * from "./timetable.js";
 export {
+  peopleCell,
+  PEOPLE_LEGEND,
+  renderPeopleMarkdown,
+  renderPeopleTable,
   renderVerdictMarkdown,
   renderVerdictTable,
   verdictAnswer,

@@ -4,8 +4,9 @@
 import type { Network } from "../network/types.js";
 import type { RouteLeg } from "../query/legs.js";
 import type { Target } from "../network/schema.js";
+import type { TargetPeople } from "./people.js";
 import type { PairResult, TargetResult } from "./results.js";
-import { renderVerdictMarkdown, VERDICT_LEGEND, verdictAnswer, verdictOf } from "./verdict.js";
+import { PEOPLE_LEGEND, renderPeopleMarkdown, renderVerdictMarkdown, VERDICT_LEGEND, verdictAnswer, verdictOf } from "./verdict.js";
 
 /** Minutes rounded for display (one decimal below 10 min, whole minutes above). */
 export function formatMinutes(min: number | null): string {
@@ -134,6 +135,24 @@ const STATUS_TEXT: Record<PairResult["status"], string> = {
   "same-station": "⚠ same station",
 };
 
+/** A share as `41 %`, `–` for null. */
+function spacedPercent(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)} %`;
+}
+
+/**
+ * A people share in words: `people of 綦江/万盛 within 30 min: 41 % (estimate)`; with several
+ * destinations, of every one and of the nearest, then each destination's share; `n/a` with its reason.
+ */
+export function peopleSentence(p: TargetPeople): string {
+  if (p.kind === "n/a") return `people of ${p.area}: n/a (${p.reason})`;
+  const est = p.estimated ? " (estimate)" : "";
+  const within = `people of ${p.area} within ${formatMinutes(p.thresholdMin)} min`;
+  if (p.perDestination.length <= 1) return `${within}: ${spacedPercent(p.share)}${est}`;
+  const each = p.perDestination.map((d) => `${d.destination} ${spacedPercent(d.share)}`).join(", ");
+  return `${within} of every destination: ${spacedPercent(p.share)}${est}, of the nearest: ${spacedPercent(p.nearestShare)} (${each})`;
+}
+
 /** The line under a target's heading that says how its times are read, and why. */
 function readingLine(r: TargetResult, target: Target | undefined): string {
   const declared = target?.reading;
@@ -160,6 +179,8 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
   const out: string[] = [`# Plan targets: ${network.name.en} (${network.name.zh})`, ""];
   const verdict = verdictOf(results);
   out.push("## Verdict", "", verdictAnswer(verdict), "", renderVerdictMarkdown(verdict), VERDICT_LEGEND, "");
+  const people = renderPeopleMarkdown(verdict);
+  if (people !== "") out.push("### People", "", people, PEOPLE_LEGEND, "");
   out.push("## Detail", "");
   if (intro) out.push(intro, "");
   const byTarget = new Map<string, TargetResult[]>();
@@ -201,8 +222,9 @@ export function renderTargetsMarkdown(network: Network, results: readonly Target
         s.populationShareMet === null ? "" : `, ${Math.round(s.populationShareMet * 100)} % of destination population`;
       const same =
         s.pairsSameStation > 0 ? `, of which ${s.pairsSameStation} only because both places share a station` : "";
+      const people = s.people === undefined ? "" : `; ${peopleSentence(s.people)}`;
       out.push(
-        `- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${same}${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)`,
+        `- ${r.scenarioId}, ${r.measure}: **${s.status}** (${s.pairsMet}/${s.pairs} pairs${same}${pop}; worst time ${formatMinutes(s.worstTimeMin)} min)${people}`,
       );
     }
     out.push("");

@@ -7,6 +7,7 @@ import type { ModeFilter, Reading } from "../model/types.js";
 import type { Id, Measure, Target } from "../network/schema.js";
 import type { Network } from "../network/types.js";
 import { bindingLegIndex, initialWaitMin, type RouteLeg } from "../query/legs.js";
+import type { TargetPeople } from "./people.js";
 
 /**
  * Outcome of one origin–destination pair: `pass` / `fail` against the threshold; `no-route`
@@ -87,6 +88,14 @@ export interface TargetSummary {
    * got slower.
    */
   readonly worstTimeMin: number | null;
+  /**
+   * People, not pairs: the share of the target's origin area (`target.originArea`, e.g. the towns of
+   * 綦江/万盛) whose door-to-door time from their town centre meets the threshold, under the result's
+   * reading (`kind: "share"`), or `kind: "n/a"` with the reason (station-to-station). Absent when the
+   * target names no origin area, the network has no towns, or the check did not compute it
+   * (`checkTargets` computes it with routes, or with `people: true`; see {@link TargetPeople}).
+   */
+  readonly people?: TargetPeople;
 }
 
 /** One target in one scenario under one measure (interpretation). */

@@ -6,6 +6,7 @@
 import type { Reading } from "../model/types.js";
 import type { Id, Measure } from "../network/schema.js";
 import type { Network } from "../network/types.js";
+import type { TargetPeople } from "./people.js";
 import type { TargetResult, TargetSummary } from "./results.js";
 
 /** What the verdict reads from a result: any time source's results (frequency model, timetable) fit. */
@@ -117,6 +118,79 @@ export function renderVerdictTable(verdict: Verdict, maxWidth = 100): string {
     previous = r.targetId;
   });
   return `${out.join("\n")}\n`;
+}
+
+/** A share as a whole percentage (`41%`); `–` for null. */
+function percent(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)}%`;
+}
+
+/**
+ * A people cell: `41%` (share of the origin area's residents within the threshold), `0% / 100%`
+ * with several destinations (every destination / the nearest), `*` when it is an estimate; empty
+ * when the summary has no people share.
+ */
+export function peopleCell(p: TargetPeople | undefined): string {
+  if (p === undefined) return "";
+  if (p.kind === "n/a") return "n/a";
+  const several = p.perDestination.length > 1;
+  return `${percent(p.share)}${several ? ` / ${percent(p.nearestShare)}` : ""}${p.estimated ? "*" : ""}`;
+}
+
+/** The legend of the people table. */
+export const PEOPLE_LEGEND =
+  "People: share of the residents of each promise's origin area within its threshold, door-to-door from their town centres; with several destinations, every destination / the nearest. * estimate (county census counts split evenly over their towns). Station-to-station: n/a (trips start at a station, not at the residents' towns).";
+
+/** The verdict rows that carry a people share (door-to-door rows of targets with an origin area). */
+function peopleRows(verdict: Verdict): VerdictRow[] {
+  return verdict.rows.filter((r) => [...r.cells.values()].some((s) => s.people?.kind === "share"));
+}
+
+/** The origin area a row's people shares are about. */
+function peopleArea(row: VerdictRow): string {
+  for (const s of row.cells.values()) if (s.people !== undefined) return s.people.area;
+  return "";
+}
+
+/**
+ * The people shares as an aligned text table, one line per promise (its door-to-door row), one
+ * column per scenario, no wider than `maxWidth` when it can be; empty when no result has a share.
+ */
+export function renderPeopleTable(verdict: Verdict, maxWidth = 100): string {
+  const rows = peopleRows(verdict);
+  if (rows.length === 0) return "";
+  const cells = rows.map((r) => verdict.scenarios.map((s) => peopleCell(r.cells.get(s)?.people)));
+  const colW = verdict.scenarios.map((s, i) => Math.max(textWidth(s), ...cells.map((c) => textWidth(c[i]!))));
+  const areaW = Math.max(4, ...rows.map((r) => textWidth(peopleArea(r))));
+  const readingW = Math.max(7, ...rows.map((r) => (r.reading ?? "").length));
+  const fixed = areaW + 2 + readingW + 2 + colW.reduce((a, w) => a + w + 2, 0);
+  const promiseW = Math.max(18, Math.min(Math.max(...rows.map((r) => textWidth(r.targetName))), maxWidth - fixed));
+  const line = (promise: string, area: string, reading: string, values: readonly string[]) =>
+    [padTo(fit(promise, promiseW), promiseW), padTo(area, areaW), padTo(reading, readingW), ...values.map((v, i) => padTo(v, colW[i]!, true))]
+      .join("  ")
+      .trimEnd();
+  const out = [line("people (door-to-door)", "area", "reading", verdict.scenarios)];
+  out.push(line("-".repeat(promiseW), "-".repeat(areaW), "-".repeat(readingW), colW.map((w) => "-".repeat(w))));
+  rows.forEach((r, i) => out.push(line(r.targetName, peopleArea(r), r.reading ?? "", cells[i]!)));
+  return `${out.join("\n")}\n`;
+}
+
+/** The people shares as a Markdown table (see {@link renderPeopleTable}); empty when no result has one. */
+export function renderPeopleMarkdown(verdict: Verdict): string {
+  const rows = peopleRows(verdict);
+  if (rows.length === 0) return "";
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const head = ["promise", "origin area", "measure", "reading", ...verdict.scenarios];
+  const rule = head.map((_, i) => (i >= head.length - verdict.scenarios.length ? "---:" : "---"));
+  const body = rows.map((r) => [
+    `${esc(r.targetName)} \`${r.targetId}\``,
+    esc(peopleArea(r)),
+    r.measure,
+    r.reading ?? "",
+    // A bare `*` could open emphasis in Markdown.
+    ...verdict.scenarios.map((s) => peopleCell(r.cells.get(s)?.people).replace("*", "\\*")),
+  ]);
+  return [head, rule, ...body].map((c) => `| ${c.join(" | ")} |`).join("\n") + "\n";
 }
 
 /** The verdict as a Markdown table (full promise names and measures). */

@@ -38,3 +38,37 @@ export function haversineM(a: LonLat, b: LonLat): number {
 export function haversineKm(a: LonLat, b: LonLat): number {
   return haversineLonLatM(a[0], a[1], b[0], b[1]) / 1000;
 }
+
+/**
+ * Whether `point` lies strictly inside a ring in the lon/lat plane (even-odd crossing rule; a
+ * point exactly on the boundary may go either way).
+ */
+export function pointInRing(point: LonLat, ring: readonly (readonly number[])[]): boolean {
+  const [x, y] = point;
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const xi = ring[i]![0]!;
+    const yi = ring[i]![1]!;
+    const xj = ring[j]![0]!;
+    const yj = ring[j]![1]!;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/**
+ * Whether `point` lies inside a GeoJSON MultiPolygon's coordinates (inside an exterior ring and
+ * outside its holes), in the lon/lat plane.
+ */
+export function pointInMultiPolygon(
+  point: LonLat,
+  polygons: readonly (readonly (readonly (readonly number[])[])[])[],
+): boolean {
+  for (const polygon of polygons) {
+    if (polygon.length === 0 || !pointInRing(point, polygon[0]!)) continue;
+    let inHole = false;
+    for (let h = 1; h < polygon.length && !inHole; h++) inHole = pointInRing(point, polygon[h]!);
+    if (!inHole) return true;
+  }
+  return false;
+}

@@ -2,11 +2,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { NetworkValidationError, applyScenario, networkToFile, type NetworkProblem } from "../../src/index.js";
+import { applyScenario, networkToFile } from "../../src/index.js";
 import { loadNetwork } from "../../src/node.js";
 import { checkProvenance } from "../../src/network/index.js";
 import { loadNetworkSync } from "../../src/node.js";
-import { TINY_FOLDER, tinyJson } from "./helpers.js";
+import { problemsOf, TINY_FOLDER, tinyJson } from "./helpers.js";
 
 const COLUMNS = ["id", "name", "lon", "lat", "population", "populationEstimated", "county", "terrain"];
 
@@ -51,16 +51,6 @@ function withTowns(mutate?: (t: ReturnType<typeof townsSection>) => void) {
   mutate?.(towns);
   raw.towns = towns;
   return raw;
-}
-
-function problemsOf(raw: object): NetworkProblem[] {
-  try {
-    loadNetworkSync(raw);
-  } catch (err) {
-    expect(err).toBeInstanceOf(NetworkValidationError);
-    return [...(err as NetworkValidationError).problems];
-  }
-  throw new Error("expected the network to be rejected");
 }
 
 describe("loadNetwork(...).towns", () => {

@@ -2,7 +2,7 @@
  * The verdict as `qiwan check` prints it first: heading, table, one-paragraph answer; at most 100
  * columns wide on the embedded network (the test in tests/cli/verdict.test.ts holds `npm start` to 120).
  */
-import { renderVerdictTable, verdictAnswer, verdictHeader, verdictOf, wrapText, type Network, type VerdictInput } from "../../index.js";
+import { PEOPLE_LEGEND, renderPeopleTable, renderVerdictTable, verdictAnswer, verdictHeader, verdictOf, wrapText, type Network, type VerdictInput } from "../../index.js";
 import type { Colour } from "../colour.js";
 
 /** Width the verdict aims at. */
@@ -20,5 +20,13 @@ export function renderVerdictText(network: Network, results: readonly VerdictInp
       .replace(/ ✗(?= {2}|$)/gm, ` ${colour.red("✗")}`);
   }
   const heading = verdictHeader(network, source, VERDICT_WIDTH);
-  return [colour.enabled ? heading.map((l, i) => (i === 0 ? colour.bold(l) : l)).join("\n") : heading.join("\n"), "", table, ...wrapText(verdictAnswer(verdict, { names: false }), VERDICT_WIDTH), ""].join("\n");
+  const people = renderPeopleTable(verdict, VERDICT_WIDTH);
+  return [
+    colour.enabled ? heading.map((l, i) => (i === 0 ? colour.bold(l) : l)).join("\n") : heading.join("\n"),
+    "",
+    table,
+    ...wrapText(verdictAnswer(verdict, { names: false }), VERDICT_WIDTH),
+    "",
+    ...(people === "" ? [] : [people, ...wrapText(PEOPLE_LEGEND, VERDICT_WIDTH), ""]),
+  ].join("\n");
 }
