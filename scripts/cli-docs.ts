@@ -35,7 +35,7 @@ export async function cliReference(): Promise<string> {
     "## One vocabulary",
     "",
     "- `--from`, `--to`, `--places`: places, each by id or by an unambiguous Chinese or English name (`綦江`, `Wansheng`); a name that fits several places exits 2 and lists them. `qiwan places [query]` lists ids, kinds and names.",
-    "- `--scenario`: scenario ids (see `qiwan info`). Defaults: `check`, `route` and `uncertainty` take every scenario; `matrix` the network's first; `isochrone` needs one; `map` draws every link without one; `attribute` takes `plan-2025`; `calibrate` evaluates each row on the network of its date (the projects existing by its `asOf` year) unless given one.",
+    "- `--scenario`: scenario ids (see `qiwan info`). Defaults: `check`, `route` and `uncertainty` take every scenario; `matrix` the network's first; `isochrone` needs one; `map` draws every link without one; `attribute` takes the last scenario; `calibrate` evaluates each row on the network of its date (the projects existing by its `asOf` year) unless given one.",
     "- `--format`: `table` (the terminal), `json`, `csv`, `md`, and for pictures `geojson`, `svg`, `png`; each command lists the ones it writes. PNG is always `--format png` (or an `--out` name ending in `.png`).",
     "- `--out FILE`: write there (atomically, never over an input) instead of stdout.",
     "- Global options go before the command: `qiwan --network my-net/ check`.",

@@ -20,7 +20,7 @@ export type AttributionMethod = "shapley" | "loo" | "both";
 
 /** Options of {@link attributeProjects}; every field has a default. */
 export interface AttributeOptions {
-  /** Scenario whose projects are attributed (default "plan-2025" if present, else the last scenario). */
+  /** Scenario whose projects are attributed (default: the network's last scenario, usually its most complete plan). */
   readonly scenario?: Id;
   /**
    * Projects to attribute (default: the scenario's projects that quote the plan, `planText`, and gate
@@ -121,7 +121,6 @@ function marginLoss(without: ItemOutcome, all: ItemOutcome): number {
 }
 
 function defaultScenario(network: Network): Id {
-  if (network.scenarioById.has("plan-2025")) return "plan-2025";
   const last = network.scenarios[network.scenarios.length - 1];
   if (!last) throw new AttributionError("the network has no scenarios: add one, or pass options.scenario");
   return last.id;

@@ -22,6 +22,11 @@ function meanTime(targetId: string, measure: "door-to-door" | "station-to-statio
 describe("attributeProjects(network, { scenario, method })", () => {
   const r = attributeProjects(net, { scenario: "vision-2035", model });
 
+  it("attributes the network's last scenario by default, whatever the scenarios are called", () => {
+    const last = net.scenarios[net.scenarios.length - 1]!.id;
+    expect(attributeProjects(net, { model, method: "loo", accessibility: false }).scenarioId).toBe(last);
+  });
+
   it("attributes the scenario's plan projects on one model (2^k coalitions)", () => {
     expect(r.projects).toEqual(["P_HSR", "P_BRIDGE", "P_DUMMY"]);
     expect(r.shapleyMethod).toBe("exact");

@@ -64,7 +64,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
   program
     .command("attribute")
     .description("attribute each target's time saving to the plan's projects: exact Shapley values and leave-one-out")
-    .option("--scenario <id>", "scenario whose plan projects are attributed", "plan-2025")
+    .option("--scenario <id>", "scenario whose plan projects are attributed (default: the network's last scenario)")
     .option("--target <ids>", "comma-separated target ids (default: all)")
     .option("--projects <ids>", "comma-separated projects to attribute (default: the scenario's projects with planText that gate a link or service)")
     .addOption(new Option("--method <method>", "shapley, loo (leave-one-out) or both").choices(["shapley", "loo", "both"]).default("both"))
@@ -75,7 +75,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
     .addOption(new Option("--format <format>", "output format").choices(TABLE_FORMATS).default("table"))
     .option("--out <file>", "write the output to this file (atomically) instead of stdout")
     .addHelpText("after", "\nValues are minutes of mean pair-time saving; Σ Shapley = the gain over the scenario without these projects.")
-    .action(async (opts: { scenario: string; target?: string; projects?: string; method: AttributionMethod; measure?: Measure; permutations: string; seed: string; format: TableFormat; out?: string; reading?: Reading }) => {
+    .action(async (opts: { scenario?: string; target?: string; projects?: string; method: AttributionMethod; measure?: Measure; permutations: string; seed: string; format: TableFormat; out?: string; reading?: Reading }) => {
       const network = await ctx.network();
       const targets = listArg(opts.target);
       const projects = listArg(opts.projects);
@@ -85,7 +85,7 @@ export const registerAttribute: RegisterCommand = (program, ctx) => {
       try {
         r = analysisErrors(() =>
         attributeProjects(network, {
-          scenario: opts.scenario,
+          ...(opts.scenario === undefined ? {} : { scenario: opts.scenario }),
           method: opts.method,
           permutations: intArg(opts.permutations, "--permutations", 2, "permutations")!,
           seed: intArg(opts.seed, "--seed", 0)!,
