@@ -34,7 +34,7 @@ describe("qiwan attribute | uncertainty | compare", () => {
     const b = await qiwan("uncertainty", "--draws", "30", "--seed", "4");
     expect(a.code, a.err).toBe(0);
     expect(a.out).toBe(b.out);
-    expect(a.out).toContain("P(met)");
+    expect(a.out).toContain("P(all met)");
     expect(a.out).toMatch(/base met\/reach\/pairs[\s\S]*\b\d+\/\d+\/\d+\b/);
     expect(a.err).toBe(""); // no progress bar off a TTY
     const tty = memoryIo({ isTTY: true });

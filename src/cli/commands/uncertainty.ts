@@ -19,10 +19,10 @@ import { analysisErrors, emit, fmtMin, intArg, listArg, toJson } from "./analysi
 export function renderUncertainty(r: UncertaintyReport, format: "table" | "md", tornadoRows = 3): string {
   const parts: string[] = [];
   parts.push(format === "md" ? `## Uncertainty: ${r.draws} draws (seed ${r.seed}) over ${r.inputs.length} assumptions\n\n` : `uncertainty: ${r.draws} draws (seed ${r.seed}) over ${r.inputs.length} assumptions\n\n`);
-  parts.push(`Worst times (min) are over the reachable pairs; a draw changes costs, not which pairs are reachable.\n\n`);
+  parts.push(`P(all met): share of draws in which every pair meets the threshold (a pair with no route never does, so such a row is 0 %). Worst times (min) are over the reachable pairs; a draw changes costs, not which pairs are reachable.\n\n`);
   parts.push(
     renderTable(
-      ["scenario", "target", "measure", "threshold", "base met/reach/pairs", "base", "P(met)", "p5", "p50", "p95"],
+      ["scenario", "target", "measure", "threshold", "base met/reach/pairs", "base", "P(all met)", "p5", "p50", "p95"],
       r.results.map((x) => [
         x.scenarioId, x.targetId, x.measure, fmtMin(x.thresholdMin),
         `${x.base.pairsMet}/${x.base.pairsReachable}/${x.base.pairs}`, fmtMin(x.base.worstTimeMin),
