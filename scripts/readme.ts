@@ -12,6 +12,7 @@ import {
   checkTargets,
   embeddedNetworkPath,
   loadNetworkSync,
+  PEOPLE_LEGEND,
   renderVerdictMarkdown,
   summarizeNetwork,
   VERDICT_LEGEND,
@@ -19,6 +20,7 @@ import {
   verdictOf,
 } from "../src/node.js";
 import { MESH_ACCESS } from "../src/isochrone/modelIsochrone.js";
+import { renderPeopleMarkdown } from "../src/targets/index.js";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 /** The README this script maintains. */
@@ -99,7 +101,11 @@ function countsBlock(): string {
 
 function verdictBlock(): string {
   const verdict = verdictOf(checkTargets(loadNetworkSync(embeddedNetworkPath())));
-  return [verdictAnswer(verdict), "", renderVerdictMarkdown(verdict).trimEnd(), "", VERDICT_LEGEND].join("\n");
+  const people = renderPeopleMarkdown(verdict).trimEnd();
+  return [
+    verdictAnswer(verdict), "", renderVerdictMarkdown(verdict).trimEnd(), "", VERDICT_LEGEND,
+    ...(people === "" ? [] : ["", "The same promises counted in people rather than pairs (`summary.people`):", "", people, "", PEOPLE_LEGEND]),
+  ].join("\n");
 }
 
 /** A ranged assumption as "value (low–high)"; the value alone when it is sourced. */
