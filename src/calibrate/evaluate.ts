@@ -28,7 +28,7 @@ export interface CalibrationOptions {
   /**
    * Evaluate every row in this scenario. Default: each row on the network of its own date, i.e.
    * the projects with status `existing` whose opening year is at most the year of the row's `asOf`
-   * (see {@link projectsAsOf}), so a 2020 figure meets the 2020 network and a 2023 one the 2023 network.
+   * (`projectsAsOf`), so a 2020 figure meets the 2020 network and a 2023 one the 2023 network.
    */
   readonly scenario?: Id;
   /**

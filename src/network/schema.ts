@@ -433,7 +433,7 @@ export const OriginAreaSchema = z.strictObject({
    */
   polygon: z.array(z.array(LonLatSchema)).optional(),
 });
-/** A target's origin area as validated by {@link OriginAreaSchema}. */
+/** A target's origin area as validated by the `originArea` section of the network schema. */
 export type OriginArea = z.infer<typeof OriginAreaSchema>;
 
 /**
