@@ -439,10 +439,7 @@ export class TravelTimeModel {
       const hit = this.#overlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const components = this.readingCosts(
-      filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities)),
-      reading,
-    );
+    const components = this.readingCosts(this.#drawCosts(filter), reading);
     const costsSecs = new Float64Array(this.edgeCount);
     const active = this.activeMask(this.#projectsOf(sel));
     const mask = this.filterMask(filter);
@@ -451,6 +448,11 @@ export class TravelTimeModel {
     const result = { graph: this.compiled.withCosts(costsSecs), costs: { ...components, costsSecs } };
     if (cacheKey !== undefined) this.#overlayCache.set(cacheKey, result);
     return result;
+  }
+
+  /** The edge costs (typical reading) a filter asks for: its `edgeCosts`, its `quantities` drawn, else the base costs. */
+  #drawCosts(filter: { readonly quantities?: QuantityOverrides; readonly edgeCosts?: EdgeCosts }): EdgeCosts {
+    return filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
   }
 
   /**
@@ -490,7 +492,7 @@ export class TravelTimeModel {
       const hit = this.#placeOverlayCache.get(cacheKey);
       if (hit) return hit;
     }
-    const typical = filter.edgeCosts ?? (filter.quantities === undefined ? this.base : this.costsWith(filter.quantities));
+    const typical = this.#drawCosts(filter);
     const costs = this.readingCosts(typical, reading);
     const projects = [...this.#projectsOf(sel)];
     const draw = this.placeGraph.draw(typical, this.#floorOf(sel, projects));

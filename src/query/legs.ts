@@ -53,6 +53,11 @@ interface MutableLeg {
   projects: Set<Id>;
 }
 
+/** A connector leg (access, egress, a listed connector or a stretch of local roads): all its time is `otherSecs`. */
+function connectorLeg(mode: string, lineIds: Id[], name: string, from: Id, to: Id, secs: number, projects: Iterable<Id>): MutableLeg {
+  return { kind: "connector", mode, lineIds, names: [name], from, to, waitSecs: 0, transferSecs: 0, inVehicleSecs: 0, otherSecs: secs, projects: new Set(projects) };
+}
+
 /**
  * Splits a path (edge indices in travel order, as `ShortestPathSearch.pathTo(...).edges`) into
  * {@link RouteLeg}s using the edge costs the search ran on. Zero-cost bookkeeping edges (alight,
@@ -123,38 +128,15 @@ export function routeLegs(model: TravelTimeModel, edges: readonly number[], cost
           prev.otherSecs += secs;
           prev.to = edge.toPlaceId;
         } else {
-          raw.push({
-            kind: "connector",
-            mode: "local-road",
-            lineIds: [],
-            names: ["local roads (town mesh)"],
-            from: edge.fromPlaceId,
-            to: edge.toPlaceId,
-            waitSecs: 0,
-            transferSecs: 0,
-            inVehicleSecs: 0,
-            otherSecs: secs,
-            projects: new Set(),
-          });
+          raw.push(connectorLeg("local-road", [], "local roads (town mesh)", edge.fromPlaceId, edge.toPlaceId, secs, []));
         }
         break;
       }
       case "connector":
       case "access": {
         const link = edge.linkId === undefined ? undefined : network.linkById.get(edge.linkId);
-        raw.push({
-          kind: "connector",
-          mode: edge.mode,
-          lineIds: edge.linkId === undefined ? [] : [edge.linkId],
-          names: [link?.name?.en ?? edge.linkId ?? `${edge.mode === "walk" ? "walk" : "drive"} (generated connector)`],
-          from: edge.fromPlaceId,
-          to: edge.toPlaceId,
-          waitSecs: 0,
-          transferSecs: 0,
-          inVehicleSecs: 0,
-          otherSecs: secs,
-          projects: new Set(edge.projects),
-        });
+        const name = link?.name?.en ?? edge.linkId ?? `${edge.mode === "walk" ? "walk" : "drive"} (generated connector)`;
+        raw.push(connectorLeg(edge.mode, edge.linkId === undefined ? [] : [edge.linkId], name, edge.fromPlaceId, edge.toPlaceId, secs, edge.projects));
         break;
       }
     }
