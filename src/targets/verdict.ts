@@ -87,6 +87,63 @@ function padTo(s: string, w: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
+/** A column between the promise and the scenario columns: its heading and its text per row. */
+interface RowColumn {
+  readonly head: string;
+  readonly of: (row: VerdictRow) => string;
+}
+
+/**
+ * An aligned text table of promise rows, one column per scenario, no wider than `maxWidth` columns
+ * when it can be (promise names are shortened with `…` first; a network with many scenarios may
+ * still be wider). With `nameOnce`, a promise's name is printed on its first row only.
+ */
+function alignedTable(
+  scenarios: readonly Id[],
+  rows: readonly VerdictRow[],
+  promiseHead: string,
+  columns: readonly RowColumn[],
+  cellOf: (row: VerdictRow, scenario: Id) => string,
+  maxWidth: number,
+  nameOnce: boolean,
+): string {
+  const cells = rows.map((r) => scenarios.map((s) => cellOf(r, s)));
+  const colW = scenarios.map((s, i) => Math.max(textWidth(s), ...cells.map((c) => textWidth(c[i]!))));
+  const extraW = columns.map((c) => Math.max(7, textWidth(c.head), ...rows.map((r) => textWidth(c.of(r)))));
+  const fixed = extraW.reduce((a, w) => a + w + 2, 0) + colW.reduce((a, w) => a + w + 2, 0);
+  const longest = Math.max(7, ...rows.map((r) => textWidth(r.targetName)));
+  const promiseW = Math.max(18, Math.min(longest, maxWidth - fixed));
+  const line = (promise: string, extra: readonly string[], values: readonly string[]) =>
+    [padTo(fit(promise, promiseW), promiseW), ...extra.map((v, i) => padTo(v, extraW[i]!)), ...values.map((v, i) => padTo(v, colW[i]!, true))]
+      .join("  ")
+      .trimEnd();
+  const out = [line(promiseHead, columns.map((c) => c.head), scenarios)];
+  out.push(line("-".repeat(promiseW), extraW.map((w) => "-".repeat(w)), colW.map((w) => "-".repeat(w))));
+  let previous = "";
+  rows.forEach((r, i) => {
+    out.push(line(nameOnce && r.targetId === previous ? "" : r.targetName, columns.map((c) => c.of(r)), cells[i]!));
+    previous = r.targetId;
+  });
+  return `${out.join("\n")}\n`;
+}
+
+/** A Markdown table of promise rows (full name and id first), one right-aligned column per scenario. */
+function markdownTable(
+  scenarios: readonly Id[],
+  rows: readonly VerdictRow[],
+  columns: readonly RowColumn[],
+  cellOf: (row: VerdictRow, scenario: Id) => string,
+): string {
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  const head = ["promise", ...columns.map((c) => c.head), ...scenarios];
+  const rule = head.map((_, i) => (i >= head.length - scenarios.length ? "---:" : "---"));
+  const body = rows.map((r) => [`${esc(r.targetName)} \`${r.targetId}\``, ...columns.map((c) => esc(c.of(r))), ...scenarios.map((s) => cellOf(r, s))]);
+  return [head, rule, ...body].map((c) => `| ${c.join(" | ")} |`).join("\n") + "\n";
+}
+
+const readingColumn: RowColumn = { head: "reading", of: (r) => r.reading ?? "" };
+const verdictCellOf = (r: VerdictRow, s: Id): string => verdictCell(r.cells.get(s));
+
 /**
  * The verdict as an aligned text table no wider than `maxWidth` columns when it can be (promise names
  * are shortened with `…` first; a network with many scenarios may still be wider). The promise name is
@@ -94,30 +151,8 @@ function padTo(s: string, w: number, right = false): string {
  */
 export function renderVerdictTable(verdict: Verdict, maxWidth = 100): string {
   const hasReading = verdict.rows.some((r) => r.reading !== undefined);
-  const cells = verdict.rows.map((r) => verdict.scenarios.map((s) => verdictCell(r.cells.get(s))));
-  const colW = verdict.scenarios.map((s, i) => Math.max(textWidth(s), ...cells.map((c) => textWidth(c[i]!))));
-  const measureW = Math.max(7, ...verdict.rows.map((r) => SHORT_MEASURE[r.measure].length));
-  const readingW = hasReading ? Math.max(7, ...verdict.rows.map((r) => (r.reading ?? "").length)) : 0;
-  const fixed = measureW + 2 + (hasReading ? readingW + 2 : 0) + colW.reduce((a, w) => a + w + 2, 0);
-  const longest = Math.max(7, ...verdict.rows.map((r) => textWidth(r.targetName)));
-  const promiseW = Math.max(18, Math.min(longest, maxWidth - fixed));
-  const line = (promise: string, measure: string, reading: string, values: readonly string[]) =>
-    [
-      padTo(fit(promise, promiseW), promiseW),
-      padTo(measure, measureW),
-      ...(hasReading ? [padTo(reading, readingW)] : []),
-      ...values.map((v, i) => padTo(v, colW[i]!, true)),
-    ]
-      .join("  ")
-      .trimEnd();
-  const out = [line("promise", "measure", "reading", verdict.scenarios)];
-  out.push(line("-".repeat(promiseW), "-".repeat(measureW), "-".repeat(readingW), colW.map((w) => "-".repeat(w))));
-  let previous = "";
-  verdict.rows.forEach((r, i) => {
-    out.push(line(r.targetId === previous ? "" : r.targetName, SHORT_MEASURE[r.measure], r.reading ?? "", cells[i]!));
-    previous = r.targetId;
-  });
-  return `${out.join("\n")}\n`;
+  const columns = [{ head: "measure", of: (r: VerdictRow) => SHORT_MEASURE[r.measure] }, ...(hasReading ? [readingColumn] : [])];
+  return alignedTable(verdict.scenarios, verdict.rows, "promise", columns, verdictCellOf, maxWidth, true);
 }
 
 /** A share as a whole percentage (`41%`); `–` for null. */
@@ -159,53 +194,24 @@ function peopleArea(row: VerdictRow): string {
 export function renderPeopleTable(verdict: Verdict, maxWidth = 100): string {
   const rows = peopleRows(verdict);
   if (rows.length === 0) return "";
-  const cells = rows.map((r) => verdict.scenarios.map((s) => peopleCell(r.cells.get(s)?.people)));
-  const colW = verdict.scenarios.map((s, i) => Math.max(textWidth(s), ...cells.map((c) => textWidth(c[i]!))));
-  const areaW = Math.max(4, ...rows.map((r) => textWidth(peopleArea(r))));
-  const readingW = Math.max(7, ...rows.map((r) => (r.reading ?? "").length));
-  const fixed = areaW + 2 + readingW + 2 + colW.reduce((a, w) => a + w + 2, 0);
-  const promiseW = Math.max(18, Math.min(Math.max(...rows.map((r) => textWidth(r.targetName))), maxWidth - fixed));
-  const line = (promise: string, area: string, reading: string, values: readonly string[]) =>
-    [padTo(fit(promise, promiseW), promiseW), padTo(area, areaW), padTo(reading, readingW), ...values.map((v, i) => padTo(v, colW[i]!, true))]
-      .join("  ")
-      .trimEnd();
-  const out = [line("people (door-to-door)", "area", "reading", verdict.scenarios)];
-  out.push(line("-".repeat(promiseW), "-".repeat(areaW), "-".repeat(readingW), colW.map((w) => "-".repeat(w))));
-  rows.forEach((r, i) => out.push(line(r.targetName, peopleArea(r), r.reading ?? "", cells[i]!)));
-  return `${out.join("\n")}\n`;
+  const columns = [{ head: "area", of: peopleArea }, readingColumn];
+  return alignedTable(verdict.scenarios, rows, "people (door-to-door)", columns, (r, s) => peopleCell(r.cells.get(s)?.people), maxWidth, false);
 }
 
 /** The people shares as a Markdown table (see {@link renderPeopleTable}); empty when no result has one. */
 export function renderPeopleMarkdown(verdict: Verdict): string {
   const rows = peopleRows(verdict);
   if (rows.length === 0) return "";
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const head = ["promise", "origin area", "measure", "reading", ...verdict.scenarios];
-  const rule = head.map((_, i) => (i >= head.length - verdict.scenarios.length ? "---:" : "---"));
-  const body = rows.map((r) => [
-    `${esc(r.targetName)} \`${r.targetId}\``,
-    esc(peopleArea(r)),
-    r.measure,
-    r.reading ?? "",
-    // A bare `*` could open emphasis in Markdown.
-    ...verdict.scenarios.map((s) => peopleCell(r.cells.get(s)?.people).replace("*", "\\*")),
-  ]);
-  return [head, rule, ...body].map((c) => `| ${c.join(" | ")} |`).join("\n") + "\n";
+  const columns = [{ head: "origin area", of: peopleArea }, { head: "measure", of: (r: VerdictRow) => r.measure }, readingColumn];
+  // A bare `*` could open emphasis in Markdown.
+  return markdownTable(verdict.scenarios, rows, columns, (r, s) => peopleCell(r.cells.get(s)?.people).replace("*", "\\*"));
 }
 
 /** The verdict as a Markdown table (full promise names and measures). */
 export function renderVerdictMarkdown(verdict: Verdict): string {
   const hasReading = verdict.rows.some((r) => r.reading !== undefined);
-  const esc = (s: string) => s.replace(/\|/g, "\\|");
-  const head = ["promise", "measure", ...(hasReading ? ["reading"] : []), ...verdict.scenarios];
-  const rule = head.map((_, i) => (i >= head.length - verdict.scenarios.length ? "---:" : "---"));
-  const rows = verdict.rows.map((r) => [
-    `${esc(r.targetName)} \`${r.targetId}\``,
-    r.measure,
-    ...(hasReading ? [r.reading ?? ""] : []),
-    ...verdict.scenarios.map((s) => verdictCell(r.cells.get(s))),
-  ]);
-  return [head, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n") + "\n";
+  const columns = [{ head: "measure", of: (r: VerdictRow) => r.measure }, ...(hasReading ? [readingColumn] : [])];
+  return markdownTable(verdict.scenarios, verdict.rows, columns, verdictCellOf);
 }
 
 function names(rows: readonly VerdictRow[], show = true): string {
